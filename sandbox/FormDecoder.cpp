@@ -1,0 +1,159 @@
+#include "FormDecoder.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QUrl>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace konbini::sandbox {
+namespace {
+
+// A mutable tree first, converted to JSON at the end: QJsonObject values cannot be edited in
+// place, and arrays need their indices sorted.
+struct Node {
+    enum class Kind { Unset, Leaf, Object, Array };
+    Kind kind = Kind::Unset;
+    QString leaf;
+    std::map<QString, std::unique_ptr<Node>> fields;
+    std::map<qint64, std::unique_ptr<Node>> elements;
+};
+
+QString decodeComponent(QByteArrayView raw)
+{
+    QByteArray bytes = raw.toByteArray();
+    bytes.replace('+', ' ');
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+}
+
+bool splitKey(const QString &key, QList<QString> &segments)
+{
+    const qsizetype open = key.indexOf(u'[');
+    if (open == 0 || key.isEmpty())
+        return false;
+    if (open < 0) {
+        segments = {key};
+        return true;
+    }
+    segments = {key.left(open)};
+    qsizetype pos = open;
+    while (pos < key.size()) {
+        if (key.at(pos) != u'[')
+            return false;
+        const qsizetype close = key.indexOf(u']', pos);
+        if (close < 0)
+            return false;
+        segments.append(key.mid(pos + 1, close - pos - 1));
+        pos = close + 1;
+    }
+    return true;
+}
+
+bool isIndex(const QString &segment, qint64 &index)
+{
+    bool ok = false;
+    index = segment.toLongLong(&ok);
+    return ok && index >= 0 && index < 10000 && !segment.startsWith(u'+');
+}
+
+bool insert(Node &root, const QList<QString> &segments, const QString &value, QString &error)
+{
+    Node *node = &root;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &segment = segments.at(i);
+        const bool last = i + 1 == segments.size();
+        qint64 index = 0;
+        std::unique_ptr<Node> *slot = nullptr;
+        if (i > 0 && (segment.isEmpty() || isIndex(segment, index))) {
+            if (node->kind == Node::Kind::Unset)
+                node->kind = Node::Kind::Array;
+            if (node->kind != Node::Kind::Array)
+                break;
+            if (segment.isEmpty()) {
+                // `a[][k]=…`: continue the last element unless it already has `k`.
+                const bool continueLast = !last && !node->elements.empty()
+                    && node->elements.rbegin()->second->kind == Node::Kind::Object
+                    && !node->elements.rbegin()->second->fields.count(segments.at(i + 1));
+                index = node->elements.empty() ? 0 : node->elements.rbegin()->first + (continueLast ? 0 : 1);
+            }
+            slot = &node->elements[index];
+        } else {
+            if (node->kind == Node::Kind::Unset)
+                node->kind = Node::Kind::Object;
+            if (node->kind != Node::Kind::Object)
+                break;
+            slot = &node->fields[segment];
+        }
+        if (!*slot)
+            *slot = std::make_unique<Node>();
+        node = slot->get();
+        if (last) {
+            if (node->kind != Node::Kind::Unset && node->kind != Node::Kind::Leaf)
+                break;
+            node->kind = Node::Kind::Leaf;
+            node->leaf = value;
+            return true;
+        }
+        if (node->kind == Node::Kind::Leaf)
+            break;
+    }
+    error = QStringLiteral("Invalid request: the parameter %1 was given both as a value and as a nested object.")
+                .arg(segments.first());
+    return false;
+}
+
+QJsonValue toJson(const Node &node)
+{
+    switch (node.kind) {
+    case Node::Kind::Leaf:
+    case Node::Kind::Unset:
+        return node.leaf;
+    case Node::Kind::Object: {
+        QJsonObject object;
+        for (const auto &[name, child] : node.fields)
+            object.insert(name, toJson(*child));
+        return object;
+    }
+    case Node::Kind::Array: {
+        QJsonArray array;
+        for (const auto &[index, child] : node.elements)
+            array.append(toJson(*child));
+        return array;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+bool decodeStripeForm(QByteArrayView encoded, QJsonObject &params, QString &error)
+{
+    Node root;
+    root.kind = Node::Kind::Object;
+    qsizetype start = 0;
+    while (start <= encoded.size()) {
+        qsizetype end = encoded.indexOf('&', start);
+        if (end < 0)
+            end = encoded.size();
+        const QByteArrayView pair = encoded.sliced(start, end - start);
+        start = end + 1;
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        const QString key = decodeComponent(equals < 0 ? pair : pair.first(equals));
+        const QString value = equals < 0 ? QString() : decodeComponent(pair.sliced(equals + 1));
+        QList<QString> segments;
+        if (!splitKey(key, segments)) {
+            error = QStringLiteral("Invalid request: could not parse the parameter name %1.").arg(key);
+            return false;
+        }
+        if (!insert(root, segments, value, error))
+            return false;
+    }
+    params = toJson(root).toObject();
+    return true;
+}
+
+} // namespace konbini::sandbox

@@ -1,0 +1,122 @@
+#include "Listing.h"
+
+#include <QJsonArray>
+
+#include <limits>
+
+namespace konbini::sandbox {
+
+QJsonObject listPage(const QList<QJsonObject> &newestFirst, const ParamReader &params, const QString &url,
+                     const QString &objectKind)
+{
+    const qint64 limit = params.integer(QStringLiteral("limit")).value_or(10);
+    if (limit < 1 || limit > 100) {
+        throw StripeError::invalidParameter(QStringLiteral("limit"),
+                                            QStringLiteral("This value must be between 1 and 100."),
+                                            QStringLiteral("parameter_invalid_integer"));
+    }
+    const std::optional<QString> startingAfter = params.string(QStringLiteral("starting_after"));
+    const std::optional<QString> endingBefore = params.string(QStringLiteral("ending_before"));
+    if (startingAfter && endingBefore) {
+        throw StripeError::invalidParameter(QStringLiteral("ending_before"),
+                                            QStringLiteral("You may only specify one of these parameters: ending_before, starting_after."),
+                                            QStringLiteral("parameters_exclusive"));
+    }
+    const auto positionOf = [&](const QString &id, const QString &param) {
+        for (qsizetype i = 0; i < newestFirst.size(); ++i) {
+            if (newestFirst.at(i).value(QStringLiteral("id")).toString() == id)
+                return i;
+        }
+        throw StripeError::noSuchObject(objectKind, id, param);
+    };
+
+    qsizetype first = 0;
+    qsizetype last = newestFirst.size(); // one past the page's end
+    bool hasMore = false;
+    if (endingBefore) {
+        last = positionOf(*endingBefore, QStringLiteral("ending_before"));
+        first = std::max<qsizetype>(0, last - limit);
+        hasMore = first > 0;
+    } else {
+        if (startingAfter)
+            first = positionOf(*startingAfter, QStringLiteral("starting_after")) + 1;
+        last = std::min<qsizetype>(newestFirst.size(), first + limit);
+        hasMore = last < newestFirst.size();
+    }
+    QJsonArray data;
+    for (qsizetype i = first; i < last; ++i)
+        data.append(newestFirst.at(i));
+    return QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                       {QStringLiteral("data"), data},
+                       {QStringLiteral("has_more"), hasMore},
+                       {QStringLiteral("url"), url}};
+}
+
+CreatedFilter::CreatedFilter(const ParamReader &params)
+{
+    const QJsonValue created = params.value(QStringLiteral("created"));
+    if (created.isString()) {
+        m_min = m_max = params.integer(QStringLiteral("created")).value_or(0);
+        return;
+    }
+    if (const auto gt = params.integer(QStringLiteral("created.gt")))
+        m_min = std::max(m_min, *gt + 1);
+    if (const auto gte = params.integer(QStringLiteral("created.gte")))
+        m_min = std::max(m_min, *gte);
+    if (const auto lt = params.integer(QStringLiteral("created.lt")))
+        m_max = std::min(m_max, *lt - 1);
+    if (const auto lte = params.integer(QStringLiteral("created.lte")))
+        m_max = std::min(m_max, *lte);
+}
+
+bool CreatedFilter::matches(const QJsonObject &object) const
+{
+    const qint64 created = object.value(QStringLiteral("created")).toInteger();
+    return created >= m_min && created <= m_max;
+}
+
+namespace {
+
+QJsonValue expandedValue(const QJsonValue &value, QStringList path, const SandboxState &state)
+{
+    if (path.isEmpty()) {
+        if (value.isString()) {
+            if (const Record *record = state.find(value.toString()))
+                return record->object;
+        }
+        return value;
+    }
+    const QString head = path.takeFirst();
+    if (value.isArray() && head == u"data") {
+        // Lists: `data.x` applies to each element.
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array.replace(i, expandedValue(array.at(i), path, state));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    if (object.contains(head))
+        object.insert(head, expandedValue(object.value(head), path, state));
+    return object;
+}
+
+} // namespace
+
+QJsonObject expanded(QJsonObject object, const QStringList &paths, const SandboxState &state)
+{
+    for (const QString &path : paths) {
+        QStringList segments = path.split(u'.');
+        if (segments.first() == u"data" && object.value(QStringLiteral("data")).isArray()) {
+            segments.removeFirst();
+            object.insert(QStringLiteral("data"), expandedValue(object.value(QStringLiteral("data")),
+                                                                QStringList{QStringLiteral("data")} + segments, state));
+        } else {
+            object = expandedValue(object, segments, state).toObject();
+        }
+    }
+    return object;
+}
+
+} // namespace konbini::sandbox

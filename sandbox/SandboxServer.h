@@ -1,0 +1,52 @@
+#pragma once
+
+#include "FaultPlan.h"
+#include "SandboxApi.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QHttpServerResponder;
+
+namespace konbini::sandbox {
+
+struct SandboxOptions {
+    QString statePath;      // empty: in memory
+    double faultRate = 0.0; // share of API requests that fail at random
+    quint64 faultSeed = 0;
+};
+
+// The Stripe test-mode emulator on real HTTP (Qt's HTTP server). It owns the connection, so it
+// can drop one on purpose for fault injection; everything about Stripe lives in SandboxApi.
+class SandboxServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Binds (loopback by default) and loads the state file if any; false with a message if not.
+    bool start(QString &error, const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    QUrl baseUrl() const { return m_baseUrl; }
+    SandboxApi &api() { return *m_api; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void serve(const ApiRequest &request, FaultPlan plan, QHttpServerResponder &responder, QTcpSocket *socket);
+
+    SandboxOptions m_options;
+    QUrl m_baseUrl;
+    std::unique_ptr<SandboxApi> m_api;
+    std::optional<RandomFaults> m_randomFaults;
+    quint64 m_requestCounter = 0;
+};
+
+} // namespace konbini::sandbox

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages), configures and builds Konbini POS, then runs it.
+#   scripts/setup.sh run    build, then start the Stripe sandbox and print its URL
+#   scripts/setup.sh test   build, then run every test (CTest prints the summary)
+#   scripts/setup.sh build  build only
+# Environment: BUILD_DIR (default build), KONBINI_SANITIZE=ON for an ASan+UBSan build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-build}"
+case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 2 ;; esac
+
+build_packages=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqrencode-dev
+)
+test_packages=(
+  libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk
+  gnome-keyring dbus-x11 dbus curl wrk
+)
+packages=("${build_packages[@]}")
+[ "$mode" = build ] || packages+=("${test_packages[@]}")
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build_dir="${BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -G Ninja -DKONBINI_SANITIZE="${KONBINI_SANITIZE:-OFF}" >/dev/null
+cmake --build "$build_dir" --parallel 2
+
+case "$mode" in
+  run)
+    echo "== Konbini sandbox (Stripe test mode emulator); stop with Ctrl+C"
+    exec "$build_dir/sandbox/konbini-sandbox" --state "${KONBINI_SANDBOX_STATE:-$build_dir/sandbox-state.sqlite}"
+    ;;
+  test)
+    cd "$build_dir"
+    exec ctest --output-on-failure --parallel 2 --timeout 600
+    ;;
+esac

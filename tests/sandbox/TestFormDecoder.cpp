@@ -1,0 +1,77 @@
+#include "FormDecoder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace konbini::sandbox;
+
+class TestFormDecoder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decode_data();
+    void decode();
+    void decode_rejectsContradictions_data();
+    void decode_rejectsContradictions();
+};
+
+void TestFormDecoder::decode_data()
+{
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("flat") << QByteArray("amount=1500&currency=jpy") << QByteArray(R"({"amount":"1500","currency":"jpy"})");
+    QTest::newRow("nested brackets")
+        << QByteArray("payment_method_options[konbini][expires_after_days]=3")
+        << QByteArray(R"({"payment_method_options":{"konbini":{"expires_after_days":"3"}}})");
+    QTest::newRow("percent-encoded brackets")
+        << QByteArray("metadata%5Border_ref%5D=A-1") << QByteArray(R"({"metadata":{"order_ref":"A-1"}})");
+    QTest::newRow("empty-bracket array") << QByteArray("payment_method_types[]=konbini&payment_method_types[]=card")
+                                         << QByteArray(R"({"payment_method_types":["konbini","card"]})");
+    QTest::newRow("indexed array, out of order") << QByteArray("expand[1]=b&expand[0]=a")
+                                                 << QByteArray(R"({"expand":["a","b"]})");
+    QTest::newRow("array of objects") << QByteArray("items[0][price]=1&items[0][qty]=2&items[1][price]=3")
+                                      << QByteArray(R"({"items":[{"price":"1","qty":"2"},{"price":"3"}]})");
+    QTest::newRow("UTF-8 and plus as space")
+        << QByteArray("payment_method_options[konbini][product_description]=%E3%81%8A%E5%BC%81%E5%BD%93+%E5%A4%A7")
+        << QByteArray(R"({"payment_method_options":{"konbini":{"product_description":"お弁当 大"}}})");
+    QTest::newRow("empty value unsets") << QByteArray("description=") << QByteArray(R"({"description":""})");
+    QTest::newRow("key without value") << QByteArray("confirm") << QByteArray(R"({"confirm":""})");
+    QTest::newRow("empty body") << QByteArray() << QByteArray("{}");
+    QTest::newRow("stray ampersands") << QByteArray("&&a=1&") << QByteArray(R"({"a":"1"})");
+    QTest::newRow("later value wins") << QByteArray("a=1&a=2") << QByteArray(R"({"a":"2"})");
+}
+
+void TestFormDecoder::decode()
+{
+    QFETCH(QByteArray, encoded);
+    QFETCH(QByteArray, json);
+    QJsonObject params;
+    QString error;
+    QVERIFY2(decodeStripeForm(encoded, params, error), qPrintable(error));
+    QCOMPARE(QJsonDocument(params).toJson(QJsonDocument::Compact), QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact));
+}
+
+void TestFormDecoder::decode_rejectsContradictions_data()
+{
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::newRow("value then object") << QByteArray("a=1&a[b]=2");
+    QTest::newRow("object then value") << QByteArray("a[b]=2&a=1");
+    QTest::newRow("array then object") << QByteArray("a[]=1&a[b]=2");
+    QTest::newRow("unclosed bracket") << QByteArray("a[b=1");
+    QTest::newRow("bracket first") << QByteArray("[a]=1");
+    QTest::newRow("text after bracket") << QByteArray("a[b]c=1");
+}
+
+void TestFormDecoder::decode_rejectsContradictions()
+{
+    QFETCH(QByteArray, encoded);
+    QJsonObject params;
+    QString error;
+    QVERIFY(!decodeStripeForm(encoded, params, error));
+    QVERIFY(error.startsWith(QStringLiteral("Invalid request")));
+}
+
+QTEST_GUILESS_MAIN(TestFormDecoder)
+#include "TestFormDecoder.moc"

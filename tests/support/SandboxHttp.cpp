@@ -1,0 +1,148 @@
+#include "SandboxHttp.h"
+
+#include "SandboxServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+namespace konbini::test {
+
+QByteArray encodeForm(const Form &form)
+{
+    QByteArray encoded;
+    for (const auto &[key, value] : form) {
+        if (!encoded.isEmpty())
+            encoded.append('&');
+        encoded.append(QUrl::toPercentEncoding(key, "[]"));
+        encoded.append('=');
+        encoded.append(QUrl::toPercentEncoding(value));
+    }
+    return encoded;
+}
+
+SandboxHttp::SandboxHttp()
+{
+    startServer({});
+}
+
+SandboxHttp::SandboxHttp(const sandbox::SandboxOptions &options)
+{
+    startServer(options);
+}
+
+SandboxHttp::~SandboxHttp() = default;
+
+void SandboxHttp::startServer(const sandbox::SandboxOptions &options)
+{
+    m_server = std::make_unique<sandbox::SandboxServer>(options);
+    QString error;
+    if (!m_server->start(error))
+        qFatal("could not start the sandbox: %s", qPrintable(error));
+    m_baseUrl = m_server->baseUrl();
+    post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("frozen"), QStringLiteral("true")}});
+}
+
+QNetworkReply *SandboxHttp::start(const QByteArray &method, const QString &path, const Form &form, const Headers &headers)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    const QByteArray encoded = encodeForm(form);
+    if (method != "POST" && !encoded.isEmpty())
+        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_key);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    if (method == "POST")
+        return m_network.post(request, encoded);
+    return m_network.sendCustomRequest(request, method);
+}
+
+HttpResult SandboxHttp::wait(QNetworkReply *reply)
+{
+    if (!reply->isFinished()) {
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(20000);
+    }
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.networkError = reply->error();
+    result.body = reply->readAll();
+    result.json = QJsonDocument::fromJson(result.body).object();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        result.headers.insert(name.toLower(), value);
+    reply->deleteLater();
+    return result;
+}
+
+HttpResult SandboxHttp::post(const QString &path, const Form &form, const Headers &headers)
+{
+    return wait(start("POST", path, form, headers));
+}
+
+HttpResult SandboxHttp::get(const QString &path, const Form &query, const Headers &headers)
+{
+    return wait(start("GET", path, query, headers));
+}
+
+QJsonObject SandboxHttp::createPaymentIntent(qint64 amount, const Form &extra)
+{
+    Form form{{QStringLiteral("amount"), QString::number(amount)},
+              {QStringLiteral("currency"), QStringLiteral("jpy")},
+              {QStringLiteral("payment_method_types[]"), QStringLiteral("konbini")}};
+    form += extra;
+    const HttpResult result = post(QStringLiteral("/v1/payment_intents"), form);
+    if (result.status != 200)
+        qWarning("create failed: %s", result.body.constData());
+    return result.json;
+}
+
+HttpResult SandboxHttp::confirm(const QString &id, const QString &email, const QString &confirmationNumber, const Form &extra)
+{
+    Form form{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
+              {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("山田 花子")},
+              {QStringLiteral("payment_method_data[billing_details][email]"), email}};
+    if (!confirmationNumber.isEmpty())
+        form.append({QStringLiteral("payment_method_options[konbini][confirmation_number]"), confirmationNumber});
+    form += extra;
+    return post(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id), form);
+}
+
+QJsonObject SandboxHttp::issueVoucher(const QString &email, const QString &confirmationNumber)
+{
+    const QJsonObject created = createPaymentIntent();
+    return confirm(created.value(QStringLiteral("id")).toString(), email, confirmationNumber).json;
+}
+
+QJsonObject SandboxHttp::paidPaymentIntent(qint64 amount)
+{
+    const QString id = createPaymentIntent(amount).value(QStringLiteral("id")).toString();
+    confirm(id, QStringLiteral("hanako+succeed_immediately@test.com"));
+    return get(QStringLiteral("/v1/payment_intents/") + id).json;
+}
+
+qint64 SandboxHttp::now()
+{
+    return get(QStringLiteral("/v1/test_helpers/sandbox/clock")).json.value(QStringLiteral("now")).toInteger();
+}
+
+qint64 SandboxHttp::advanceClock(qint64 seconds)
+{
+    return post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("advance_seconds"), QString::number(seconds)}})
+        .json.value(QStringLiteral("now"))
+        .toInteger();
+}
+
+qsizetype SandboxHttp::count(const QString &listPath, const Form &query)
+{
+    Form form = query;
+    form.append({QStringLiteral("limit"), QStringLiteral("100")});
+    return get(listPath, form).json.value(QStringLiteral("data")).toArray().size();
+}
+
+} // namespace konbini::test
