@@ -21,6 +21,8 @@ test_packages=(
 )
 packages=("${build_packages[@]}")
 [ "$mode" = build ] || packages+=("${test_packages[@]}")
+# Node.js drives the sandbox with Stripe's official library in one test; any installed node will do.
+if [ "$mode" = test ] && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -44,6 +46,9 @@ case "$mode" in
     exec "$build_dir/sandbox/konbini-sandbox" --state "${KONBINI_SANDBOX_STATE:-$build_dir/sandbox-state.sqlite}"
     ;;
   test)
+    if [ ! -d tests/stripe-node/node_modules/stripe ]; then
+      npm ci --prefix tests/stripe-node --no-audit --no-fund --loglevel=error
+    fi
     cd "$build_dir"
     exec ctest --output-on-failure --parallel 2 --timeout 600
     ;;
