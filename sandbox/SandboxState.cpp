@@ -24,8 +24,8 @@ QString SandboxState::newId(const QString &prefix)
 
 const Record *SandboxState::find(const QString &id) const
 {
-    const auto it = m_records.constFind(id);
-    return it == m_records.cend() ? nullptr : &*it;
+    const auto it = m_records.find(id);
+    return it == m_records.end() ? nullptr : &it->second;
 }
 
 Record &SandboxState::insert(const QString &id, Record record)
@@ -33,7 +33,7 @@ Record &SandboxState::insert(const QString &id, Record record)
     record.sequence = m_nextSequence++;
     m_changedRecords.insert(id);
     index(id);
-    return m_records.insert(id, std::move(record)).value();
+    return m_records.insert_or_assign(id, std::move(record)).first->second;
 }
 
 Record &SandboxState::edit(const QString &id)
@@ -114,7 +114,7 @@ void SandboxState::restoreRecord(const QString &id, Record record)
 {
     m_nextSequence = std::max(m_nextSequence, record.sequence + 1);
     index(id);
-    m_records.insert(id, std::move(record));
+    m_records.insert_or_assign(id, std::move(record));
 }
 
 void SandboxState::restoreEvent(QJsonObject event)

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <map>
+#include <unordered_map>
 
 namespace konbini::sandbox {
 
@@ -44,7 +45,7 @@ public:
 
     QString newId(const QString &prefix);
 
-    bool contains(const QString &id) const { return m_records.contains(id); }
+    bool contains(const QString &id) const { return m_records.count(id) > 0; }
     const Record *find(const QString &id) const;
     Record &insert(const QString &id, Record record);
     // Mutable access marks the record as changed.
@@ -82,7 +83,8 @@ public:
 private:
     void index(const QString &id);
 
-    QHash<QString, Record> m_records;
+    // Node-based on purpose: references returned by edit() stay valid while other records are added.
+    std::unordered_map<QString, Record> m_records;
     QList<QString> m_paymentIntentIds;
     QList<QString> m_refundIds;
     QList<QJsonObject> m_events;
