@@ -22,6 +22,15 @@ std::optional<FaultPlan> FaultPlan::fromHeader(const QByteArray &header, QString
             }
             continue;
         }
+        if (token.startsWith("count=")) {
+            bool ok = false;
+            plan.count = token.mid(6).toInt(&ok);
+            if (!ok || plan.count < 1) {
+                error = QStringLiteral("X-Sandbox-Fault: count takes a whole number from 1.");
+                return std::nullopt;
+            }
+            continue;
+        }
         static const std::array<std::pair<const char *, Kind>, 7> kinds{{
             {"500", Kind::InternalError},
             {"503", Kind::Unavailable},
@@ -34,7 +43,7 @@ std::optional<FaultPlan> FaultPlan::fromHeader(const QByteArray &header, QString
         const auto found = std::find_if(kinds.begin(), kinds.end(), [&](const auto &entry) { return token == entry.first; });
         if (found == kinds.end()) {
             error = QStringLiteral("X-Sandbox-Fault: unknown fault '%1'. Use 500, 503, 429, konbini_rate_limit, "
-                                   "not_available, drop_before, drop_after or delay=MS.").arg(QString::fromLatin1(token));
+                                   "not_available, drop_before, drop_after, delay=MS and count=N.").arg(QString::fromLatin1(token));
             return std::nullopt;
         }
         plan.kind = found->second;

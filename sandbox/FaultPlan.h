@@ -24,6 +24,9 @@ struct FaultPlan {
     };
     Kind kind = Kind::None;
     int delayMs = 0;
+    // With count=N the fault hits only the first N attempts of the same request (same
+    // Idempotency-Key, or same method and path without one), so a client's retry can succeed.
+    int count = 0;
 
     // Parses the header; returns nullopt with a message for an unknown fault.
     static std::optional<FaultPlan> fromHeader(const QByteArray &header, QString &error);

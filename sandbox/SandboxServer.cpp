@@ -129,6 +129,12 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         write(responder, answer);
         return true;
     }
+    if (plan->count > 0) {
+        const QByteArray attemptKey = apiRequest.idempotencyKey.isEmpty() ? apiRequest.method + ' ' + apiRequest.path.toUtf8()
+                                                                          : apiRequest.idempotencyKey;
+        if (m_faultedAttempts[attemptKey]++ >= plan->count)
+            *plan = FaultPlan{};
+    }
     if (plan->kind == FaultPlan::Kind::None && m_randomFaults && m_api->acceptsRandomFaults(apiRequest))
         plan->kind = m_randomFaults->draw();
     if (plan->kind == FaultPlan::Kind::DropBefore && plan->delayMs == 0) {

@@ -47,6 +47,7 @@ private:
     std::unique_ptr<SandboxApi> m_api;
     std::optional<RandomFaults> m_randomFaults;
     quint64 m_requestCounter = 0;
+    QHash<QByteArray, int> m_faultedAttempts; // for count=N faults
 };
 
 } // namespace konbini::sandbox

@@ -55,6 +55,7 @@ private slots:
     void dropBefore_closesWithoutProcessing();
     void dropAfter_processesThenCloses();
     void delay_answersLater();
+    void count_limitsFaultToFirstAttempts();
     void unknownFault_isRejected();
     void randomFaults_areReproducibleFromSeed();
 
@@ -135,6 +136,20 @@ void TestSandboxFaults::delay_answersLater()
     QVERIFY(timer.elapsed() >= 300); // a lower bound only: a timer never fires early
     const HttpResult combined = m_http.get(kPaymentIntents, {}, {{"X-Sandbox-Fault", "delay=50,503"}});
     QCOMPARE(combined.status, 503);
+}
+
+void TestSandboxFaults::count_limitsFaultToFirstAttempts()
+{
+    const Headers headers{{"X-Sandbox-Fault", "503,count=2"}, {"Idempotency-Key", "count-1"}};
+    QCOMPARE(m_http.post(kPaymentIntents, kCreate, headers).status, 503);
+    QCOMPARE(m_http.post(kPaymentIntents, kCreate, headers).status, 503);
+    QCOMPARE(m_http.post(kPaymentIntents, kCreate, headers).status, 200);
+    // Another key starts its own count; without a key, method and path count.
+    QCOMPARE(m_http.post(kPaymentIntents, kCreate, {{"X-Sandbox-Fault", "503,count=1"}, {"Idempotency-Key", "count-2"}}).status, 503);
+    const Headers getHeaders{{"X-Sandbox-Fault", "429,count=1"}};
+    QCOMPARE(m_http.get(QStringLiteral("/v1/events"), {}, getHeaders).status, 429);
+    QCOMPARE(m_http.get(QStringLiteral("/v1/events"), {}, getHeaders).status, 200);
+    QCOMPARE(m_http.get(kPaymentIntents, {}, {{"X-Sandbox-Fault", "count=0"}}).status, 400);
 }
 
 void TestSandboxFaults::unknownFault_isRejected()
