@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <optional>
+
 // Konbini's limits as Stripe states them (shared/stripe/KONBINI_API.md). Pure functions: the
 // client validates with them before sending and the sandbox enforces them as Stripe does.
 namespace konbini::KonbiniRules {
@@ -30,5 +32,37 @@ qint64 deadlineAfterDays(qint64 fromUnixSeconds, int days);
 
 // The JST calendar date of a Unix time.
 QDate jstDate(qint64 unixSeconds);
+
+// 23:59:59 JST on a JST calendar date, as Unix seconds.
+qint64 endOfJstDay(QDate jstDay);
+
+// "2026年12月1日(火) 23:59 JST": how a deadline is shown to the clerk and on the slip.
+QString formatJstDeadline(qint64 unixSeconds);
+
+// The yen amount a clerk typed: digits (full-width too), thousands separators, an optional ¥ or 円.
+// nullopt when it is not a whole number of yen.
+std::optional<qint64> parseAmountYen(QStringView text);
+
+// What a store will print of the customer's name: characters outside Shift JIS dropped, then the
+// first 20 characters.
+struct NamePreview {
+    QString shown;
+    QString dropped; // the distinct characters that will not print
+    bool truncated = false;
+};
+inline constexpr int kStoreNameMaxLength = 20;
+NamePreview previewCustomerName(QStringView name);
+
+// A sane e-mail syntax check (one @, a dotted domain, no spaces); Stripe has the final word.
+bool isPlausibleEmail(QStringView email);
+
+// The customer's phone number as a confirmation number: full-width digits folded, +81 turned
+// into the domestic 0, everything else but digits stripped. Empty input gives an empty number
+// (Stripe then generates one); `valid` tells whether what was typed is usable.
+struct ConfirmationNumber {
+    QString digits;
+    bool valid = true;
+};
+ConfirmationNumber confirmationNumberFromPhone(QStringView phone);
 
 } // namespace konbini::KonbiniRules

@@ -26,7 +26,14 @@ private slots:
     void isValidConfirmationNumber_data();
     void isValidConfirmationNumber();
     void characterCount_countsCodePoints();
+    void parseAmountYen_data();
+    void parseAmountYen();
+    void previewCustomerName_dropsThenCuts();
+    void confirmationNumberFromPhone_data();
+    void confirmationNumberFromPhone();
+    void formatJstDeadline_isJapanese();
 };
+
 
 void TestKonbiniRules::deadlineAfterDays_data()
 {
@@ -95,6 +102,75 @@ void TestKonbiniRules::characterCount_countsCodePoints()
     QCOMPARE(KonbiniRules::characterCount(u"お弁当"), 3);
     QCOMPARE(KonbiniRules::characterCount(QString::fromUcs4(U"a😀b")), 3);
     QCOMPARE(KonbiniRules::characterCount(u""), 0);
+}
+
+void TestKonbiniRules::parseAmountYen_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("amount"); // -1: not an amount
+    QTest::newRow("digits") << QStringLiteral("1500") << qint64(1500);
+    QTest::newRow("separators") << QStringLiteral("12,345") << qint64(12345);
+    QTest::newRow("yen sign") << QStringLiteral("¥1,500") << qint64(1500);
+    QTest::newRow("yen suffix") << QStringLiteral("1500円") << qint64(1500);
+    QTest::newRow("full-width") << QStringLiteral("１，５００") << qint64(1500);
+    QTest::newRow("spaces") << QStringLiteral(" 1500 ") << qint64(1500);
+    QTest::newRow("decimal") << QStringLiteral("15.5") << qint64(-1);
+    QTest::newRow("negative") << QStringLiteral("-5") << qint64(-1);
+    QTest::newRow("letters") << QStringLiteral("abc") << qint64(-1);
+    QTest::newRow("empty") << QString() << qint64(-1);
+    QTest::newRow("lone separator") << QStringLiteral(",") << qint64(-1);
+    QTest::newRow("absurdly large") << QStringLiteral("99999999999999999999") << qint64(-1);
+}
+
+void TestKonbiniRules::parseAmountYen()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, amount);
+    const std::optional<qint64> parsed = KonbiniRules::parseAmountYen(text);
+    QCOMPARE(parsed.value_or(-1), amount);
+}
+
+void TestKonbiniRules::previewCustomerName_dropsThenCuts()
+{
+    const KonbiniRules::NamePreview dropped = KonbiniRules::previewCustomerName(u"髙橋 一郎");
+    QCOMPARE(dropped.shown, QStringLiteral("橋 一郎"));
+    QCOMPARE(dropped.dropped, QStringLiteral("髙"));
+    QVERIFY(!dropped.truncated);
+    const KonbiniRules::NamePreview long_ = KonbiniRules::previewCustomerName(QStringLiteral("アイウエオカキクケコサシスセソタチツテトナニヌ"));
+    QCOMPARE(long_.shown, QStringLiteral("アイウエオカキクケコサシスセソタチツテト"));
+    QVERIFY(long_.truncated);
+    QCOMPARE(KonbiniRules::previewCustomerName(u"山田 花子").shown, QStringLiteral("山田 花子"));
+}
+
+void TestKonbiniRules::confirmationNumberFromPhone_data()
+{
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("digits");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("hyphens") << QStringLiteral("090-1234-5678") << QStringLiteral("09012345678") << true;
+    QTest::newRow("parentheses and spaces") << QStringLiteral("(03) 1234 5678") << QStringLiteral("0312345678") << true;
+    QTest::newRow("full-width") << QStringLiteral("０９０１２３４５６７８") << QStringLiteral("09012345678") << true;
+    QTest::newRow("international") << QStringLiteral("+81-90-1234-5678") << QStringLiteral("09012345678") << true;
+    QTest::newRow("empty") << QString() << QString() << true;
+    QTest::newRow("too short") << QStringLiteral("1234") << QStringLiteral("1234") << false;
+    QTest::newRow("zeros") << QStringLiteral("0000000000") << QStringLiteral("0000000000") << false;
+}
+
+void TestKonbiniRules::confirmationNumberFromPhone()
+{
+    QFETCH(QString, phone);
+    QFETCH(QString, digits);
+    QFETCH(bool, valid);
+    const KonbiniRules::ConfirmationNumber number = KonbiniRules::confirmationNumberFromPhone(phone);
+    QCOMPARE(number.digits, digits);
+    QCOMPARE(number.valid, valid);
+}
+
+void TestKonbiniRules::formatJstDeadline_isJapanese()
+{
+    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2026-12-01T14:59:59Z")), QStringLiteral("2026年12月1日(火) 23:59 JST"));
+    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2027-01-03T14:59:59Z")), QStringLiteral("2027年1月3日(日) 23:59 JST"));
+    QCOMPARE(KonbiniRules::endOfJstDay(QDate(2026, 12, 1)), utc("2026-12-01T14:59:59Z"));
 }
 
 QTEST_GUILESS_MAIN(TestKonbiniRules)
