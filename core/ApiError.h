@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace konbini {
@@ -41,3 +42,5 @@ struct ApiError {
 };
 
 } // namespace konbini
+
+Q_DECLARE_METATYPE(konbini::ApiError)

@@ -543,7 +543,7 @@ void Ledger::setSyncValue(const QString &key, const QString &value)
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
     query.addBindValue(key);
-    query.addBindValue(value);
+    query.addBindValue(text(value));
     exec(query);
 }
 
