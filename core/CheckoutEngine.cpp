@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcCheckout, "konbini.checkout")
+Q_LOGGING_CATEGORY(lcCheckout, "konbini.checkout", QtInfoMsg)
 
 namespace konbini {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcSync, "konbini.sync")
+Q_LOGGING_CATEGORY(lcSync, "konbini.sync", QtInfoMsg)
 
 namespace konbini {
 namespace {

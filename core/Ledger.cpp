@@ -12,7 +12,7 @@
 #include <QUuid>
 #include <QVariant>
 
-Q_LOGGING_CATEGORY(lcLedger, "konbini.ledger")
+Q_LOGGING_CATEGORY(lcLedger, "konbini.ledger", QtInfoMsg)
 
 namespace konbini {
 namespace {

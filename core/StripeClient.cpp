@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcStripe, "konbini.stripe")
+Q_LOGGING_CATEGORY(lcStripe, "konbini.stripe", QtInfoMsg)
 
 namespace konbini {
 namespace {
@@ -89,18 +89,16 @@ StripeCall *StripeClient::send(const QByteArray &method, const QString &path, co
     call->m_callback = std::move(done);
     if (method == "POST")
         call->m_idempotencyKey = idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey;
-    // Even refusals arrive later, so callers never see their callback run inside send().
-    QTimer::singleShot(0, call, [this, call] {
-        if (!isAllowedBaseUrl(m_config.baseUrl)) {
-            ApiError error;
-            error.kind = ApiError::Kind::InsecureTransport;
-            error.message = QStringLiteral("Refusing to send to %1: Stripe requests need https (plain http only to this computer's own sandbox).")
-                                .arg(m_config.baseUrl.toDisplayString());
-            finish(call, error);
-            return;
-        }
-        startAttempt(call);
-    });
+    if (!isAllowedBaseUrl(m_config.baseUrl)) {
+        ApiError error;
+        error.kind = ApiError::Kind::InsecureTransport;
+        error.message = QStringLiteral("Refusing to send to %1: Stripe requests need https (plain http only to this computer's own sandbox).")
+                            .arg(m_config.baseUrl.toDisplayString());
+        // Later, so callers never see their callback run inside send().
+        QTimer::singleShot(0, call, [this, call, error] { finish(call, error); });
+        return call;
+    }
+    startAttempt(call);
     return call;
 }
 
@@ -116,6 +114,8 @@ void StripeClient::startAttempt(StripeCall *call)
     request.setRawHeader("User-Agent", userAgent());
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // Qt's own timer in its HTTP thread: the request is aborted when nothing moves for this long.
+    request.setTransferTimeout(int(m_config.timeout.count()));
     if (!call->m_idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", call->m_idempotencyKey.toUtf8());
     for (const auto &[name, value] : m_config.extraHeaders)
@@ -128,18 +128,6 @@ void StripeClient::startAttempt(StripeCall *call)
         reply = m_network.sendCustomRequest(request, call->m_method);
     }
     call->m_reply = reply;
-    call->m_timedOut = false;
-    if (!call->m_timer) {
-        call->m_timer = new QTimer(call);
-        call->m_timer->setSingleShot(true);
-    }
-    call->m_timer->disconnect();
-    connect(call->m_timer, &QTimer::timeout, call, [call] {
-        call->m_timedOut = true;
-        if (call->m_reply)
-            call->m_reply->abort();
-    });
-    call->m_timer->start(m_config.timeout);
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { onAttemptFinished(call, reply); });
     qCDebug(lcStripe) << call->m_method << call->m_path << "attempt" << call->m_retriesDone + 1;
 }
@@ -147,11 +135,13 @@ void StripeClient::startAttempt(StripeCall *call)
 void StripeClient::onAttemptFinished(StripeCall *call, QNetworkReply *reply)
 {
     reply->deleteLater();
-    call->m_timer->stop();
     if (call->m_done)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError networkError = reply->error();
+    // A canceled call never gets here, so an aborted transfer is the transfer timeout.
+    call->m_timedOut = status == 0
+        && (networkError == QNetworkReply::OperationCanceledError || networkError == QNetworkReply::TimeoutError);
     const QString requestId = QString::fromLatin1(reply->rawHeader("Request-Id"));
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
 

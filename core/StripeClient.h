@@ -15,7 +15,6 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
-class QTimer;
 
 namespace konbini {
 
@@ -60,7 +59,6 @@ private:
     Callback m_callback;
     int m_retriesDone = 0;
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_timer = nullptr;
     bool m_timedOut = false;
     bool m_done = false;
 };

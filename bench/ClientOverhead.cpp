@@ -1,0 +1,214 @@
+// Benchmark (not a test): what the Stripe client adds per voucher. Against the standalone
+// sandbox (its own process, in memory), the same create + confirm pair is sent N times by
+// (a) a minimal raw keep-alive HTTP client and (b) StripeApi on QNetworkAccessManager, with
+// typed decoding, and (c) bare QNetworkAccessManager, to show where Qt's own cost ends; rounds
+// alternate so drift hits all alike. Prints per-voucher medians and the ratios.
+//   konbini-bench-client [--vouchers 500] [--rounds 6]
+#include "RawHttpConnection.h"
+#include "StripeApi.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace konbini;
+
+namespace {
+
+const QByteArray kKey = QByteArrayLiteral("sk_test_benchmark");
+
+FormParams createForm()
+{
+    FormParams params;
+    params.add(QStringLiteral("amount"), 1500).add(QStringLiteral("currency"), QStringLiteral("jpy"));
+    params.addList(QStringLiteral("payment_method_types"), {QStringLiteral("konbini")});
+    params.add(QStringLiteral("payment_method_options[konbini][product_description]"), QStringLiteral("お弁当"));
+    return params;
+}
+
+FormParams confirmForm()
+{
+    FormParams params;
+    params.add(QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini"));
+    params.add(QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("山田 花子"));
+    params.add(QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako+fill_never@test.com"));
+    params.add(QStringLiteral("payment_method_options[konbini][confirmation_number]"), QStringLiteral("09012345678"));
+    return params;
+}
+
+// Sequential: one voucher at a time, as at a counter. Returns microseconds per voucher.
+double rawRound(RawHttpConnection &connection, int vouchers, int &failures)
+{
+    const QByteArray create = createForm().encoded();
+    const QByteArray confirm = confirmForm().encoded();
+    int done = 0;
+    QEventLoop loop;
+    std::function<void()> next = [&] {
+        if (done == vouchers) {
+            loop.quit();
+            return;
+        }
+        const QByteArray key = "raw-" + QByteArray::number(QRandomGenerator::global()->generate64());
+        connection.send(RawHttpConnection::post("/v1/payment_intents", kKey, create), [&, key](int status, const QByteArray &body) {
+            failures += status != 200;
+            const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
+            connection.send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm", kKey, confirm), [&](int confirmStatus, const QByteArray &) {
+                failures += confirmStatus != 200;
+                ++done;
+                next();
+            });
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    next();
+    loop.exec();
+    return double(timer.nsecsElapsed()) / 1000.0 / vouchers;
+}
+
+double clientRound(StripeApi &api, int vouchers, int &failures)
+{
+    const FormParams create = createForm();
+    const FormParams confirm = confirmForm();
+    int done = 0;
+    QEventLoop loop;
+    std::function<void()> next = [&] {
+        if (done == vouchers) {
+            loop.quit();
+            return;
+        }
+        api.createPaymentIntent(create, QString(), [&](const Result<PaymentIntent> &created) {
+            if (!created.ok()) {
+                ++failures;
+                ++done;
+                next();
+                return;
+            }
+            api.confirmPaymentIntent(created.value().id, confirm, QString(), [&](const Result<PaymentIntent> &confirmed) {
+                failures += !confirmed.ok() || !confirmed.value().voucher;
+                ++done;
+                next();
+            });
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    next();
+    loop.exec();
+    return double(timer.nsecsElapsed()) / 1000.0 / vouchers;
+}
+
+// QNetworkAccessManager alone, no retries, decoding or typed objects: where Qt's own cost ends.
+double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouchers, int &failures)
+{
+    const QByteArray create = createForm().encoded();
+    const QByteArray confirm = confirmForm().encoded();
+    const auto request = [&](const QString &path) {
+        QUrl url = base;
+        url.setPath(path);
+        QNetworkRequest r(url);
+        r.setRawHeader("Authorization", "Bearer " + kKey);
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        return r;
+    };
+    int done = 0;
+    QEventLoop loop;
+    std::function<void()> next = [&] {
+        if (done == vouchers) {
+            loop.quit();
+            return;
+        }
+        QNetworkReply *created = network.post(request(QStringLiteral("/v1/payment_intents")), create);
+        QObject::connect(created, &QNetworkReply::finished, [&, created] {
+            created->deleteLater();
+            const QByteArray body = created->readAll();
+            failures += created->error() != QNetworkReply::NoError;
+            const QString id = QString::fromLatin1(body.mid(body.indexOf("\"id\":\"") + 6, 27));
+            QNetworkReply *confirmed = network.post(request(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id)), confirm);
+            QObject::connect(confirmed, &QNetworkReply::finished, [&, confirmed] {
+                confirmed->deleteLater();
+                failures += confirmed->error() != QNetworkReply::NoError;
+                ++done;
+                next();
+            });
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    next();
+    loop.exec();
+    return double(timer.nsecsElapsed()) / 1000.0 / vouchers;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption vouchersOption(QStringLiteral("vouchers"), QStringLiteral("Vouchers per round."), QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds of each client."), QStringLiteral("n"), QStringLiteral("6"));
+    parser.addOptions({vouchersOption, roundsOption});
+    parser.process(app);
+    const int vouchers = parser.value(vouchersOption).toInt();
+    const int rounds = parser.value(roundsOption).toInt();
+
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(KONBINI_SANDBOX_EXECUTABLE), {QStringLiteral("--port"), QStringLiteral("0")});
+    if (!sandbox.waitForStarted() || !sandbox.waitForReadyRead(10000))
+        return 1;
+    const QUrl base(QString::fromUtf8(sandbox.readLine()).trimmed().mid(13));
+
+    RawHttpConnection raw(base.host(), quint16(base.port()));
+    if (!raw.waitConnected())
+        return 1;
+    QNetworkAccessManager network;
+    FixedKeyProvider key(QString::fromLatin1(kKey));
+    StripeClientConfig config;
+    config.baseUrl = base;
+    StripeClient client(network, key, config);
+    StripeApi api(client);
+
+    int failures = 0;
+    rawRound(raw, 50, failures); // warm-up: connections, allocators, caches
+    clientRound(api, 50, failures);
+    std::vector<double> rawTimes;
+    std::vector<double> clientTimes;
+    std::vector<double> bareTimes;
+    QNetworkAccessManager bareNetwork;
+    bareQnamRound(bareNetwork, base, 50, failures);
+    for (int round = 0; round < rounds; ++round) {
+        rawTimes.push_back(rawRound(raw, vouchers, failures));
+        clientTimes.push_back(clientRound(api, vouchers, failures));
+        bareTimes.push_back(bareQnamRound(bareNetwork, base, vouchers, failures));
+    }
+    const double rawMedian = median(rawTimes);
+    const double clientMedian = median(clientTimes);
+    std::printf("create + confirm per voucher, sequential, %d rounds of %d against konbini-sandbox (in memory)\n", rounds, vouchers);
+    std::printf("raw keep-alive HTTP client      %8.1f us/voucher\n", rawMedian);
+    std::printf("bare QNetworkAccessManager      %8.1f us/voucher\n", median(bareTimes));
+    std::printf("StripeApi (QNAM, typed decode)  %8.1f us/voucher\n", clientMedian);
+    std::printf("ratio client/raw                %8.2f x   (target < 1.30)\n", clientMedian / rawMedian);
+    std::printf("ratio bare QNAM/raw             %8.2f x   (Qt's HTTP thread alone)\n", median(bareTimes) / rawMedian);
+    std::printf("ratio client/bare QNAM          %8.2f x   (what this project's layer adds)\n", clientMedian / median(bareTimes));
+    std::printf("failed requests: %d\n", failures);
+    sandbox.terminate();
+    sandbox.waitForFinished();
+    return failures == 0 ? 0 : 1;
+}
