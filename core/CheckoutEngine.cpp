@@ -281,6 +281,23 @@ void CheckoutEngine::reconfirm(qint64 voucherId, const QString &phone, CheckoutC
     confirmWith(*voucher, phone, std::move(done));
 }
 
+void CheckoutEngine::resume(qint64 voucherId, CheckoutCallback done)
+{
+    CheckoutOutcome refusal;
+    refusal.failure.voucherId = voucherId;
+    refusal.failure.kind = m_busy ? CheckoutFailure::Kind::Busy : CheckoutFailure::Kind::Missing;
+    if (!m_busy) {
+        for (const JournalEntry &entry : m_ledger.unfinishedOperations()) {
+            if (entry.voucherId != voucherId || (entry.operation != kCreate && entry.operation != kConfirm))
+                continue;
+            m_busy = true;
+            entry.operation == kCreate ? runCreate(entry, std::move(done)) : runConfirm(entry, std::move(done));
+            return;
+        }
+    }
+    later(this, [done, refusal] { done(refusal); });
+}
+
 void CheckoutEngine::reissue(qint64 voucherId, CheckoutCallback done)
 {
     const std::optional<VoucherRecord> voucher = m_ledger.voucher(voucherId);

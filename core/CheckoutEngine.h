@@ -75,6 +75,8 @@ public:
     // rejected confirmation number) or the same (reissue after expiry): a new voucher, same intent.
     void reconfirm(qint64 voucherId, const QString &phone, CheckoutCallback done);
     void reissue(qint64 voucherId, CheckoutCallback done);
+    // Continues one sale whose create or confirm went unanswered (outage), with the same keys.
+    void resume(qint64 voucherId, CheckoutCallback done);
     // Sends again, with their own keys, the operations a crash or an outage left unanswered.
     void resumeUnfinished(std::function<void(int resumed, int failed)> done);
 

@@ -1,0 +1,446 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>CheckoutPage</name>
+    <message>
+        <source>Test outcome: (none)</source>
+        <translation>テスト結果: 指定なし</translation>
+    </message>
+    <message>
+        <source>Paid after 3 minutes</source>
+        <translation>3分後に入金</translation>
+    </message>
+    <message>
+        <source>Paid immediately</source>
+        <translation>すぐに入金</translation>
+    </message>
+    <message>
+        <source>Expires immediately</source>
+        <translation>すぐに期限切れ</translation>
+    </message>
+    <message>
+        <source>Expires in 3 minutes</source>
+        <translation>3分後に期限切れ</translation>
+    </message>
+    <message>
+        <source>Never paid (expires at the deadline)</source>
+        <translation>入金なし（支払期限で期限切れ）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutRequest</name>
+    <message>
+        <source>Enter the amount in yen.</source>
+        <translation>金額（円）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Konbini payments must be at least %1.</source>
+        <translation>コンビニ払いは%1以上でご利用いただけます。</translation>
+    </message>
+    <message>
+        <source>Konbini payments can be at most %1.</source>
+        <translation>コンビニ払いの上限は%1です。</translation>
+    </message>
+    <message>
+        <source>The product description can have at most %1 characters (it has %2).</source>
+        <translation>商品名は%1文字までです（現在%2文字）。</translation>
+    </message>
+    <message>
+        <source>Convenience stores cannot print these characters: %1</source>
+        <translation>次の文字はコンビニで印字できません: %1</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>お客様のお名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>None of the characters of this name can be printed at convenience stores.</source>
+        <translation>このお名前はコンビニで印字できる文字を含んでいません。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s e-mail address.</source>
+        <translation>お客様のメールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>This e-mail address does not look right.</source>
+        <translation>メールアドレスの形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>A confirmation number cannot be all zeros.</source>
+        <translation>確認番号をすべて0にすることはできません。</translation>
+    </message>
+    <message>
+        <source>The phone number needs 10 or 11 digits (it has %1).</source>
+        <translation>電話番号は10桁または11桁で入力してください（現在%1桁）。</translation>
+    </message>
+    <message>
+        <source>The payment deadline must be at least 30 minutes from now.</source>
+        <translation>支払期限は現在から30分以上先にしてください。</translation>
+    </message>
+    <message>
+        <source>The payment deadline must be less than 60 days from now.</source>
+        <translation>支払期限は現在から60日未満にしてください。</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 days.</source>
+        <translation>%1〜%2日の間で選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>My store</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <source>Sandbox at %1</source>
+        <translation>サンドボックス（%1）</translation>
+    </message>
+    <message>
+        <source>Konbini POS</source>
+        <translation>コンビニ決済POS</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>内蔵サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox (no Stripe account needed); its data is kept in %1</source>
+        <translation>内蔵サンドボックス（Stripeアカウント不要）。データの保存先: %1</translation>
+    </message>
+    <message>
+        <source>The local ledger could not be opened: %1</source>
+        <translation>ローカル台帳を開けませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreChains</name>
+    <message>
+        <source>FamilyMart</source>
+        <translation>ファミリーマート</translation>
+    </message>
+    <message>
+        <source>Lawson</source>
+        <translation>ローソン</translation>
+    </message>
+    <message>
+        <source>Ministop</source>
+        <translation>ミニストップ</translation>
+    </message>
+    <message>
+        <source>Seicomart</source>
+        <translation>セイコーマート</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherSlip</name>
+    <message>
+        <source>Konbini payment slip</source>
+        <translation>コンビニ払込票</translation>
+    </message>
+    <message>
+        <source>SANDBOX - NOT A REAL PAYMENT SLIP</source>
+        <translation>サンドボックス ― 実際の払込票ではありません</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Confirmation number</source>
+        <translation>確認番号</translation>
+    </message>
+    <message>
+        <source>Scan the code to open the payment instructions on your phone.</source>
+        <translation>スマートフォンで読み取ると、お支払い方法が表示されます。</translation>
+    </message>
+    <message>
+        <source>Pay at the store&apos;s register or kiosk with the payment code and confirmation number before the deadline.</source>
+        <translation>お支払い期限までに、お支払い番号と確認番号を使ってコンビニのレジまたは店頭端末でお支払いください。</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>お支払い期限</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherStatus</name>
+    <message>
+        <source>Not issued</source>
+        <translation>未発行</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>支払待ち</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>入金済み</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Refund in progress</source>
+        <translation>返金手続中</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>返金済み</translation>
+    </message>
+    <message>
+        <source>Refund failed</source>
+        <translation>返金失敗</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::CheckoutEngine</name>
+    <message>
+        <source>The sale could not be written to the local ledger; nothing was sent.</source>
+        <translation>ローカル台帳に記録できなかったため、送信していません。</translation>
+    </message>
+    <message>
+        <source>No such sale in this terminal&apos;s ledger.</source>
+        <translation>この端末の台帳に該当する取引がありません。</translation>
+    </message>
+    <message>
+        <source>This sale has no voucher at Stripe.</source>
+        <translation>この取引にはStripeの払込票がありません。</translation>
+    </message>
+    <message>
+        <source>Only a paid voucher can be refunded.</source>
+        <translation>返金できるのは入金済みの払込票だけです。</translation>
+    </message>
+    <message>
+        <source>At most ¥%1 can still be refunded.</source>
+        <translation>返金できるのはあと¥%1までです。</translation>
+    </message>
+    <message>
+        <source>No such refund in this terminal&apos;s ledger.</source>
+        <translation>この端末の台帳に該当する返金がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::CheckoutPage</name>
+    <message>
+        <source>e.g. 1,500</source>
+        <translation>例: 1,500</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Product description</source>
+        <translation>商品名</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>お客様名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日後</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>日付で指定</translation>
+    </message>
+    <message>
+        <source>Expires after</source>
+        <translation>支払期限</translation>
+    </message>
+    <message>
+        <source>Test scenario</source>
+        <translation>テストシナリオ</translation>
+    </message>
+    <message>
+        <source>Issue voucher (Enter)</source>
+        <translation>発行 (Enter)</translation>
+    </message>
+    <message>
+        <source>Stripe is slow to answer; still trying…</source>
+        <translation>Stripeの応答が遅れています。再試行中…</translation>
+    </message>
+    <message>
+        <source>Enter the amount in digits, e.g. 1500.</source>
+        <translation>金額は数字で入力してください（例: 1500）。</translation>
+    </message>
+    <message>
+        <source>That sale can no longer be continued. Press Enter to issue a new voucher.</source>
+        <translation>この取引は続行できません。Enterで新しい払込票を発行します。</translation>
+    </message>
+    <message>
+        <source>This number is too common to be a confirmation number. Enter another phone number and press Enter.</source>
+        <translation>この番号は確認番号として使えません（よく使われる番号です）。別の電話番号を入力してEnterを押してください。</translation>
+    </message>
+    <message>
+        <source>Konbini is refusing requests for the moment (too many in a short time). Ask the customer to pay another way, or press Enter to try again in a few minutes.</source>
+        <translation>短時間に要求が集中したため、コンビニ払いを一時的に受け付けていません。別のお支払い方法をご案内するか、数分後にEnterで再試行してください。</translation>
+    </message>
+    <message>
+        <source>Konbini payments are temporarily unavailable (outage or maintenance). Invite the customer to pay another way or later.</source>
+        <translation>コンビニ払いは一時的にご利用いただけません（障害またはメンテナンス）。別のお支払い方法か、時間をおいてのお支払いをご案内ください。</translation>
+    </message>
+    <message>
+        <source>Could not reach Stripe. Check the network, then press Enter to try again: the same sale is continued, never charged twice.</source>
+        <translation>Stripeに接続できませんでした。ネットワークを確認してからEnterで再試行してください。同じ取引を続行するため、二重に発行されることはありません。</translation>
+    </message>
+    <message>
+        <source>Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access).</source>
+        <translation>StripeがAPIキーを拒否しました。設定でキーを確認してください（制限付きキーにはPaymentIntentsとRefundsの書き込み権限が必要です）。</translation>
+    </message>
+    <message>
+        <source>The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings.</source>
+        <translation>Stripeへの接続が安全でないため、送信していません。設定でAPIのアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>Stripe could not issue the voucher: %1</source>
+        <translation>Stripeで払込票を発行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Issuing the voucher…</source>
+        <translation>払込票を発行中…</translation>
+    </message>
+    <message>
+        <source>Stores cannot print: %1 (replace them, e.g. ① → 1, ㈱ → (株), ～ → 〜)</source>
+        <translation>コンビニで印字できない文字: %1（例: ① → 1、㈱ → (株)、～ → 〜 に置き換えてください）</translation>
+    </message>
+    <message>
+        <source>The store prints: %1</source>
+        <translation>店頭での表示: %1</translation>
+    </message>
+    <message>
+        <source>(%1 will not print)</source>
+        <translation>（%1 は表示されません）</translation>
+    </message>
+    <message>
+        <source>(cut to 20 characters)</source>
+        <translation>（20文字で切れます）</translation>
+    </message>
+    <message>
+        <source>No phone: Stripe generates the confirmation number.</source>
+        <translation>電話番号なし: 確認番号はStripeが発行します。</translation>
+    </message>
+    <message>
+        <source>Confirmation number: %1</source>
+        <translation>確認番号: %1</translation>
+    </message>
+    <message>
+        <source>Confirmation number needs 10 or 11 digits (now %1).</source>
+        <translation>確認番号は10桁または11桁です（現在%1桁）。</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>支払期限: %1</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::MainWindow</name>
+    <message>
+        <source>Konbini POS — %1</source>
+        <translation>コンビニ決済POS — %1</translation>
+    </message>
+    <message>
+        <source>SANDBOX — offline Stripe emulator, no real payments</source>
+        <translation>サンドボックス — オフラインのStripeエミュレーター（実際の決済は行われません）</translation>
+    </message>
+    <message>
+        <source>TEST MODE — Stripe test data, no real payments</source>
+        <translation>テストモード — Stripeのテストデータ（実際の決済は行われません）</translation>
+    </message>
+    <message>
+        <source>LIVE — real payments</source>
+        <translation>本番 — 実際の決済</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::VoucherDialog</name>
+    <message>
+        <source>Konbini payment slip</source>
+        <translation>コンビニ払込票</translation>
+    </message>
+    <message>
+        <source>Sandbox: this slip cannot be paid at a real store.</source>
+        <translation>サンドボックス: この払込票は実際の店舗では支払えません。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>お支払い期限</translation>
+    </message>
+    <message>
+        <source>Confirmation number</source>
+        <translation>確認番号</translation>
+    </message>
+    <message>
+        <source>Scan with a phone to open the payment instructions.</source>
+        <translation>スマートフォンで読み取ると、お支払い方法が表示されます。</translation>
+    </message>
+    <message>
+        <source>Print receipt (80 mm)</source>
+        <translation>レシート印刷 (80mm)</translation>
+    </message>
+    <message>
+        <source>Print A4</source>
+        <translation>A4印刷</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDFに保存…</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URLをコピー</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>ブラウザで開く</translation>
+    </message>
+    <message>
+        <source>Next customer (Enter)</source>
+        <translation>次のお客様 (Enter)</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed. Check the printer and try again.</source>
+        <translation>払込票を印刷できませんでした。プリンターを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Save slip as PDF</source>
+        <translation>払込票をPDFに保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>PDFを %1 に保存できませんでした。</translation>
+    </message>
+</context>
+</TS>

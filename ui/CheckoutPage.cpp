@@ -1,0 +1,541 @@
+#include "CheckoutPage.h"
+
+#include "Formatting.h"
+#include "KonbiniRules.h"
+#include "ShiftJis.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace konbini::ui {
+namespace {
+
+using namespace KonbiniRules;
+
+constexpr int kSlowAnswerMs = 3000;
+
+struct Scenario {
+    const char *label;
+    const char *confirmationNumber;
+};
+
+// KONBINI_API.md §5: the special confirmation numbers (they win over the e-mail pattern).
+constexpr Scenario kScenarios[] = {
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Test outcome: (none)"), ""},
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Paid after 3 minutes"), "11111111110"},
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Paid immediately"), "22222222220"},
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Expires immediately"), "33333333330"},
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Expires in 3 minutes"), "44444444440"},
+    {QT_TRANSLATE_NOOP("CheckoutPage", "Never paid (expires at the deadline)"), "55555555550"},
+};
+
+QLabel *problemLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(QStringLiteral("color:#b00020"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+QLabel *hintLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(QStringLiteral("color:#555"));
+    return label;
+}
+
+bool sameSale(const CheckoutRequest &a, const CheckoutRequest &b, bool ignorePhone)
+{
+    return a.amountYen == b.amountYen && a.productDescription == b.productDescription && a.customerName == b.customerName
+        && a.email == b.email && a.expiresAfterDays == b.expiresAfterDays && a.expiresOn == b.expiresOn
+        && (ignorePhone || a.phone == b.phone);
+}
+
+// Enter moves on to the next field, as Tab does; the last field issues the voucher.
+class EnterMovesOn : public QObject
+{
+public:
+    EnterMovesOn(QObject *parent, std::function<void()> onLastField) : QObject(parent), m_onLastField(std::move(onLastField)) {}
+    QWidget *last = nullptr;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::KeyPress)
+            return false;
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+            return false;
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget == last || (last && last->isAncestorOf(widget)))
+            m_onLastField();
+        else if (widget) {
+            QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+            QCoreApplication::sendEvent(widget, &tab);
+        }
+        return true;
+    }
+
+private:
+    std::function<void()> m_onLastField;
+};
+
+} // namespace
+
+CheckoutPage::CheckoutPage(CheckoutEngine &engine, bool testMode, QString defaultDescription, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_defaultDescription(std::move(defaultDescription))
+{
+    setObjectName(QStringLiteral("checkoutPage"));
+    buildForm(testMode);
+    startNewSale();
+}
+
+void CheckoutPage::buildForm(bool testMode)
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.3);
+
+    const auto fieldRow = [&](QWidget *field, QWidget *hint, QLabel *problem) {
+        auto *column = new QVBoxLayout;
+        column->setSpacing(2);
+        auto *line = new QHBoxLayout;
+        line->addWidget(field, 1);
+        if (hint)
+            line->addWidget(hint);
+        column->addLayout(line);
+        column->addWidget(problem);
+        return column;
+    };
+
+    m_amount = new QLineEdit(this);
+    m_amount->setObjectName(QStringLiteral("amountField"));
+    m_amount->setFont(large);
+    m_amount->setPlaceholderText(tr("e.g. 1,500"));
+    m_amount->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９,，]{0,12}")), m_amount));
+    m_amount->setAlignment(Qt::AlignRight);
+    auto *yen = new QLabel(QStringLiteral("¥"), this);
+    yen->setFont(large);
+    auto *amountLine = new QHBoxLayout;
+    amountLine->addWidget(yen);
+    amountLine->addWidget(m_amount, 1);
+    auto *amountColumn = new QVBoxLayout;
+    amountColumn->addLayout(amountLine);
+    m_problems[CheckoutField::Amount] = problemLabel(this, QStringLiteral("amountProblem"));
+    amountColumn->addWidget(m_problems[CheckoutField::Amount]);
+    form->addRow(tr("Amount"), amountColumn);
+    connect(m_amount, &QLineEdit::editingFinished, this, [this] {
+        if (const std::optional<qint64> amount = parseAmountYen(m_amount->text()); amount && *amount > 0)
+            m_amount->setText(formatYen(*amount).mid(1));
+    });
+
+    m_description = new QLineEdit(this);
+    m_description->setObjectName(QStringLiteral("descriptionField"));
+    m_descriptionCount = hintLabel(this, QStringLiteral("descriptionCount"));
+    m_problems[CheckoutField::ProductDescription] = problemLabel(this, QStringLiteral("descriptionProblem"));
+    form->addRow(tr("Product description"), fieldRow(m_description, m_descriptionCount, m_problems[CheckoutField::ProductDescription]));
+    connect(m_description, &QLineEdit::textChanged, this, &CheckoutPage::updateDescriptionFeedback);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("nameField"));
+    m_namePreview = hintLabel(this, QStringLiteral("namePreview"));
+    m_problems[CheckoutField::CustomerName] = problemLabel(this, QStringLiteral("nameProblem"));
+    auto *nameColumn = fieldRow(m_name, nullptr, m_problems[CheckoutField::CustomerName]);
+    nameColumn->insertWidget(1, m_namePreview);
+    form->addRow(tr("Customer name"), nameColumn);
+    connect(m_name, &QLineEdit::textChanged, this, &CheckoutPage::updateNamePreview);
+
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(QStringLiteral("emailField"));
+    m_email->setPlaceholderText(QStringLiteral("hanako@example.jp"));
+    m_problems[CheckoutField::Email] = problemLabel(this, QStringLiteral("emailProblem"));
+    form->addRow(tr("E-mail"), fieldRow(m_email, nullptr, m_problems[CheckoutField::Email]));
+
+    m_phone = new QLineEdit(this);
+    m_phone->setObjectName(QStringLiteral("phoneField"));
+    m_phone->setPlaceholderText(QStringLiteral("090-1234-5678"));
+    m_phonePreview = hintLabel(this, QStringLiteral("phonePreview"));
+    m_problems[CheckoutField::Phone] = problemLabel(this, QStringLiteral("phoneProblem"));
+    auto *phoneColumn = fieldRow(m_phone, nullptr, m_problems[CheckoutField::Phone]);
+    phoneColumn->insertWidget(1, m_phonePreview);
+    form->addRow(tr("Phone"), phoneColumn);
+    connect(m_phone, &QLineEdit::textChanged, this, &CheckoutPage::updatePhonePreview);
+
+    m_expiryDays = new QSpinBox(this);
+    m_expiryDays->setObjectName(QStringLiteral("expiryDaysField"));
+    m_expiryDays->setRange(kMinimumExpiresAfterDays, kMaximumExpiresAfterDays);
+    m_expiryDays->setSuffix(tr(" days"));
+    m_expiryByDate = new QCheckBox(tr("Pick a date"), this);
+    m_expiryByDate->setObjectName(QStringLiteral("expiryByDate"));
+    m_expiryDate = new QDateEdit(this);
+    m_expiryDate->setObjectName(QStringLiteral("expiryDateField"));
+    m_expiryDate->setCalendarPopup(true);
+    m_expiryDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_expiryDate->setEnabled(false);
+    m_deadline = hintLabel(this, QStringLiteral("deadlinePreview"));
+    m_problems[CheckoutField::Expiry] = problemLabel(this, QStringLiteral("expiryProblem"));
+    auto *expiryLine = new QHBoxLayout;
+    expiryLine->addWidget(m_expiryDays);
+    expiryLine->addWidget(m_expiryByDate);
+    expiryLine->addWidget(m_expiryDate);
+    expiryLine->addStretch();
+    auto *expiryColumn = new QVBoxLayout;
+    expiryColumn->addLayout(expiryLine);
+    expiryColumn->addWidget(m_deadline);
+    expiryColumn->addWidget(m_problems[CheckoutField::Expiry]);
+    form->addRow(tr("Expires after"), expiryColumn);
+    connect(m_expiryDays, &QSpinBox::valueChanged, this, &CheckoutPage::updateDeadline);
+    connect(m_expiryDate, &QDateEdit::dateChanged, this, &CheckoutPage::updateDeadline);
+    connect(m_expiryByDate, &QCheckBox::toggled, this, [this](bool byDate) {
+        m_expiryDays->setEnabled(!byDate);
+        m_expiryDate->setEnabled(byDate);
+        updateDeadline();
+    });
+
+    if (testMode) {
+        m_scenario = new QComboBox(this);
+        m_scenario->setObjectName(QStringLiteral("scenarioPicker"));
+        for (const Scenario &scenario : kScenarios)
+            m_scenario->addItem(QCoreApplication::translate("CheckoutPage", scenario.label), QString::fromLatin1(scenario.confirmationNumber));
+        form->addRow(tr("Test scenario"), m_scenario);
+        connect(m_scenario, &QComboBox::activated, this, &CheckoutPage::applyScenario);
+    }
+    outer->addLayout(form);
+
+    m_issueButton = new QPushButton(tr("Issue voucher (Enter)"), this);
+    m_issueButton->setObjectName(QStringLiteral("issueButton"));
+    m_issueButton->setFont(large);
+    m_issueButton->setMinimumHeight(48);
+    connect(m_issueButton, &QPushButton::clicked, this, &CheckoutPage::issue);
+    outer->addWidget(m_issueButton);
+
+    auto *busyLine = new QHBoxLayout;
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->hide();
+    m_busyText = new QLabel(this);
+    m_busyText->setObjectName(QStringLiteral("busyText"));
+    busyLine->addWidget(m_busy);
+    busyLine->addWidget(m_busyText, 1);
+    outer->addLayout(busyLine);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color:#b00020;font-weight:bold"));
+    outer->addWidget(m_message);
+    outer->addStretch();
+
+    m_slowAnswer = new QTimer(this);
+    m_slowAnswer->setSingleShot(true);
+    connect(m_slowAnswer, &QTimer::timeout, this, [this] { m_busyText->setText(tr("Stripe is slow to answer; still trying…")); });
+
+    auto *enter = new EnterMovesOn(this, [this] { issue(); });
+    for (QWidget *field : QList<QWidget *>{m_amount, m_description, m_name, m_email, m_phone, m_expiryDays, m_expiryDate})
+        field->installEventFilter(enter);
+    m_expiryDays->findChild<QLineEdit *>()->installEventFilter(enter);
+    m_expiryDate->findChild<QLineEdit *>()->installEventFilter(enter);
+    enter->last = m_expiryDays;
+    connect(m_expiryByDate, &QCheckBox::toggled, this, [enter, this](bool byDate) { enter->last = byDate ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays; });
+
+    setTabOrder(m_amount, m_description);
+    setTabOrder(m_description, m_name);
+    setTabOrder(m_name, m_email);
+    setTabOrder(m_email, m_phone);
+    setTabOrder(m_phone, m_expiryDays);
+    setTabOrder(m_expiryDays, m_expiryByDate);
+    setTabOrder(m_expiryByDate, m_expiryDate);
+    if (m_scenario) {
+        setTabOrder(m_expiryDate, m_scenario);
+        setTabOrder(m_scenario, m_issueButton);
+    } else {
+        setTabOrder(m_expiryDate, m_issueButton);
+    }
+}
+
+void CheckoutPage::startNewSale()
+{
+    m_unfinishedVoucherId = 0;
+    m_unfinishedNeedsNewNumber = false;
+    for (QLineEdit *field : {m_amount, m_name, m_email, m_phone})
+        field->clear();
+    m_description->setText(m_defaultDescription);
+    m_expiryDays->setValue(kDefaultExpiresAfterDays);
+    m_expiryByDate->setChecked(false);
+    m_expiryDate->setDate(jstDate(QDateTime::currentSecsSinceEpoch()).addDays(kDefaultExpiresAfterDays));
+    if (m_scenario)
+        m_scenario->setCurrentIndex(0);
+    clearProblems();
+    m_message->clear();
+    updateDescriptionFeedback();
+    updateNamePreview();
+    updatePhonePreview();
+    updateDeadline();
+    m_amount->setFocus();
+}
+
+CheckoutRequest CheckoutPage::currentRequest() const
+{
+    CheckoutRequest request;
+    request.amountYen = parseAmountYen(m_amount->text()).value_or(0);
+    request.productDescription = m_description->text();
+    request.customerName = m_name->text();
+    request.email = m_email->text().trimmed();
+    request.phone = m_phone->text();
+    request.expiresAfterDays = m_expiryDays->value();
+    if (m_expiryByDate->isChecked())
+        request.expiresOn = m_expiryDate->date();
+    return request;
+}
+
+void CheckoutPage::issue()
+{
+    if (m_issuing)
+        return; // a second Enter while the first is on its way
+    clearProblems();
+    m_message->clear();
+    const CheckoutRequest request = currentRequest();
+    if (!m_amount->text().trimmed().isEmpty() && !parseAmountYen(m_amount->text())) {
+        showProblem(CheckoutField::Amount, tr("Enter the amount in digits, e.g. 1500."));
+        m_amount->setFocus();
+        return;
+    }
+    setIssuing(true);
+    const auto finished = [this, request](const CheckoutOutcome &outcome) { onOutcome(outcome, request); };
+    if (m_unfinishedVoucherId && sameSale(request, m_unfinishedRequest, m_unfinishedNeedsNewNumber)) {
+        if (m_unfinishedNeedsNewNumber)
+            m_engine.reconfirm(m_unfinishedVoucherId, request.phone, finished);
+        else
+            m_engine.resume(m_unfinishedVoucherId, finished);
+        return;
+    }
+    if (m_unfinishedVoucherId) {
+        // The clerk changed the sale: the unfinished one must not complete behind their back.
+        m_engine.abandon(m_unfinishedVoucherId, [](const Result<VoucherRecord> &) {});
+        m_unfinishedVoucherId = 0;
+    }
+    m_engine.issueVoucher(request, finished);
+}
+
+void CheckoutPage::onOutcome(const CheckoutOutcome &outcome, const CheckoutRequest &sent)
+{
+    setIssuing(false);
+    if (outcome.ok()) {
+        m_unfinishedVoucherId = 0;
+        emit voucherIssued(*outcome.voucher);
+        return;
+    }
+    const CheckoutFailure &failure = outcome.failure;
+    switch (failure.kind) {
+    case CheckoutFailure::Kind::Busy:
+        return;
+    case CheckoutFailure::Kind::Invalid: {
+        QWidget *first = nullptr;
+        for (const FieldProblem &problem : failure.problems) {
+            showProblem(problem.field, problem.message);
+            if (!first)
+                first = fieldWidget(problem.field);
+        }
+        if (first)
+            first->setFocus();
+        return;
+    }
+    case CheckoutFailure::Kind::Missing:
+        m_unfinishedVoucherId = 0;
+        m_message->setText(tr("That sale can no longer be continued. Press Enter to issue a new voucher."));
+        return;
+    case CheckoutFailure::Kind::Api:
+        showApiError(failure, sent);
+        return;
+    }
+}
+
+void CheckoutPage::showApiError(const CheckoutFailure &failure, const CheckoutRequest &sent)
+{
+    using Kind = ApiError::Kind;
+    const ApiError &error = failure.error;
+    const bool reachedStripe = failure.voucherId != 0 && (failure.resumable || error.kind == Kind::ConfirmationNumberRejected);
+    if (reachedStripe) {
+        m_unfinishedVoucherId = failure.voucherId;
+        m_unfinishedRequest = sent;
+        m_unfinishedNeedsNewNumber = error.kind == Kind::ConfirmationNumberRejected;
+    }
+    switch (error.kind) {
+    case Kind::ConfirmationNumberRejected:
+        showProblem(CheckoutField::Phone, tr("This number is too common to be a confirmation number. Enter another phone number and press Enter."));
+        m_phone->selectAll();
+        m_phone->setFocus();
+        return;
+    case Kind::KonbiniRateLimited:
+        m_message->setText(tr("Konbini is refusing requests for the moment (too many in a short time). "
+                              "Ask the customer to pay another way, or press Enter to try again in a few minutes."));
+        break;
+    case Kind::MethodUnavailable:
+        m_message->setText(tr("Konbini payments are temporarily unavailable (outage or maintenance). "
+                              "Invite the customer to pay another way or later."));
+        break;
+    case Kind::Offline:
+    case Kind::Timeout:
+    case Kind::Server:
+    case Kind::RateLimited:
+        m_message->setText(tr("Could not reach Stripe. Check the network, then press Enter to try again: "
+                              "the same sale is continued, never charged twice."));
+        break;
+    case Kind::Authentication:
+    case Kind::Permission:
+        m_message->setText(tr("Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access)."));
+        break;
+    case Kind::InsecureTransport:
+        m_message->setText(tr("The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings."));
+        break;
+    case Kind::InvalidRequest:
+        if (error.param == u"amount") {
+            showProblem(CheckoutField::Amount, error.message);
+            m_amount->setFocus();
+            return;
+        }
+        [[fallthrough]];
+    default:
+        m_message->setText(tr("Stripe could not issue the voucher: %1").arg(error.message));
+        break;
+    }
+    m_issueButton->setFocus();
+}
+
+QWidget *CheckoutPage::fieldWidget(CheckoutField field) const
+{
+    switch (field) {
+    case CheckoutField::Amount:
+        return m_amount;
+    case CheckoutField::ProductDescription:
+        return m_description;
+    case CheckoutField::CustomerName:
+        return m_name;
+    case CheckoutField::Email:
+        return m_email;
+    case CheckoutField::Phone:
+        return m_phone;
+    case CheckoutField::Expiry:
+        return m_expiryByDate->isChecked() ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays;
+    }
+    return nullptr;
+}
+
+void CheckoutPage::showProblem(CheckoutField field, const QString &message)
+{
+    QLabel *label = m_problems.value(field);
+    label->setText(message);
+    label->show();
+    fieldWidget(field)->setProperty("invalid", true);
+    fieldWidget(field)->setStyleSheet(QStringLiteral("border:2px solid #b00020"));
+}
+
+void CheckoutPage::clearProblems()
+{
+    for (auto it = m_problems.cbegin(); it != m_problems.cend(); ++it) {
+        it.value()->clear();
+        it.value()->hide();
+        fieldWidget(it.key())->setProperty("invalid", false);
+        fieldWidget(it.key())->setStyleSheet(QString());
+    }
+    updateDescriptionFeedback();
+}
+
+void CheckoutPage::setIssuing(bool issuing)
+{
+    m_issuing = issuing;
+    for (QWidget *widget : findChildren<QWidget *>()) {
+        if (widget != m_busy && widget != m_busyText && widget != m_message && widget->parentWidget() == this)
+            widget->setEnabled(!issuing);
+    }
+    if (!issuing) {
+        m_expiryDays->setEnabled(!m_expiryByDate->isChecked());
+        m_expiryDate->setEnabled(m_expiryByDate->isChecked());
+    }
+    m_busy->setVisible(issuing);
+    m_busyText->setText(issuing ? tr("Issuing the voucher…") : QString());
+    if (issuing)
+        m_slowAnswer->start(kSlowAnswerMs);
+    else
+        m_slowAnswer->stop();
+}
+
+void CheckoutPage::updateDescriptionFeedback()
+{
+    const QString text = m_description->text();
+    const int count = characterCount(text);
+    m_descriptionCount->setText(QStringLiteral("%1/%2").arg(count).arg(kProductDescriptionMaxLength));
+    m_descriptionCount->setStyleSheet(count > kProductDescriptionMaxLength ? QStringLiteral("color:#b00020;font-weight:bold")
+                                                                           : QStringLiteral("color:#555"));
+    const QString unprintable = ShiftJis::unprintableCharacters(text);
+    QLabel *problem = m_problems.value(CheckoutField::ProductDescription);
+    if (!unprintable.isEmpty()) {
+        problem->setText(tr("Stores cannot print: %1 (replace them, e.g. ① → 1, ㈱ → (株), ～ → 〜)").arg(unprintable));
+        problem->show();
+        m_description->setStyleSheet(QStringLiteral("border:2px solid #b00020"));
+    } else if (!m_description->property("invalid").toBool()) {
+        problem->hide();
+        m_description->setStyleSheet(QString());
+    }
+}
+
+void CheckoutPage::updateNamePreview()
+{
+    const NamePreview preview = previewCustomerName(m_name->text().trimmed());
+    m_namePreview->setVisible(!m_name->text().trimmed().isEmpty());
+    if (m_name->text().trimmed().isEmpty())
+        return;
+    QString text = tr("The store prints: %1").arg(preview.shown);
+    if (!preview.dropped.isEmpty())
+        text += u' ' + tr("(%1 will not print)").arg(preview.dropped);
+    if (preview.truncated)
+        text += u' ' + tr("(cut to 20 characters)");
+    m_namePreview->setText(text);
+    m_namePreview->setStyleSheet(preview.dropped.isEmpty() && !preview.truncated ? QStringLiteral("color:#555") : QStringLiteral("color:#8a5a00"));
+}
+
+void CheckoutPage::updatePhonePreview()
+{
+    const ConfirmationNumber number = confirmationNumberFromPhone(m_phone->text());
+    if (m_phone->text().trimmed().isEmpty())
+        m_phonePreview->setText(tr("No phone: Stripe generates the confirmation number."));
+    else if (number.valid)
+        m_phonePreview->setText(tr("Confirmation number: %1").arg(number.digits));
+    else
+        m_phonePreview->setText(tr("Confirmation number needs 10 or 11 digits (now %1).").arg(number.digits.size()));
+}
+
+void CheckoutPage::updateDeadline()
+{
+    const CheckoutRequest request = currentRequest();
+    m_deadline->setText(tr("Deadline: %1").arg(formatDeadline(resultingDeadline(request, QDateTime::currentSecsSinceEpoch()))));
+}
+
+void CheckoutPage::applyScenario(int index)
+{
+    const QString number = m_scenario->itemData(index).toString();
+    if (!number.isEmpty())
+        m_phone->setText(number);
+}
+
+} // namespace konbini::ui

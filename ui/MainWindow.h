@@ -1,0 +1,43 @@
+#pragma once
+
+#include "CheckoutEngine.h"
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace konbini::ui {
+
+class CheckoutPage;
+class VoucherDialog;
+
+enum class StripeMode { Sandbox, Test, Live };
+
+struct CounterSettings {
+    QString storeName;
+    QString defaultDescription;
+    StripeMode mode = StripeMode::Sandbox;
+    QString modeDetail; // e.g. where the sandbox keeps its state
+};
+
+// The counter: a banner that always says which Stripe this is, the checkout page, and the
+// voucher dialog after each sale.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget *parent = nullptr);
+
+    CheckoutPage *checkoutPage() const { return m_checkout; }
+    VoucherDialog *voucherDialog() const { return m_voucherDialog; }
+
+private:
+    void showVoucher(const Voucher &voucher);
+
+    CounterSettings m_settings;
+    CheckoutPage *m_checkout = nullptr;
+    VoucherDialog *m_voucherDialog = nullptr;
+};
+
+} // namespace konbini::ui

@@ -1,0 +1,137 @@
+#include "VoucherDialog.h"
+
+#include "Formatting.h"
+#include "QrCodeImage.h"
+#include "VoucherSlip.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace konbini::ui {
+namespace {
+
+QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget *parent = nullptr)
+{
+    auto *widget = new QLabel(text, parent);
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(bold);
+    widget->setFont(font);
+    widget->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return widget;
+}
+
+} // namespace
+
+VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool sandbox, QWidget *parent)
+    : QDialog(parent), m_voucher(voucher), m_storeName(std::move(storeName)), m_sandbox(sandbox)
+{
+    setObjectName(QStringLiteral("voucherDialog"));
+    setWindowTitle(tr("Konbini payment slip"));
+    auto *layout = new QVBoxLayout(this);
+    if (sandbox) {
+        QLabel *banner = label(tr("Sandbox: this slip cannot be paid at a real store."), 1.0, true);
+        banner->setObjectName(QStringLiteral("sandboxNotice"));
+        banner->setStyleSheet(QStringLiteral("background:#fff3cd;color:#6b4e00;padding:6px;border-radius:4px"));
+        layout->addWidget(banner);
+    }
+
+    auto *body = new QHBoxLayout;
+    auto *details = new QGridLayout;
+    int row = 0;
+    const auto addRow = [&](const QString &caption, QLabel *value) {
+        details->addWidget(label(caption, 1.2), row, 0, Qt::AlignLeft | Qt::AlignVCenter);
+        details->addWidget(value, row++, 1, Qt::AlignLeft | Qt::AlignVCenter);
+    };
+    QLabel *amount = label(formatYen(voucher.amountYen), 2.6, true);
+    amount->setObjectName(QStringLiteral("amountValue"));
+    addRow(tr("Amount"), amount);
+    QLabel *deadline = label(formatDeadline(voucher.expiresAt), 1.5, true);
+    deadline->setObjectName(QStringLiteral("deadlineValue"));
+    addRow(tr("Pay by"), deadline);
+    QLabel *number = label(voucher.confirmationNumber, 2.0, true);
+    number->setObjectName(QStringLiteral("confirmationNumberValue"));
+    addRow(tr("Confirmation number"), number);
+    for (const KonbiniStore &store : voucher.stores) {
+        QLabel *code = label(store.paymentCode, 1.7, true);
+        code->setObjectName(QStringLiteral("paymentCode_") + store.chain);
+        addRow(storeChainName(store.chain), code);
+    }
+    body->addLayout(details, 3);
+
+    auto *qrColumn = new QVBoxLayout;
+    m_qr = qrCodeImage(voucher.hostedVoucherUrl, 6);
+    auto *qrLabel = new QLabel(this);
+    qrLabel->setObjectName(QStringLiteral("qrCode"));
+    qrLabel->setPixmap(QPixmap::fromImage(m_qr));
+    qrLabel->setAlignment(Qt::AlignCenter);
+    qrColumn->addWidget(qrLabel);
+    QLabel *qrHint = label(tr("Scan with a phone to open the payment instructions."), 0.9);
+    qrHint->setWordWrap(true);
+    qrHint->setAlignment(Qt::AlignCenter);
+    qrColumn->addWidget(qrHint);
+    qrColumn->addStretch();
+    body->addLayout(qrColumn, 2);
+    layout->addLayout(body);
+
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](const QString &text, const char *name, auto slot) {
+        auto *pushButton = new QPushButton(text, this);
+        pushButton->setObjectName(QLatin1String(name));
+        pushButton->setAutoDefault(false);
+        connect(pushButton, &QPushButton::clicked, this, slot);
+        buttons->addWidget(pushButton);
+        return pushButton;
+    };
+    button(tr("Print receipt (80 mm)"), "printReceipt", [this] { print(true); });
+    button(tr("Print A4"), "printA4", [this] { print(false); });
+    button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
+    button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
+    button(tr("Open in browser"), "openBrowser", [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl)); });
+    buttons->addStretch();
+    QPushButton *next = button(tr("Next customer (Enter)"), "nextSale", [this] { accept(); });
+    next->setDefault(true);
+    next->setAutoDefault(true);
+    layout->addLayout(buttons);
+    next->setFocus();
+}
+
+bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
+{
+    return VoucherSlip(m_voucher, m_storeName, m_sandbox).printToPdf(path, receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4);
+}
+
+void VoucherDialog::print(bool receipt)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    const VoucherSlip::Size size = receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4;
+    VoucherSlip::setupPage(printer, size);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!VoucherSlip(m_voucher, m_storeName, m_sandbox).print(printer, size))
+        QMessageBox::warning(this, tr("Printing failed"), tr("The slip could not be printed. Check the printer and try again."));
+}
+
+void VoucherDialog::saveAsPdf()
+{
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
+        + QStringLiteral("konbini-%1.pdf").arg(m_voucher.confirmationNumber);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save slip as PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (!path.isEmpty() && !printToPdf(path, true))
+        QMessageBox::warning(this, tr("Saving failed"), tr("The PDF could not be written to %1.").arg(path));
+}
+
+} // namespace konbini::ui
