@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12 packages), configures and builds Konbini POS, then runs it.
-#   scripts/setup.sh run    build, then start the Stripe sandbox and print its URL
+#   scripts/setup.sh run    build, then launch the counter app (konbini-pos) on its built-in sandbox
 #   scripts/setup.sh test   build, then run every test (CTest prints the summary)
 #   scripts/setup.sh build  build only
 # Environment: BUILD_DIR (default build), KONBINI_SANITIZE=ON for an ASan+UBSan build.
@@ -42,8 +42,12 @@ cmake --build "$build_dir" --parallel 2
 
 case "$mode" in
   run)
-    echo "== Konbini sandbox (Stripe test mode emulator); stop with Ctrl+C"
-    exec "$build_dir/sandbox/konbini-sandbox" --state "${KONBINI_SANDBOX_STATE:-$build_dir/sandbox-state.sqlite}"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "== No display: konbini-pos needs a desktop session. Starting the Stripe sandbox alone instead (Ctrl+C stops it)."
+      exec "$build_dir/sandbox/konbini-sandbox" --state "${KONBINI_SANDBOX_STATE:-$build_dir/sandbox-state.sqlite}"
+    fi
+    echo "== Konbini POS on its built-in Stripe sandbox (no Stripe account needed)"
+    exec "$build_dir/app/konbini-pos" "${@:2}"
     ;;
   test)
     if [ ! -d tests/stripe-node/node_modules/stripe ]; then
