@@ -16,7 +16,7 @@ build_packages=(
   qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqrencode-dev
 )
 test_packages=(
-  libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk
+  libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk fonts-dejavu-core
   gnome-keyring dbus-x11 dbus curl wrk
 )
 packages=("${build_packages[@]}")
