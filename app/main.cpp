@@ -1,9 +1,13 @@
-// konbini-pos: wires the counter UI to the checkout engine and, without a Stripe key, to the
-// embedded sandbox.
+// konbini-pos: wires the counter UI to the checkout engine. With a Stripe key in the OS keychain
+// it talks to Stripe (test or live); without one, or without a keychain, to the built-in sandbox.
 #include "CheckoutEngine.h"
 #include "EventSync.h"
+#include "LogMasking.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "SecretStore.h"
+#include "SettingsDialog.h"
+#include "TillSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,7 +15,7 @@
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QSettings>
+#include <QNetworkProxyFactory>
 #include <QStandardPaths>
 #include <QTranslator>
 
@@ -19,11 +23,12 @@
 #include <memory>
 
 using namespace konbini;
+using namespace std::chrono_literals;
 
 namespace {
 
-// The key the embedded or a standalone sandbox accepts; it can never reach Stripe (sandbox
-// keys work only against loopback sandboxes, which Stripe's servers are not).
+// The key the embedded or a standalone sandbox accepts. It is not a secret: sandbox keys only
+// work against a sandbox on this computer, and a live key is never sent to a sandbox.
 const QString kSandboxKey = QStringLiteral("sk_test_konbini_pos_sandbox");
 
 void installTranslators(QApplication &app, const QString &language)
@@ -38,6 +43,18 @@ void installTranslators(QApplication &app, const QString &language)
         QApplication::installTranslator(qt);
 }
 
+// Everything one running till needs, built once the mode is known.
+struct Till {
+    std::unique_ptr<sandbox::SandboxServer> sandbox;
+    std::unique_ptr<Ledger> ledger;
+    std::unique_ptr<FixedKeyProvider> key;
+    std::unique_ptr<StripeClient> client;
+    std::unique_ptr<StripeApi> api;
+    std::unique_ptr<CheckoutEngine> engine;
+    std::unique_ptr<EventSync> sync;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -46,82 +63,125 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("konbini-pos"));
     QApplication::setOrganizationName(QStringLiteral("KonbiniPOS"));
     QApplication::setApplicationVersion(QStringLiteral(KONBINI_VERSION));
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Konbini POS: Konbini payments at the counter, through Stripe."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Use the embedded Stripe sandbox (the default without a key)."));
-    const QCommandLineOption apiBaseOption(QStringLiteral("api-base"), QStringLiteral("Talk to this Stripe-compatible server instead (https, or http on loopback)."),
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Use the built-in Stripe sandbox even if a key is stored."));
+    const QCommandLineOption apiBaseOption(QStringLiteral("api-base"), QStringLiteral("Use the sandbox at this address (http on this computer)."),
                                            QStringLiteral("url"));
-    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("User interface language: ja or en (default: the system's)."),
+    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("User interface language: ja or en (default: settings, then the system's)."),
                                             QStringLiteral("ja|en"));
     parser.addOptions({sandboxOption, apiBaseOption, languageOption});
     parser.process(app);
 
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    installFileLog(dataDir + QStringLiteral("/konbini-pos.log"));
+    QSettings qsettings;
+    TillSettings settings(qsettings);
+
     QString language = parser.value(languageOption);
+    if (language.isEmpty())
+        language = settings.language();
     if (language.isEmpty())
         language = QLocale::system().language() == QLocale::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
     if (language != u"ja" && language != u"en") {
         std::fprintf(stderr, "konbini-pos: --lang takes ja or en\n");
         return 2;
     }
-    QLocale::setDefault(QLocale(language == u"ja" ? QLocale::Japanese : QLocale::English, language == u"ja" ? QLocale::Japan : QLocale::UnitedStates));
+    QLocale::setDefault(language == u"ja" ? QLocale(QLocale::Japanese, QLocale::Japan) : QLocale(QLocale::English, QLocale::UnitedStates));
     installTranslators(app, language);
 
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
-    QSettings settings;
-    ui::CounterSettings counter;
-    counter.storeName = settings.value(QStringLiteral("store/name"), QObject::tr("My store")).toString();
-    counter.defaultDescription = settings.value(QStringLiteral("store/default_description")).toString();
-    const QString terminal = settings.value(QStringLiteral("store/terminal"), QStringLiteral("till-1")).toString();
-
-    // Keys live only in the OS keychain (the settings issue); until one is configured the till
-    // runs on the embedded sandbox, or on the sandbox given with --api-base.
-    std::unique_ptr<sandbox::SandboxServer> embedded;
-    QUrl baseUrl;
-    QString ledgerName;
+    QUrl externalSandbox;
     if (parser.isSet(apiBaseOption)) {
-        baseUrl = QUrl(parser.value(apiBaseOption));
-        if (!StripeClient::isAllowedBaseUrl(baseUrl)) {
-            std::fprintf(stderr, "konbini-pos: --api-base must be https, or http to this computer (127.0.0.1, ::1, localhost)\n");
+        externalSandbox = QUrl(parser.value(apiBaseOption));
+        if (!StripeClient::isAllowedBaseUrl(externalSandbox) || externalSandbox.scheme() != u"http") {
+            std::fprintf(stderr, "konbini-pos: --api-base takes a sandbox on this computer (http://127.0.0.1:PORT)\n");
             return 2;
         }
-        counter.mode = ui::StripeMode::Sandbox;
-        counter.modeDetail = QObject::tr("Sandbox at %1").arg(baseUrl.toDisplayString());
-        ledgerName = QStringLiteral("ledger-external-sandbox.sqlite");
-    } else {
-        embedded = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
-        QString error;
-        if (!embedded->start(error)) {
-            QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The built-in sandbox could not start: %1").arg(error));
-            return 1;
-        }
-        baseUrl = embedded->baseUrl();
-        counter.mode = ui::StripeMode::Sandbox;
-        counter.modeDetail = QObject::tr("Built-in sandbox (no Stripe account needed); its data is kept in %1").arg(QDir::toNativeSeparators(dataDir));
-        ledgerName = QStringLiteral("ledger-sandbox.sqlite");
     }
 
-    Ledger ledger(dataDir + u'/' + ledgerName);
-    QString ledgerError;
-    if (!ledger.open(ledgerError)) {
-        QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The local ledger could not be opened: %1").arg(ledgerError));
-        return 1;
-    }
     QNetworkAccessManager network;
-    FixedKeyProvider key(kSandboxKey);
-    StripeClientConfig config;
-    config.baseUrl = baseUrl;
-    StripeClient client(network, key, config);
-    StripeApi api(client);
-    CheckoutEngine engine(api, ledger, TerminalIdentity{counter.storeName, terminal});
-    EventSync sync(api, ledger, EventSync::Settings{});
+    KeychainSecretStore secrets;
+    Till till;
 
-    ui::MainWindow window(engine, counter);
-    window.show();
-    engine.resumeUnfinished({});
-    sync.start();
+    const auto launch = [&](const QString &stripeKey, const QString &notice) {
+        ui::CounterSettings counter;
+        counter.storeName = settings.storeName();
+        counter.defaultDescription = settings.defaultDescription();
+        counter.defaultExpiryDays = settings.defaultExpiryDays();
+        QUrl baseUrl;
+        QString apiKey = kSandboxKey;
+        QString ledgerName;
+        const KeyMode keyMode = keyModeOf(stripeKey);
+        if (!externalSandbox.isEmpty()) {
+            baseUrl = externalSandbox;
+            counter.mode = ui::StripeMode::Sandbox;
+            counter.modeDetail = QObject::tr("Sandbox at %1").arg(baseUrl.toDisplayString());
+            ledgerName = QStringLiteral("ledger-external-sandbox.sqlite");
+        } else if (keyMode == KeyMode::None || parser.isSet(sandboxOption)) {
+            till.sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
+            QString error;
+            if (!till.sandbox->start(error)) {
+                QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The built-in sandbox could not start: %1").arg(error));
+                QApplication::exit(1);
+                return;
+            }
+            baseUrl = till.sandbox->baseUrl();
+            counter.mode = ui::StripeMode::Sandbox;
+            counter.modeDetail = QObject::tr("Built-in sandbox (no Stripe account needed); its data is kept in %1").arg(QDir::toNativeSeparators(dataDir));
+            ledgerName = QStringLiteral("ledger-sandbox.sqlite");
+        } else {
+            baseUrl = settings.apiBaseUrl().isEmpty() ? QUrl(QStringLiteral("https://api.stripe.com")) : settings.apiBaseUrl();
+            apiKey = stripeKey;
+            counter.mode = keyMode == KeyMode::Live ? ui::StripeMode::Live : ui::StripeMode::Test;
+            ledgerName = keyMode == KeyMode::Live ? QStringLiteral("ledger-live.sqlite") : QStringLiteral("ledger-test.sqlite");
+        }
+
+        till.ledger = std::make_unique<Ledger>(dataDir + u'/' + ledgerName);
+        QString ledgerError;
+        if (!till.ledger->open(ledgerError)) {
+            QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The local ledger could not be opened: %1").arg(ledgerError));
+            QApplication::exit(1);
+            return;
+        }
+        till.key = std::make_unique<FixedKeyProvider>(apiKey);
+        StripeClientConfig config;
+        config.baseUrl = baseUrl;
+        till.client = std::make_unique<StripeClient>(network, *till.key, config);
+        till.api = std::make_unique<StripeApi>(*till.client);
+        till.engine = std::make_unique<CheckoutEngine>(*till.api, *till.ledger, TerminalIdentity{counter.storeName, settings.terminalId()});
+        EventSync::Settings syncSettings;
+        syncSettings.interval = std::chrono::seconds(settings.pollIntervalSeconds());
+        till.sync = std::make_unique<EventSync>(*till.api, *till.ledger, syncSettings);
+        till.window = std::make_unique<ui::MainWindow>(*till.engine, counter);
+        if (!notice.isEmpty())
+            till.window->showNotice(notice);
+        QObject::connect(till.window.get(), &ui::MainWindow::settingsRequested, till.window.get(), [&] {
+            auto *dialog = new ui::SettingsDialog(secrets, settings, network, till.window.get());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(dialog, &ui::SettingsDialog::saved, till.window.get(), [&](bool keyChanged) {
+                till.window->showNotice(keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
+                                                   : QObject::tr("Settings saved. Some take effect at the next start."));
+            });
+            dialog->open();
+        });
+        till.window->show();
+        till.engine->resumeUnfinished({});
+        till.sync->start();
+    };
+
+    if (!externalSandbox.isEmpty() || parser.isSet(sandboxOption)) {
+        launch(QString(), QString());
+    } else {
+        // The key is read from the keychain asynchronously; the window appears once it is known.
+        secrets.read([&](const SecretStore::Outcome &outcome) {
+            const bool problem = !outcome.ok() && outcome.status != SecretStore::Outcome::Status::NotFound;
+            launch(outcome.ok() ? outcome.secret : QString(), problem ? outcome.message : QString());
+        });
+    }
     return app.exec();
 }

@@ -90,10 +90,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>My store</source>
-        <translation>店舗</translation>
-    </message>
-    <message>
         <source>Sandbox at %1</source>
         <translation>サンドボックス（%1）</translation>
     </message>
@@ -113,6 +109,29 @@
         <source>The local ledger could not be opened: %1</source>
         <translation>ローカル台帳を開けませんでした: %1</translation>
     </message>
+    <message>
+        <source>The key was saved to the keychain. Restart Konbini POS to use it.</source>
+        <translation>キーをキーチェーンに保存しました。使用するにはコンビニ決済POSを再起動してください。</translation>
+    </message>
+    <message>
+        <source>Settings saved. Some take effect at the next start.</source>
+        <translation>設定を保存しました。一部の設定は次回の起動時に反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No Stripe key is stored yet.</source>
+        <translation>Stripeのキーはまだ保存されていません。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the Stripe key. Unlock the keychain and try again.</source>
+        <translation>キーチェーンがStripeキーへのアクセスを拒否しました。キーチェーンのロックを解除してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and try again; until then the till runs on the sandbox. (%1)</source>
+        <translation>キーチェーン（Secret Service）が利用できないため、Stripeキーを安全に保存できません。デスクトップのキーリング（GNOME キーリングやKWalletなど）を起動してから、もう一度お試しください。それまではサンドボックスで動作します。（%1）</translation>
+    </message>
 </context>
 <context>
     <name>StoreChains</name>
@@ -131,6 +150,13 @@
     <message>
         <source>Seicomart</source>
         <translation>セイコーマート</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettings</name>
+    <message>
+        <source>My store</source>
+        <translation>店舗</translation>
     </message>
 </context>
 <context>
@@ -366,6 +392,169 @@
     <message>
         <source>LIVE — real payments</source>
         <translation>本番 — 実際の決済</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>レジ</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>sk_test_…, sk_live_…, rk_test_… or rk_live_… (kept in the system keychain)</source>
+        <translation>sk_test_…、sk_live_…、rk_test_…、rk_live_…（システムのキーチェーンに保存されます）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>APIキー</translation>
+    </message>
+    <message>
+        <source>A restricted key (rk_) needs these permissions: PaymentIntents — write, Refunds — write, Events — read.</source>
+        <translation>制限付きキー（rk_）には次の権限が必要です: PaymentIntents — 書き込み、Refunds — 書き込み、Events — 読み取り。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>API address (advanced)</source>
+        <translation>APIアドレス（上級者向け）</translation>
+    </message>
+    <message>
+        <source>Store and counter</source>
+        <translation>店舗とレジ</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>店舗名</translation>
+    </message>
+    <message>
+        <source>Terminal ID</source>
+        <translation>端末ID</translation>
+    </message>
+    <message>
+        <source>Default product description</source>
+        <translation>既定の商品名</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日後</translation>
+    </message>
+    <message>
+        <source>Default expiry</source>
+        <translation>既定の支払期限</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80mmレシート</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Slip size</source>
+        <translation>払込票のサイズ</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>システム既定のプリンター</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Check for payments every</source>
+        <translation>入金確認の間隔</translation>
+    </message>
+    <message>
+        <source>Use a live key?</source>
+        <translation>本番キーを使用しますか？</translation>
+    </message>
+    <message>
+        <source>This is a LIVE key: vouchers will be real and customers will pay real money. Use it only at a real counter. Continue?</source>
+        <translation>これは本番キーです。発行する払込票は本物で、お客様は実際にお金を支払います。実際のレジでのみ使用してください。続けますか？</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>キーチェーンを読み込み中…</translation>
+    </message>
+    <message>
+        <source>A test-mode key is stored in the keychain.</source>
+        <translation>テストモードのキーがキーチェーンに保存されています。</translation>
+    </message>
+    <message>
+        <source>A LIVE key is stored in the keychain.</source>
+        <translation>本番キーがキーチェーンに保存されています。</translation>
+    </message>
+    <message>
+        <source>No key stored: the till runs on the built-in sandbox.</source>
+        <translation>キーは保存されていません。内蔵サンドボックスで動作します。</translation>
+    </message>
+    <message>
+        <source>Enter a key that starts with sk_test_, sk_live_, rk_test_ or rk_live_.</source>
+        <translation>sk_test_、sk_live_、rk_test_、rk_live_ のいずれかで始まるキーを入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>Stripe does not accept this key.</source>
+        <translation>Stripeはこのキーを受け付けません。</translation>
+    </message>
+    <message>
+        <source>The key works but lacks a permission: give it PaymentIntents write, Refunds write and Events read.</source>
+        <translation>キーは有効ですが権限が足りません。PaymentIntentsの書き込み、Refundsの書き込み、Eventsの読み取り権限を付与してください。</translation>
+    </message>
+    <message>
+        <source>Could not reach Stripe: %1</source>
+        <translation>Stripeに接続できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Connected: LIVE account (real payments).</source>
+        <translation>接続しました: 本番アカウント（実際の決済）。</translation>
+    </message>
+    <message>
+        <source>Connected: test-mode account (no real payments).</source>
+        <translation>接続しました: テストモードのアカウント（実際の決済は行われません）。</translation>
+    </message>
+    <message>
+        <source>The API address must use https (plain http only to this computer, for a sandbox).</source>
+        <translation>APIアドレスにはhttpsを使用してください（httpはこのコンピューター上のサンドボックスのみ）。</translation>
+    </message>
+    <message>
+        <source>The live key was not saved.</source>
+        <translation>本番キーは保存されませんでした。</translation>
+    </message>
+    <message>
+        <source>Saving the key to the keychain…</source>
+        <translation>キーをキーチェーンに保存中…</translation>
     </message>
 </context>
 <context>

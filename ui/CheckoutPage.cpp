@@ -280,9 +280,9 @@ void CheckoutPage::startNewSale()
     for (QLineEdit *field : {m_amount, m_name, m_email, m_phone})
         field->clear();
     m_description->setText(m_defaultDescription);
-    m_expiryDays->setValue(kDefaultExpiresAfterDays);
+    m_expiryDays->setValue(m_defaultExpiryDays);
     m_expiryByDate->setChecked(false);
-    m_expiryDate->setDate(jstDate(QDateTime::currentSecsSinceEpoch()).addDays(kDefaultExpiresAfterDays));
+    m_expiryDate->setDate(jstDate(QDateTime::currentSecsSinceEpoch()).addDays(m_defaultExpiryDays));
     if (m_scenario)
         m_scenario->setCurrentIndex(0);
     clearProblems();
@@ -292,6 +292,13 @@ void CheckoutPage::startNewSale()
     updatePhonePreview();
     updateDeadline();
     m_amount->setFocus();
+}
+
+void CheckoutPage::setDefaultExpiryDays(int days)
+{
+    m_defaultExpiryDays = std::clamp(days, kMinimumExpiresAfterDays, kMaximumExpiresAfterDays);
+    if (!m_issuing && m_amount->text().isEmpty())
+        m_expiryDays->setValue(m_defaultExpiryDays);
 }
 
 CheckoutRequest CheckoutPage::currentRequest() const

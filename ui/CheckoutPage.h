@@ -30,6 +30,7 @@ public:
 
     // Back to an empty form for the next customer (the default description stays).
     void startNewSale();
+    void setDefaultExpiryDays(int days);
     bool isIssuing() const { return m_issuing; }
     CheckoutRequest currentRequest() const;
 
@@ -53,6 +54,7 @@ private:
 
     CheckoutEngine &m_engine;
     QString m_defaultDescription;
+    int m_defaultExpiryDays = 3;
     bool m_issuing = false;
 
     QLineEdit *m_amount = nullptr;

@@ -3,7 +3,9 @@
 #include "CheckoutPage.h"
 #include "VoucherDialog.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QToolBar>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -41,12 +43,26 @@ MainWindow::MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget
     layout->addWidget(banner);
 
     m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, central);
+    m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
     layout->addWidget(m_checkout, 1);
     setCentralWidget(central);
     connect(m_checkout, &CheckoutPage::voucherIssued, this, &MainWindow::showVoucher);
     if (!m_settings.modeDetail.isEmpty())
         statusBar()->showMessage(m_settings.modeDetail);
+    QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     resize(900, 640);
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    auto *notice = new QLabel(text, this);
+    notice->setObjectName(QStringLiteral("notice"));
+    notice->setWordWrap(true);
+    notice->setStyleSheet(QStringLiteral("color:#b00020"));
+    statusBar()->addWidget(notice, 1);
 }
 
 void MainWindow::showVoucher(const Voucher &voucher)

@@ -18,6 +18,7 @@ struct CounterSettings {
     QString defaultDescription;
     StripeMode mode = StripeMode::Sandbox;
     QString modeDetail; // e.g. where the sandbox keeps its state
+    int defaultExpiryDays = 3;
 };
 
 // The counter: a banner that always says which Stripe this is, the checkout page, and the
@@ -30,7 +31,12 @@ public:
     MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget *parent = nullptr);
 
     CheckoutPage *checkoutPage() const { return m_checkout; }
+    // A notice that stays in the status bar (no keychain, settings changed, …).
+    void showNotice(const QString &text);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
+
+signals:
+    void settingsRequested();
 
 private:
     void showVoucher(const Voucher &voucher);

@@ -1,0 +1,77 @@
+#include "TillSettings.h"
+
+#include "KonbiniRules.h"
+#include "StripeClient.h"
+
+#include <QCoreApplication>
+
+namespace konbini {
+
+QString TillSettings::storeName() const
+{
+    return m_settings.value(QStringLiteral("store/name"), QCoreApplication::translate("TillSettings", "My store")).toString();
+}
+
+QString TillSettings::terminalId() const
+{
+    return m_settings.value(QStringLiteral("store/terminal"), QStringLiteral("till-1")).toString();
+}
+
+QString TillSettings::defaultDescription() const
+{
+    return m_settings.value(QStringLiteral("store/default_description")).toString();
+}
+
+int TillSettings::defaultExpiryDays() const
+{
+    const int days = m_settings.value(QStringLiteral("checkout/expiry_days"), KonbiniRules::kDefaultExpiresAfterDays).toInt();
+    return std::clamp(days, KonbiniRules::kMinimumExpiresAfterDays, KonbiniRules::kMaximumExpiresAfterDays);
+}
+
+QString TillSettings::language() const
+{
+    return m_settings.value(QStringLiteral("ui/language")).toString();
+}
+
+QString TillSettings::slipSize() const
+{
+    return m_settings.value(QStringLiteral("printing/slip_size"), QStringLiteral("receipt80")).toString();
+}
+
+QString TillSettings::printerName() const
+{
+    return m_settings.value(QStringLiteral("printing/printer")).toString();
+}
+
+int TillSettings::pollIntervalSeconds() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("sync/poll_seconds"), 5).toInt(), 2, 600);
+}
+
+QUrl TillSettings::apiBaseUrl() const
+{
+    return m_settings.value(QStringLiteral("advanced/api_base")).toUrl();
+}
+
+void TillSettings::setStoreName(const QString &value) { m_settings.setValue(QStringLiteral("store/name"), value.trimmed()); }
+void TillSettings::setTerminalId(const QString &value) { m_settings.setValue(QStringLiteral("store/terminal"), value.trimmed()); }
+void TillSettings::setDefaultDescription(const QString &value) { m_settings.setValue(QStringLiteral("store/default_description"), value); }
+void TillSettings::setDefaultExpiryDays(int value) { m_settings.setValue(QStringLiteral("checkout/expiry_days"), value); }
+void TillSettings::setLanguage(const QString &value) { m_settings.setValue(QStringLiteral("ui/language"), value); }
+void TillSettings::setSlipSize(const QString &value) { m_settings.setValue(QStringLiteral("printing/slip_size"), value); }
+void TillSettings::setPrinterName(const QString &value) { m_settings.setValue(QStringLiteral("printing/printer"), value); }
+void TillSettings::setPollIntervalSeconds(int value) { m_settings.setValue(QStringLiteral("sync/poll_seconds"), value); }
+
+bool TillSettings::setApiBaseUrl(const QUrl &value)
+{
+    if (value.isEmpty()) {
+        m_settings.remove(QStringLiteral("advanced/api_base"));
+        return true;
+    }
+    if (!StripeClient::isAllowedBaseUrl(value))
+        return false;
+    m_settings.setValue(QStringLiteral("advanced/api_base"), value);
+    return true;
+}
+
+} // namespace konbini

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+namespace konbini {
+
+// The till's ordinary settings (QSettings). The Stripe key is deliberately not here: it lives
+// only in the keychain (SecretStore).
+class TillSettings
+{
+public:
+    explicit TillSettings(QSettings &settings) : m_settings(settings) {}
+
+    QString storeName() const;
+    QString terminalId() const;
+    QString defaultDescription() const;
+    int defaultExpiryDays() const;
+    QString language() const; // "", "ja" or "en"
+    QString slipSize() const; // "receipt80" or "a4"
+    QString printerName() const;
+    int pollIntervalSeconds() const;
+    QUrl apiBaseUrl() const; // empty: Stripe's own
+
+    void setStoreName(const QString &value);
+    void setTerminalId(const QString &value);
+    void setDefaultDescription(const QString &value);
+    void setDefaultExpiryDays(int value);
+    void setLanguage(const QString &value);
+    void setSlipSize(const QString &value);
+    void setPrinterName(const QString &value);
+    void setPollIntervalSeconds(int value);
+    // False (and nothing stored) unless https, or http to a loopback host.
+    bool setApiBaseUrl(const QUrl &value);
+
+    QString fileName() const { return m_settings.fileName(); }
+
+private:
+    QSettings &m_settings;
+};
+
+} // namespace konbini

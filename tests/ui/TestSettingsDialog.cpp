@@ -1,0 +1,171 @@
+#include "SettingsDialog.h"
+#include "StripeBackend.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace konbini;
+using namespace konbini::test;
+
+namespace {
+
+// A keychain that is not there: every call answers NoService, as QtKeychain does without D-Bus.
+class UnavailableSecretStore : public SecretStore
+{
+public:
+    void read(Callback done) override { answer(done); }
+    void write(const QString &, Callback done) override { answer(done); }
+    void remove(Callback done) override { answer(done); }
+
+private:
+    static void answer(const Callback &done)
+    {
+        Outcome outcome;
+        outcome.status = Outcome::Status::NoService;
+        outcome.message = QStringLiteral("No keychain is available; until then the till runs on the sandbox.");
+        QTimer::singleShot(0, [done, outcome] { done(outcome); });
+    }
+};
+
+QByteArray fileContent(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void liveKey_needsExplicitConfirmation();
+    void testKey_isStoredOnlyInTheKeychain();
+    void noKeychain_saysSoAndStoresNothing();
+    void plainHttpApiAddress_isRefusedUnlessLoopback();
+    void testConnection_reportsTestAccount();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<TillSettings> m_settings;
+    QNetworkAccessManager m_network;
+};
+
+void TestSettingsDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
+    m_settings = std::make_unique<TillSettings>(*m_qsettings);
+}
+
+void TestSettingsDialog::liveKey_needsExplicitConfirmation()
+{
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    int asked = 0;
+    dialog.setLiveKeyConfirmation([&] {
+        ++asked;
+        return false;
+    });
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_51HrealKey"));
+    dialog.save();
+    QCOMPARE(asked, 1);
+    QTest::qWait(20); // a refused key must not be written later either
+    QVERIFY(!secrets.hasSecret());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("not saved")));
+
+    dialog.setLiveKeyConfirmation([&] {
+        ++asked;
+        return true;
+    });
+    QSignalSpy saved(&dialog, &ui::SettingsDialog::saved);
+    dialog.save();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(asked, 2);
+    QVERIFY(secrets.hasSecret());
+}
+
+void TestSettingsDialog::testKey_isStoredOnlyInTheKeychain()
+{
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.setLiveKeyConfirmation([] {
+        qFatal("a test key must not ask for live confirmation");
+        return false;
+    });
+    auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("keyField"));
+    QCOMPARE(key->echoMode(), QLineEdit::Password);
+    key->setText(QStringLiteral("sk_test_settings_dialog_key"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("storeNameField"))->setText(QStringLiteral("渋谷店"));
+    QSignalSpy saved(&dialog, &ui::SettingsDialog::saved);
+    dialog.save();
+    QTRY_COMPARE(saved.count(), 1);
+    QVERIFY(secrets.hasSecret());
+    QVERIFY(key->text().isEmpty()); // not kept on screen either
+    m_qsettings->sync();
+    const QByteArray stored = fileContent(m_settings->fileName());
+    QVERIFY(stored.contains("store"));
+    QVERIFY(!stored.contains("sk_test"));
+    QCOMPARE(m_settings->storeName(), QStringLiteral("渋谷店"));
+}
+
+void TestSettingsDialog::noKeychain_saysSoAndStoresNothing()
+{
+    UnavailableSecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_test_no_keychain_key"));
+    dialog.save();
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QTRY_VERIFY(status->text().contains(QStringLiteral("keychain")));
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    m_qsettings->sync();
+    QVERIFY(!fileContent(m_settings->fileName()).contains("no_keychain_key"));
+    QTRY_VERIFY(!dialog.findChild<QLabel *>(QStringLiteral("keyState"))->text().isEmpty());
+}
+
+void TestSettingsDialog::plainHttpApiAddress_isRefusedUnlessLoopback()
+{
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    auto *base = dialog.findChild<QLineEdit *>(QStringLiteral("apiBaseField"));
+    base->setText(QStringLiteral("http://stripe.example.com"));
+    QSignalSpy saved(&dialog, &ui::SettingsDialog::saved);
+    dialog.save();
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("https")));
+    QVERIFY(!m_settings->setApiBaseUrl(QUrl(QStringLiteral("http://10.0.0.5:8080"))));
+    base->setText(QStringLiteral("http://127.0.0.1:12111"));
+    dialog.save();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(m_settings->apiBaseUrl(), QUrl(QStringLiteral("http://127.0.0.1:12111")));
+}
+
+void TestSettingsDialog::testConnection_reportsTestAccount()
+{
+    StripeBackend backend;
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.findChild<QLineEdit *>(QStringLiteral("apiBaseField"))->setText(backend.baseUrl().toString());
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(backend.key());
+    dialog.testConnection();
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("test-mode")), 10000);
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_test_"));
+    KONBINI_REQUIRE_SANDBOX(backend);
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_refused_by_sandbox"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("does not accept")), 10000);
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "TestSettingsDialog.moc"
