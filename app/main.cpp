@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -24,6 +25,8 @@
 
 using namespace konbini;
 using namespace std::chrono_literals;
+
+Q_LOGGING_CATEGORY(lcApp, "konbini.app", QtInfoMsg)
 
 namespace {
 
@@ -113,6 +116,7 @@ int main(int argc, char *argv[])
         counter.storeName = settings.storeName();
         counter.defaultDescription = settings.defaultDescription();
         counter.defaultExpiryDays = settings.defaultExpiryDays();
+        counter.printerName = settings.printerName();
         QUrl baseUrl;
         QString apiKey = kSandboxKey;
         QString ledgerName;
@@ -179,6 +183,7 @@ int main(int argc, char *argv[])
     } else {
         // The key is read from the keychain asynchronously; the window appears once it is known.
         secrets.read([&](const SecretStore::Outcome &outcome) {
+            qCInfo(lcApp) << "keychain read:" << int(outcome.status) << outcome.message;
             const bool problem = !outcome.ok() && outcome.status != SecretStore::Outcome::Status::NotFound;
             launch(outcome.ok() ? outcome.secret : QString(), problem ? outcome.message : QString());
         });

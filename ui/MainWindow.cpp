@@ -41,6 +41,12 @@ MainWindow::MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget
         break;
     }
     layout->addWidget(banner);
+    m_notices = new QLabel(central);
+    m_notices->setObjectName(QStringLiteral("notices"));
+    m_notices->setWordWrap(true);
+    m_notices->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
+    m_notices->hide();
+    layout->addWidget(m_notices);
 
     m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, central);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
@@ -51,23 +57,21 @@ MainWindow::MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget
         statusBar()->showMessage(m_settings.modeDetail);
     QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     resize(900, 640);
 }
 
 void MainWindow::showNotice(const QString &text)
 {
-    auto *notice = new QLabel(text, this);
-    notice->setObjectName(QStringLiteral("notice"));
-    notice->setWordWrap(true);
-    notice->setStyleSheet(QStringLiteral("color:#b00020"));
-    statusBar()->addWidget(notice, 1);
+    m_notices->setText(text);
+    m_notices->show();
 }
 
 void MainWindow::showVoucher(const Voucher &voucher)
 {
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
+    m_voucherDialog->setPrinterName(m_settings.printerName);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_voucherDialog, &QDialog::finished, this, [this] {
         m_voucherDialog = nullptr;

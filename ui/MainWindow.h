@@ -19,6 +19,7 @@ struct CounterSettings {
     StripeMode mode = StripeMode::Sandbox;
     QString modeDetail; // e.g. where the sandbox keeps its state
     int defaultExpiryDays = 3;
+    QString printerName; // empty: the system's default
 };
 
 // The counter: a banner that always says which Stripe this is, the checkout page, and the
@@ -44,6 +45,7 @@ private:
     CounterSettings m_settings;
     CheckoutPage *m_checkout = nullptr;
     VoucherDialog *m_voucherDialog = nullptr;
+    QLabel *m_notices = nullptr;
 };
 
 } // namespace konbini::ui

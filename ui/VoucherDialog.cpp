@@ -116,6 +116,8 @@ bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
 void VoucherDialog::print(bool receipt)
 {
     QPrinter printer(QPrinter::HighResolution);
+    if (!m_printerName.isEmpty())
+        printer.setPrinterName(m_printerName);
     const VoucherSlip::Size size = receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4;
     VoucherSlip::setupPage(printer, size);
     QPrintDialog dialog(&printer, this);

@@ -22,6 +22,7 @@ public:
     const QImage &qrImage() const { return m_qr; }
     const Voucher &voucher() const { return m_voucher; }
     bool printToPdf(const QString &path, bool receipt) const;
+    void setPrinterName(const QString &name) { m_printerName = name; }
 
 private:
     void print(bool receipt);
@@ -31,6 +32,7 @@ private:
     QString m_storeName;
     bool m_sandbox;
     QImage m_qr;
+    QString m_printerName;
 };
 
 } // namespace konbini::ui
