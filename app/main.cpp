@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
         EventSync::Settings syncSettings;
         syncSettings.interval = std::chrono::seconds(settings.pollIntervalSeconds());
         till.sync = std::make_unique<EventSync>(*till.api, *till.ledger, syncSettings);
-        till.window = std::make_unique<ui::MainWindow>(*till.engine, counter);
+        till.window = std::make_unique<ui::MainWindow>(*till.engine, *till.ledger, till.sync.get(), counter);
         if (!notice.isEmpty())
             till.window->showNotice(notice);
         QObject::connect(till.window.get(), &ui::MainWindow::settingsRequested, till.window.get(), [&] {

@@ -1,10 +1,14 @@
 #include "Ledger.h"
 
+#include "KonbiniRules.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QMap>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -16,6 +20,12 @@ Q_LOGGING_CATEGORY(lcLedger, "konbini.ledger", QtInfoMsg)
 
 namespace konbini {
 namespace {
+
+// What the merchant's search box looks through, lowered: kept short (payment codes only, not
+// the stores' JSON) because a search for a rare term reads it in every row.
+const char *const kSearchTextExpression =
+    "lower(customer_name || ' ' || email || ' ' || phone || ' ' || confirmation_number || ' ' || ifnull(payment_intent_id, '') || ' ' || "
+    "ifnull((SELECT group_concat(json_extract(value, '$.payment_code'), ' ') FROM json_each(stores)), ''))";
 
 // Each migration takes the schema from its index to index + 1. Never edit one that shipped.
 const QList<QStringList> kMigrations = {
@@ -55,6 +65,30 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE INDEX journal_state ON journal(state)"),
         QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE processed_events (id TEXT PRIMARY KEY, processed_at INTEGER NOT NULL)"),
+    },
+    {
+        // The merchant's list: one lowered column to search, indexes for each sort and report.
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE vouchers SET search_text = %1").arg(QLatin1String(kSearchTextExpression)),
+        QStringLiteral("CREATE INDEX vouchers_deadline ON vouchers(voucher_expires_at)"),
+        QStringLiteral("CREATE INDEX vouchers_amount ON vouchers(amount)"),
+        QStringLiteral("CREATE INDEX vouchers_paid ON vouchers(paid_at)"),
+        QStringLiteral("CREATE INDEX vouchers_canceled ON vouchers(canceled_at)"),
+        QStringLiteral("CREATE INDEX refunds_updated ON refunds(updated_at)"),
+        QStringLiteral("CREATE INDEX vouchers_customer ON vouchers(customer_name)"),
+        QStringLiteral("CREATE INDEX vouchers_confirmation ON vouchers(confirmation_number)"),
+        QStringLiteral("CREATE INDEX vouchers_terminal ON vouchers(terminal, created_at)"),
+        // Substring search from an index: a trigram full-text index over search_text, kept in
+        // step by triggers (searches of one or two characters fall back to LIKE).
+        QStringLiteral("CREATE VIRTUAL TABLE voucher_search USING fts5(search_text, content='vouchers', content_rowid='id', tokenize='trigram')"),
+        QStringLiteral("CREATE TRIGGER vouchers_search_insert AFTER INSERT ON vouchers BEGIN"
+                       " INSERT INTO voucher_search(rowid, search_text) VALUES (new.id, new.search_text); END"),
+        QStringLiteral("CREATE TRIGGER vouchers_search_delete AFTER DELETE ON vouchers BEGIN"
+                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"),
+        QStringLiteral("CREATE TRIGGER vouchers_search_update AFTER UPDATE OF search_text ON vouchers WHEN old.search_text <> new.search_text BEGIN"
+                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+                       " INSERT INTO voucher_search(rowid, search_text) VALUES (new.id, new.search_text); END"),
+        QStringLiteral("INSERT INTO voucher_search(voucher_search) VALUES ('rebuild')"),
     },
 };
 
@@ -287,7 +321,11 @@ qint64 Ledger::insertVoucher(const VoucherRecord &v)
                                               text(v.confirmationNumber), v.expiresAfterDays, v.expiresAtOption, text(v.stripeStatus),
                                               voucherStatusKey(v.status), v.createdAt, v.createdAt})
         query.addBindValue(value);
-    return exec(query) ? query.lastInsertId().toLongLong() : 0;
+    if (!exec(query))
+        return 0;
+    const qint64 id = query.lastInsertId().toLongLong();
+    recomputeStatus(id, v.createdAt);
+    return id;
 }
 
 QList<VoucherRecord> Ledger::selectVouchers(const QString &where, const QVariantList &values) const
@@ -344,6 +382,7 @@ void Ledger::setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, 
     query.addBindValue(now);
     query.addBindValue(voucherId);
     exec(query);
+    recomputeStatus(voucherId, now);
 }
 
 void Ledger::setLastError(qint64 voucherId, const QString &code, qint64 now)
@@ -365,6 +404,7 @@ void Ledger::setConfirmationNumber(qint64 voucherId, const QString &phone, const
     query.addBindValue(now);
     query.addBindValue(voucherId);
     exec(query);
+    recomputeStatus(voucherId, now);
 }
 
 std::pair<VoucherStatus, VoucherStatus> Ledger::applyPaymentIntent(qint64 voucherId, const PaymentIntent &pi, qint64 now)
@@ -414,7 +454,8 @@ VoucherStatus Ledger::recomputeStatus(qint64 voucherId, qint64 now)
     }
     const VoucherStatus status = voucherStatusFrom(current->stripeStatus, current->hadPaymentAttempt, refundStatuses);
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("UPDATE vouchers SET status = ?, amount_refunded = ?, updated_at = ? WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE vouchers SET status = ?, amount_refunded = ?, updated_at = ?, search_text = %1 WHERE id = ?")
+                      .arg(QLatin1String(kSearchTextExpression)));
     query.addBindValue(voucherStatusKey(status));
     query.addBindValue(refunded);
     query.addBindValue(now);
@@ -554,6 +595,181 @@ bool Ledger::markEventProcessed(const QString &eventId, qint64 now)
     query.addBindValue(eventId);
     query.addBindValue(now);
     return exec(query) && query.numRowsAffected() == 1;
+}
+
+DayTotals &DayTotals::operator+=(const DayTotals &o)
+{
+    issuedCount += o.issuedCount;
+    issuedYen += o.issuedYen;
+    paidCount += o.paidCount;
+    paidYen += o.paidYen;
+    expiredCount += o.expiredCount;
+    expiredYen += o.expiredYen;
+    canceledCount += o.canceledCount;
+    canceledYen += o.canceledYen;
+    refundedCount += o.refundedCount;
+    refundedYen += o.refundedYen;
+    pendingCount += o.pendingCount;
+    pendingYen += o.pendingYen;
+    return *this;
+}
+
+namespace {
+
+// Whether the trigram index should answer this search: it is fastest for rare terms; for a term
+// in thousands of rows, LIKE along the date index finds a page of matches sooner.
+constexpr int kSelectiveMatches = 5000;
+
+QString ftsPhrase(const QString &text)
+{
+    QString digits;
+    for (QChar c : text.normalized(QString::NormalizationForm_KC)) {
+        if (c.isDigit())
+            digits.append(c);
+    }
+    const auto phrase = [](QString term) { return u'"' + term.replace(u'"', QStringLiteral("\"\"")) + u'"'; };
+    const bool phoneLike = digits.size() >= 3 && digits != text;
+    return phoneLike ? phrase(text) + QStringLiteral(" OR ") + phrase(digits) : phrase(text);
+}
+
+QString whereClause(const VoucherQuery &q, QVariantList &values, bool useSearchIndex)
+{
+    QStringList conditions{QStringLiteral("1")};
+    if (!q.statuses.isEmpty()) {
+        QStringList marks;
+        for (VoucherStatus status : q.statuses) {
+            marks.append(QStringLiteral("?"));
+            values.append(voucherStatusKey(status));
+        }
+        conditions.append(QStringLiteral("status IN (%1)").arg(marks.join(u',')));
+    }
+    const QString text = q.text.trimmed().toLower();
+    if (!text.isEmpty()) {
+        // "090-1234" also finds the confirmation number 0901234…
+        QString digits;
+        for (QChar c : text.normalized(QString::NormalizationForm_KC)) {
+            if (c.isDigit())
+                digits.append(c);
+        }
+        const bool phoneLike = digits.size() >= 3 && digits != text;
+        if (useSearchIndex) {
+            // The trigram index finds substrings; each term is one quoted phrase.
+            conditions.append(QStringLiteral("id IN (SELECT rowid FROM voucher_search WHERE voucher_search MATCH ?)"));
+            values.append(ftsPhrase(text));
+        } else {
+            // search_text and the query are both lowered, so a plain substring test will do; it
+            // is cheaper than LIKE (no pattern to interpret, nothing to escape).
+            conditions.append(phoneLike ? QStringLiteral("(instr(search_text, ?) > 0 OR instr(search_text, ?) > 0)")
+                                        : QStringLiteral("instr(search_text, ?) > 0"));
+            values.append(text);
+            if (phoneLike)
+                values.append(digits);
+        }
+    }
+    if (q.createdFrom > 0) {
+        conditions.append(QStringLiteral("created_at >= ?"));
+        values.append(q.createdFrom);
+    }
+    if (q.createdUntil > 0) {
+        conditions.append(QStringLiteral("created_at < ?"));
+        values.append(q.createdUntil);
+    }
+    return conditions.join(QStringLiteral(" AND "));
+}
+
+QString orderClause(const VoucherQuery &q)
+{
+    static const char *const columns[] = {"created_at", "amount", "customer_name", "confirmation_number", "voucher_expires_at", "status", "terminal"};
+    const QString direction = q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    return QStringLiteral("%1 %2, id %2").arg(QLatin1String(columns[int(q.sort)]), direction);
+}
+
+} // namespace
+
+bool Ledger::searchIsSelective(const QString &text) const
+{
+    const QString lowered = text.trimmed().toLower();
+    if (lowered.size() < 3)
+        return false; // trigrams need three characters
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM voucher_search WHERE voucher_search MATCH ? LIMIT %1)").arg(kSelectiveMatches));
+    query.addBindValue(ftsPhrase(lowered));
+    return exec(query) && query.next() && query.value(0).toInt() < kSelectiveMatches;
+}
+
+QList<VoucherRecord> Ledger::queryVouchers(const VoucherQuery &q, int offset, int limit) const
+{
+    QVariantList values;
+    const QString where = whereClause(q, values, searchIsSelective(q.text));
+    values << limit << offset;
+    return selectVouchers(QStringLiteral("%1 ORDER BY %2 LIMIT ? OFFSET ?").arg(where, orderClause(q)), values);
+}
+
+qint64 Ledger::countVouchers(const VoucherQuery &q) const
+{
+    QVariantList values;
+    const QString where = whereClause(q, values, searchIsSelective(q.text));
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM vouchers WHERE %1").arg(where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return exec(query) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QList<DayTotals> Ledger::dayTotals(QDate jstDay) const
+{
+    const qint64 start = QDateTime(jstDay, QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - KonbiniRules::kJstOffsetSeconds;
+    const qint64 end = start + 24 * 3600;
+    QMap<QString, DayTotals> byTerminal;
+    const auto collect = [&](const QString &sql, qint64 DayTotals::*count, qint64 DayTotals::*yen, const QVariantList &values) {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!exec(query))
+            return;
+        while (query.next()) {
+            DayTotals &totals = byTerminal[query.value(0).toString()];
+            totals.terminal = query.value(0).toString();
+            totals.*count += query.value(1).toLongLong();
+            totals.*yen += query.value(2).toLongLong();
+        }
+    };
+    const QString grouped = QStringLiteral("SELECT terminal, COUNT(*), COALESCE(SUM(amount), 0) FROM vouchers WHERE %1 GROUP BY terminal");
+    collect(grouped.arg(QStringLiteral("voucher_expires_at > 0 AND created_at >= ? AND created_at < ?")),
+            &DayTotals::issuedCount, &DayTotals::issuedYen, {start, end});
+    collect(grouped.arg(QStringLiteral("paid_at >= ? AND paid_at < ?")), &DayTotals::paidCount, &DayTotals::paidYen, {start, end});
+    collect(grouped.arg(QStringLiteral("status = 'expired' AND voucher_expires_at >= ? AND voucher_expires_at < ?")),
+            &DayTotals::expiredCount, &DayTotals::expiredYen, {start, end});
+    collect(grouped.arg(QStringLiteral("canceled_at >= ? AND canceled_at < ?")), &DayTotals::canceledCount, &DayTotals::canceledYen, {start, end});
+    collect(grouped.arg(QStringLiteral("status = 'pending' AND created_at < ?")), &DayTotals::pendingCount, &DayTotals::pendingYen, {end});
+    collect(QStringLiteral("SELECT v.terminal, COUNT(*), COALESCE(SUM(r.amount), 0) FROM refunds r JOIN vouchers v ON v.id = r.voucher_id"
+                           " WHERE r.status = 'succeeded' AND r.updated_at >= ? AND r.updated_at < ? GROUP BY v.terminal"),
+            &DayTotals::refundedCount, &DayTotals::refundedYen, {start, end});
+    return byTerminal.values();
+}
+
+void Ledger::insertVouchers(const QList<VoucherRecord> &vouchers)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description, customer_name,"
+                                 " email, phone, confirmation_number, stripe_status, status, had_payment_attempt, voucher_expires_at,"
+                                 " hosted_voucher_url, stores, created_at, updated_at, paid_at, canceled_at, search_text)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"));
+    for (const VoucherRecord &v : vouchers) {
+        for (const QVariant &value : QVariantList{text(v.orderRef), text(v.store), text(v.terminal),
+                                                  v.paymentIntentId.isEmpty() ? QVariant() : QVariant(v.paymentIntentId), v.amountYen,
+                                                  text(v.productDescription), text(v.customerName), text(v.email), text(v.phone),
+                                                  text(v.confirmationNumber), text(v.stripeStatus), voucherStatusKey(v.status),
+                                                  v.hadPaymentAttempt, v.voucherExpiresAt, text(v.hostedVoucherUrl), storesToJson(v.stores),
+                                                  v.createdAt, v.createdAt, v.paidAt, v.canceledAt})
+            query.addBindValue(value);
+        exec(query);
+    }
+    QSqlQuery(db).exec(QStringLiteral("UPDATE vouchers SET search_text = %1 WHERE search_text = ''").arg(QLatin1String(kSearchTextExpression)));
+    db.commit();
 }
 
 } // namespace konbini

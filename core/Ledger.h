@@ -55,6 +55,29 @@ struct RefundRecord {
     qint64 updatedAt = 0;
 };
 
+// What the merchant's voucher list asks for; filtering and sorting happen in SQLite.
+struct VoucherQuery {
+    enum class Sort { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, Terminal };
+    QList<VoucherStatus> statuses; // empty: every status
+    QString text;                  // name, e-mail, phone, confirmation number, payment code or PaymentIntent id
+    qint64 createdFrom = 0;        // Unix seconds, inclusive; 0: open
+    qint64 createdUntil = 0;       // exclusive; 0: open
+    Sort sort = Sort::IssuedAt;
+    bool descending = true;
+};
+
+// One JST day at the counter, per terminal.
+struct DayTotals {
+    QString terminal;
+    qint64 issuedCount = 0, issuedYen = 0;
+    qint64 paidCount = 0, paidYen = 0;
+    qint64 expiredCount = 0, expiredYen = 0;
+    qint64 canceledCount = 0, canceledYen = 0;
+    qint64 refundedCount = 0, refundedYen = 0;
+    qint64 pendingCount = 0, pendingYen = 0;
+    DayTotals &operator+=(const DayTotals &other);
+};
+
 // A POST written down with its idempotency key before it is sent, and marked when answered,
 // so a crash in between is resumed with the same key instead of creating a second object.
 struct JournalEntry {
@@ -75,7 +98,7 @@ struct JournalEntry {
 class Ledger
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     explicit Ledger(QString path);
     ~Ledger();
@@ -94,6 +117,13 @@ public:
     std::optional<VoucherRecord> voucherByPaymentIntent(const QString &paymentIntentId) const;
     QList<VoucherRecord> vouchersWithStatus(const QList<VoucherStatus> &statuses) const;
     qint64 voucherCount() const;
+    QList<VoucherRecord> queryVouchers(const VoucherQuery &query, int offset, int limit) const;
+    qint64 countVouchers(const VoucherQuery &query) const;
+    // Issued, paid, expired (deadline that day), canceled, refunded (succeeded that day) and
+    // still pending, for the JST calendar day, per terminal.
+    QList<DayTotals> dayTotals(QDate jstDay) const;
+    // Many vouchers in one transaction (benchmarks, imports).
+    void insertVouchers(const QList<VoucherRecord> &vouchers);
     void setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, const QString &stripeStatus, qint64 now);
     void setLastError(qint64 voucherId, const QString &code, qint64 now);
     void setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber, qint64 now);
@@ -119,6 +149,7 @@ public:
 
 private:
     VoucherStatus recomputeStatus(qint64 voucherId, qint64 now);
+    bool searchIsSelective(const QString &text) const;
     QList<VoucherRecord> selectVouchers(const QString &where, const QVariantList &values) const;
 
     QString m_path;

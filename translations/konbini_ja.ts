@@ -88,6 +88,69 @@
     </message>
 </context>
 <context>
+    <name>DayReport</name>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Date (JST)</source>
+        <translation>日付 (JST)</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>発行</translation>
+    </message>
+    <message>
+        <source>Issued (yen)</source>
+        <translation>発行 (円)</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>入金済み</translation>
+    </message>
+    <message>
+        <source>Paid (yen)</source>
+        <translation>入金 (円)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Expired (yen)</source>
+        <translation>期限切れ (円)</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Canceled (yen)</source>
+        <translation>キャンセル (円)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>返金済み</translation>
+    </message>
+    <message>
+        <source>Refunded (yen)</source>
+        <translation>返金済み (円)</translation>
+    </message>
+    <message>
+        <source>Still pending</source>
+        <translation>支払待ち</translation>
+    </message>
+    <message>
+        <source>Still pending (yen)</source>
+        <translation>支払待ち (円)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sandbox at %1</source>
@@ -223,6 +286,61 @@
     <message>
         <source>Refund failed</source>
         <translation>返金失敗</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>支払待ち</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>入金済み</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Refund in progress</source>
+        <translation>返金手続中</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>返金済み</translation>
+    </message>
+    <message>
+        <source>Refund failed</source>
+        <translation>返金失敗</translation>
+    </message>
+    <message>
+        <source>waiting for the customer&apos;s bank details</source>
+        <translation>お客様の口座情報を待っています</translation>
+    </message>
+    <message>
+        <source>being paid out</source>
+        <translation>振込手続中</translation>
+    </message>
+    <message>
+        <source>paid out</source>
+        <translation>振込済み</translation>
+    </message>
+    <message>
+        <source>failed: return the money outside Stripe</source>
+        <translation>失敗: Stripe以外の方法で返金してください</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>キャンセル済み</translation>
     </message>
 </context>
 <context>
@@ -376,6 +494,85 @@
     </message>
 </context>
 <context>
+    <name>konbini::ui::DayReportDialog</name>
+    <message>
+        <source>Day report</source>
+        <translation>日計</translation>
+    </message>
+    <message>
+        <source>Day (JST)</source>
+        <translation>日付 (JST)</translation>
+    </message>
+    <message>
+        <source>Issued, paid and canceled count by when it happened; expired by the payment deadline; refunded by when the refund was paid out; still pending: issued by the end of the day and not paid yet.</source>
+        <translation>発行・入金・キャンセルは発生した日、期限切れは支払期限の日、返金は振込完了の日で集計します。支払待ちは、その日の終わりまでに発行され、まだ入金されていないものです。</translation>
+    </message>
+    <message>
+        <source>Export CSV (UTF-8)…</source>
+        <translation>CSV出力 (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Export CSV (Shift_JIS)…</source>
+        <translation>CSV出力 (Shift_JIS)…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>発行</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>入金済み</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>返金済み</translation>
+    </message>
+    <message>
+        <source>Still pending</source>
+        <translation>支払待ち</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1件 (%2)</translation>
+    </message>
+    <message>
+        <source>Export day report</source>
+        <translation>日計を出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>出力できませんでした</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>日計を %1 に書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>konbini::ui::MainWindow</name>
     <message>
         <source>Konbini POS — %1</source>
@@ -400,6 +597,14 @@
     <message>
         <source>Settings…</source>
         <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Counter (F2)</source>
+        <translation>レジ (F2)</translation>
+    </message>
+    <message>
+        <source>Vouchers (F3)</source>
+        <translation>払込票一覧 (F3)</translation>
     </message>
 </context>
 <context>
@@ -630,6 +835,200 @@
     <message>
         <source>The PDF could not be written to %1.</source>
         <translation>PDFを %1 に保存できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::VoucherTableModel</name>
+    <message>
+        <source>past the deadline</source>
+        <translation>期限を過ぎています</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h left</source>
+        <translation>残り%1日%2時間</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>残り%1時間%2分</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>残り%1分</translation>
+    </message>
+    <message>
+        <source>Issued (JST)</source>
+        <translation>発行日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <source>Confirmation number</source>
+        <translation>確認番号</translation>
+    </message>
+    <message>
+        <source>Payment deadline</source>
+        <translation>支払期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::VouchersPage</name>
+    <message>
+        <source>Search name, e-mail, phone, confirmation number, payment code, pi_…</source>
+        <translation>お名前・メール・電話番号・確認番号・お支払い番号・pi_… で検索</translation>
+    </message>
+    <message>
+        <source>Issued between</source>
+        <translation>発行日で絞り込み</translation>
+    </message>
+    <message>
+        <source>Show voucher</source>
+        <translation>払込票を表示</translation>
+    </message>
+    <message>
+        <source>Cancel voucher</source>
+        <translation>払込票をキャンセル</translation>
+    </message>
+    <message>
+        <source>Reissue</source>
+        <translation>再発行</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>返金…</translation>
+    </message>
+    <message>
+        <source>Cancel refund</source>
+        <translation>返金を取り消す</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Refresh all</source>
+        <translation>すべて更新</translation>
+    </message>
+    <message>
+        <source>Day report…</source>
+        <translation>日計…</translation>
+    </message>
+    <message>
+        <source>Last checked with Stripe: %1</source>
+        <translation>Stripeとの最終確認: %1</translation>
+    </message>
+    <message>
+        <source>Offline: payments are checked again as soon as Stripe can be reached.</source>
+        <translation>オフライン: Stripeに接続でき次第、入金を確認します。</translation>
+    </message>
+    <message>
+        <source>Konbini POS</source>
+        <translation>コンビニ決済POS</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Requested by the customer</source>
+        <translation>お客様のご依頼</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Fraudulent</source>
+        <translation>不正</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Stripe e-mails the customer to ask for bank details; the refund waits until they answer (at most 45 days). Each refund, partial ones too, may carry a fee.</source>
+        <translation>Stripeがお客様にメールで口座情報を依頼し、返金は回答があるまで（最長45日）保留されます。一部返金を含め、返金ごとに手数料がかかる場合があります。</translation>
+    </message>
+    <message>
+        <source>Paid: %1 from %2 (confirmation number %3). Hand over the goods.</source>
+        <translation>入金: %1（%2様、確認番号 %3）。商品をお渡しください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 — %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2、%3 — %4</translation>
+    </message>
+    <message>
+        <source>Refund %1: %2</source>
+        <translation>返金 %1: %2</translation>
+    </message>
+    <message>
+        <source>(e-mail sent to %1, answer needed by %2)</source>
+        <translation>（%1 にメール送信済み、回答期限 %2）</translation>
+    </message>
+    <message>
+        <source>Each refund may carry a Stripe fee.</source>
+        <translation>返金ごとにStripeの手数料がかかる場合があります。</translation>
+    </message>
+    <message>
+        <source>Cancel the voucher of %1 for %2? The slip the customer holds stops working: tell the customer.</source>
+        <translation>%1様の払込票（%2）をキャンセルしますか？お客様がお持ちの払込票は使えなくなります。お客様にお伝えください。</translation>
+    </message>
+    <message>
+        <source>The voucher was canceled. Tell the customer the slip no longer works.</source>
+        <translation>払込票をキャンセルしました。お客様に払込票が使えなくなったことをお伝えください。</translation>
+    </message>
+    <message>
+        <source>The customer is paying for this voucher at the store right now, so it cannot be canceled. Try again later.</source>
+        <translation>お客様がいま店頭でお支払い中のため、キャンセルできません。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be canceled: %1</source>
+        <translation>払込票をキャンセルできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The voucher could not be reissued: %1</source>
+        <translation>払込票を再発行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>A new voucher was issued. Give the customer the new slip: the old one no longer works.</source>
+        <translation>新しい払込票を発行しました。お客様に新しい払込票をお渡しください（古い払込票は使えません）。</translation>
+    </message>
+    <message>
+        <source>Refund of %1 started: Stripe e-mails %2 for bank details.</source>
+        <translation>%1の返金を開始しました。Stripeが %2 に口座情報の入力をメールで依頼します。</translation>
+    </message>
+    <message>
+        <source>The refund could not be started: %1</source>
+        <translation>返金を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The refund was canceled.</source>
+        <translation>返金を取り消しました。</translation>
+    </message>
+    <message>
+        <source>The refund could not be canceled: %1</source>
+        <translation>返金を取り消せませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Could not refresh from Stripe: %1</source>
+        <translation>Stripeから更新できませんでした: %1</translation>
     </message>
 </context>
 </TS>

@@ -2,16 +2,21 @@
 
 #include "CheckoutPage.h"
 #include "VoucherDialog.h"
+#include "VouchersPage.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QShortcut>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace konbini::ui {
 
-MainWindow::MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget *parent)
+MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, CounterSettings settings, QWidget *parent)
     : QMainWindow(parent), m_settings(std::move(settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -48,11 +53,39 @@ MainWindow::MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget
     m_notices->hide();
     layout->addWidget(m_notices);
 
-    m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, central);
+    m_paidAlert = new QLabel(central);
+    m_paidAlert->setObjectName(QStringLiteral("paidAlert"));
+    m_paidAlert->setWordWrap(true);
+    m_paidAlert->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
+    m_paidAlert->hide();
+    layout->addWidget(m_paidAlert);
+
+    auto *tabs = new QTabWidget(central);
+    tabs->setObjectName(QStringLiteral("pages"));
+    m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
-    layout->addWidget(m_checkout, 1);
+    m_vouchers = new VouchersPage(engine, ledger, sync, m_settings.storeName, tabs);
+    tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
+    tabs->addTab(m_checkout, tr("Counter (F2)"));
+    tabs->addTab(m_vouchers, tr("Vouchers (F3)"));
+    layout->addWidget(tabs, 1);
     setCentralWidget(central);
-    connect(m_checkout, &CheckoutPage::voucherIssued, this, &MainWindow::showVoucher);
+    auto *toCounter = new QShortcut(QKeySequence(Qt::Key_F2), this);
+    connect(toCounter, &QShortcut::activated, this, [this, tabs] {
+        tabs->setCurrentWidget(m_checkout);
+        m_checkout->setFocus();
+    });
+    auto *toVouchers = new QShortcut(QKeySequence(Qt::Key_F3), this);
+    connect(toVouchers, &QShortcut::activated, this, [this, tabs] {
+        tabs->setCurrentWidget(m_vouchers);
+        m_vouchers->table()->setFocus();
+    });
+    connect(m_checkout, &CheckoutPage::voucherIssued, this, [this](const Voucher &voucher) { showVoucher(voucher, true); });
+    connect(m_vouchers, &VouchersPage::showVoucherRequested, this, [this](const Voucher &voucher) { showVoucher(voucher, false); });
+    connect(m_vouchers, &VouchersPage::paidNotification, this, [this](qint64, const QString &text) {
+        m_paidAlert->setText(text);
+        m_paidAlert->show();
+    });
     if (!m_settings.modeDetail.isEmpty())
         statusBar()->showMessage(m_settings.modeDetail);
     QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
@@ -68,14 +101,15 @@ void MainWindow::showNotice(const QString &text)
     m_notices->show();
 }
 
-void MainWindow::showVoucher(const Voucher &voucher)
+void MainWindow::showVoucher(const Voucher &voucher, bool newSaleAfterwards)
 {
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
     m_voucherDialog->setPrinterName(m_settings.printerName);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_voucherDialog, &QDialog::finished, this, [this] {
+    connect(m_voucherDialog, &QDialog::finished, this, [this, newSaleAfterwards] {
         m_voucherDialog = nullptr;
-        m_checkout->startNewSale();
+        if (newSaleAfterwards)
+            m_checkout->startNewSale();
     });
     m_voucherDialog->open();
 }

@@ -2,6 +2,10 @@
 
 #include "CheckoutEngine.h"
 
+namespace konbini {
+class EventSync;
+}
+
 #include <QMainWindow>
 
 class QLabel;
@@ -10,6 +14,7 @@ namespace konbini::ui {
 
 class CheckoutPage;
 class VoucherDialog;
+class VouchersPage;
 
 enum class StripeMode { Sandbox, Test, Live };
 
@@ -29,9 +34,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(CheckoutEngine &engine, CounterSettings settings, QWidget *parent = nullptr);
+    MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, CounterSettings settings, QWidget *parent = nullptr);
 
     CheckoutPage *checkoutPage() const { return m_checkout; }
+    VouchersPage *vouchersPage() const { return m_vouchers; }
     // A notice that stays in the status bar (no keychain, settings changed, …).
     void showNotice(const QString &text);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
@@ -40,10 +46,12 @@ signals:
     void settingsRequested();
 
 private:
-    void showVoucher(const Voucher &voucher);
+    void showVoucher(const Voucher &voucher, bool newSaleAfterwards);
 
     CounterSettings m_settings;
     CheckoutPage *m_checkout = nullptr;
+    VouchersPage *m_vouchers = nullptr;
+    QLabel *m_paidAlert = nullptr;
     VoucherDialog *m_voucherDialog = nullptr;
     QLabel *m_notices = nullptr;
 };

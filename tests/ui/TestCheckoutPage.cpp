@@ -44,7 +44,7 @@ struct Counter {
         if (!ledger.open(error))
             qFatal("%s", qPrintable(error));
         engine = std::make_unique<CheckoutEngine>(*api, ledger, TerminalIdentity{QStringLiteral("渋谷店"), QStringLiteral("till-1")});
-        window = std::make_unique<ui::MainWindow>(*engine, ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}});
+        window = std::make_unique<ui::MainWindow>(*engine, ledger, nullptr, ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
         window->show();
         if (!QTest::qWaitForWindowActive(window.get()))
             qWarning("window not active");

@@ -1,0 +1,260 @@
+#include "CheckoutEngine.h"
+#include "DayReportDialog.h"
+#include "EventSync.h"
+#include "KonbiniRules.h"
+#include "StripeBackend.h"
+#include "VouchersPage.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace konbini;
+using namespace konbini::test;
+using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(konbini::Voucher)
+
+class TestVouchersPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void paidVoucher_turnsPaidAndNotifies();
+    void expiredVoucher_isReissuedWithNewUrl();
+    void cancel_asksFirstThenCancels();
+    void cancel_whileCustomerPays_saysTryLater();
+    void refund_throughItsLifecycle();
+    void dayReport_matchesLedger();
+    void search_filtersTheTable();
+
+private:
+    qint64 issue(const QString &email);
+    void sync();
+    QString statusShown(qint64 voucherId) const;
+
+    std::unique_ptr<StripeBackend> m_backend;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<FixedKeyProvider> m_key;
+    std::unique_ptr<StripeClient> m_client;
+    std::unique_ptr<StripeApi> m_api;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<CheckoutEngine> m_engine;
+    std::unique_ptr<EventSync> m_sync;
+    std::unique_ptr<ui::VouchersPage> m_page;
+};
+
+void TestVouchersPage::init()
+{
+    qRegisterMetaType<Voucher>();
+    m_backend = std::make_unique<StripeBackend>();
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_key = std::make_unique<FixedKeyProvider>(m_backend->key());
+    StripeClientConfig config;
+    config.baseUrl = m_backend->baseUrl();
+    config.retry.initialDelay = 1ms;
+    config.retry.maxDelay = 2ms;
+    m_client = std::make_unique<StripeClient>(m_network, *m_key, config);
+    m_api = std::make_unique<StripeApi>(*m_client);
+    m_ledger = std::make_unique<Ledger>(m_dir->filePath(QStringLiteral("ledger.sqlite")));
+    QString error;
+    QVERIFY(m_ledger->open(error));
+    m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, TerminalIdentity{QStringLiteral("渋谷店"), QStringLiteral("till-1")});
+    m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, EventSync::Settings{1h, 2h, 30 * 24 * 3600});
+    m_page = std::make_unique<ui::VouchersPage>(*m_engine, *m_ledger, m_sync.get(), QStringLiteral("渋谷店"));
+    m_page->show();
+    m_page->setConfirmation([](const QString &) { return true; });
+    sync();
+}
+
+void TestVouchersPage::cleanup()
+{
+    m_page.reset();
+    m_sync.reset();
+    m_engine.reset();
+    m_ledger.reset();
+    m_api.reset();
+    m_client.reset();
+    m_backend.reset();
+}
+
+qint64 TestVouchersPage::issue(const QString &email)
+{
+    CheckoutRequest sale;
+    sale.amountYen = 1500;
+    sale.customerName = QStringLiteral("山田 花子");
+    sale.email = email;
+    std::optional<CheckoutOutcome> outcome;
+    m_engine->issueVoucher(sale, [&](const CheckoutOutcome &o) { outcome = o; });
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000) || !outcome->ok())
+        qFatal("could not issue a voucher");
+    return outcome->voucher->voucherId;
+}
+
+void TestVouchersPage::sync()
+{
+    QSignalSpy done(m_sync.get(), &EventSync::synced);
+    m_sync->syncNow();
+    QVERIFY(done.wait(20000));
+}
+
+QString TestVouchersPage::statusShown(qint64 voucherId) const
+{
+    const int row = m_page->model()->rowOf(voucherId);
+    return row < 0 ? QString() : m_page->model()->data(m_page->model()->index(row, ui::VoucherTableModel::Status), Qt::DisplayRole).toString();
+}
+
+void TestVouchersPage::paidVoucher_turnsPaidAndNotifies()
+{
+    const qint64 id = issue(QStringLiteral("hanako@test.com"));
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Pending)); // the new row appears by itself
+    QSignalSpy paid(m_page.get(), &ui::VouchersPage::paidNotification);
+    m_backend->sandbox()->advanceClock(180);
+    sync();
+    QCOMPARE(paid.count(), 1);
+    QCOMPARE(paid.first().at(0).toLongLong(), id);
+    QVERIFY(paid.first().at(1).toString().contains(QStringLiteral("¥1,500")));
+    QVERIFY(paid.first().at(1).toString().contains(QStringLiteral("山田 花子")));
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Paid));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("paidBanner"))->isVisible());
+    QVERIFY(!m_page->findChild<QLabel *>(QStringLiteral("syncState"))->text().isEmpty());
+}
+
+void TestVouchersPage::expiredVoucher_isReissuedWithNewUrl()
+{
+    const qint64 id = issue(QStringLiteral("hanako+expire_immediately@test.com"));
+    const QString firstUrl = m_ledger->voucher(id)->hostedVoucherUrl;
+    m_backend->sandbox()->advanceClock(3600);
+    sync();
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Expired));
+    QVERIFY(m_page->selectVoucher(id));
+    QSignalSpy shown(m_page.get(), &ui::VouchersPage::showVoucherRequested);
+    m_page->reissueSelected();
+    QVERIFY(shown.wait(20000));
+    const Voucher reissued = shown.first().first().value<Voucher>();
+    QVERIFY(reissued.hostedVoucherUrl != firstUrl);
+    QCOMPARE(reissued.voucherId, id);
+    QTRY_COMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Pending));
+    QVERIFY(m_page->lastMessage().contains(QStringLiteral("new slip")));
+}
+
+void TestVouchersPage::cancel_asksFirstThenCancels()
+{
+    const qint64 id = issue(QStringLiteral("hanako+fill_never@test.com"));
+    QVERIFY(m_page->selectVoucher(id));
+    QString asked;
+    m_page->setConfirmation([&](const QString &question) {
+        asked = question;
+        return false;
+    });
+    m_page->cancelSelected();
+    QVERIFY(asked.contains(QStringLiteral("tell the customer")));
+    QTest::qWait(50);
+    QCOMPARE(m_ledger->voucher(id)->status, VoucherStatus::Pending); // declined: nothing sent
+    m_page->setConfirmation([](const QString &) { return true; });
+    m_page->cancelSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::Canceled), 20000);
+}
+
+void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
+{
+    const qint64 id = issue(QStringLiteral("hanako+fill_never@test.com"));
+    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(m_ledger->voucher(id)->paymentIntentId));
+    QVERIFY(m_page->selectVoucher(id));
+    m_page->cancelSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("paying")), 20000);
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Pending));
+}
+
+void TestVouchersPage::refund_throughItsLifecycle()
+{
+    const qint64 id = issue(QStringLiteral("hanako+succeed_immediately@test.com"));
+    sync();
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Paid));
+    QVERIFY(m_page->selectVoucher(id));
+    m_page->setRefundInput([](qint64 remaining, qint64 &amount, QString &reason) {
+        amount = remaining - 500;
+        reason = QStringLiteral("requested_by_customer");
+        return true;
+    });
+    m_page->refundSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::RefundPending), 20000);
+    const QString details = m_page->findChild<QLabel *>(QStringLiteral("details"))->text();
+    QVERIFY2(details.contains(QStringLiteral("hanako+succeed_immediately@test.com")), qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("fee")));
+    const RefundRecord refund = m_ledger->refundsOf(id).first();
+    QCOMPARE(refund.amount, 1000);
+    // The customer's bank details arrive; Stripe pays out; the sync brings it in.
+    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refund.id),
+                               {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
+    sync();
+    QCOMPARE(m_ledger->refund(refund.id)->status, QStringLiteral("pending"));
+    m_backend->sandbox()->advanceClock(60);
+    sync();
+    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Refunded));
+    // The remaining ¥500, canceled while it waits.
+    m_page->setRefundInput([](qint64 remaining, qint64 &amount, QString &reason) {
+        amount = remaining;
+        reason.clear();
+        return true;
+    });
+    m_page->refundSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(m_ledger->refundsOf(id).size(), 2, 20000);
+    QTRY_VERIFY(m_page->findChild<QPushButton *>(QStringLiteral("cancelRefund"))->isEnabled());
+    m_page->cancelSelectedRefund();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("refund was canceled")), 20000);
+    QCOMPARE(m_ledger->voucher(id)->amountRefunded, 1000);
+}
+
+void TestVouchersPage::dayReport_matchesLedger()
+{
+    issue(QStringLiteral("a@test.com"));
+    issue(QStringLiteral("b+succeed_immediately@test.com"));
+    const qint64 canceled = issue(QStringLiteral("c+fill_never@test.com"));
+    sync();
+    QVERIFY(m_page->selectVoucher(canceled));
+    m_page->cancelSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(m_ledger->voucher(canceled)->status, VoucherStatus::Canceled, 20000);
+    ui::DayReportDialog report(*m_ledger, QStringLiteral("渋谷店"));
+    report.setDay(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
+    const DayTotals total = sumOf(report.totals());
+    QCOMPARE(total.issuedCount, 3);
+    QCOMPARE(total.issuedYen, 4500);
+    QCOMPARE(total.paidCount, 1);
+    QCOMPARE(total.canceledCount, 1);
+    QCOMPARE(total.pendingCount, 1);
+    QCOMPARE(total.pendingYen, 1500);
+    QCOMPARE(report.table()->rowCount(), 2); // till-1 and the total
+    QVERIFY(report.html().contains(QStringLiteral("渋谷店")));
+    const QString csv = m_dir->filePath(QStringLiteral("report.csv"));
+    QVERIFY(report.exportCsv(csv, CsvEncoding::Utf8WithBom));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains(",3,4500,1,1500,"));
+}
+
+void TestVouchersPage::search_filtersTheTable()
+{
+    issue(QStringLiteral("taro@test.com"));
+    issue(QStringLiteral("jiro@test.com"));
+    QCOMPARE(m_page->model()->rowCount(), 2);
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QTest::keyClicks(search, QStringLiteral("jiro"));
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->voucherAt(0)->email, QStringLiteral("jiro@test.com"));
+    search->clear();
+    QCOMPARE(m_page->model()->rowCount(), 2);
+}
+
+QTEST_MAIN(TestVouchersPage)
+#include "TestVouchersPage.moc"

@@ -1,0 +1,141 @@
+#include "DayReportDialog.h"
+
+#include "Formatting.h"
+#include "KonbiniRules.h"
+
+#include <QDateEdit>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace konbini::ui {
+
+DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidget *parent)
+    : QDialog(parent), m_ledger(ledger), m_storeName(std::move(storeName))
+{
+    setObjectName(QStringLiteral("dayReportDialog"));
+    setWindowTitle(tr("Day report"));
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Day (JST)"), this));
+    m_day = new QDateEdit(this);
+    m_day->setCalendarPopup(true);
+    m_day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_day->setDate(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
+    top->addWidget(m_day);
+    top->addStretch();
+    layout->addLayout(top);
+    m_table = new QTableWidget(this);
+    m_table->setObjectName(QStringLiteral("reportTable"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_table, 1);
+    auto *note = new QLabel(tr("Issued, paid and canceled count by when it happened; expired by the payment deadline; refunded by when the refund "
+                               "was paid out; still pending: issued by the end of the day and not paid yet."), this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    auto *buttons = new QHBoxLayout;
+    auto *utf8 = new QPushButton(tr("Export CSV (UTF-8)…"), this);
+    auto *sjis = new QPushButton(tr("Export CSV (Shift_JIS)…"), this);
+    auto *printButton = new QPushButton(tr("Print…"), this);
+    auto *close = new QPushButton(tr("Close"), this);
+    buttons->addWidget(utf8);
+    buttons->addWidget(sjis);
+    buttons->addWidget(printButton);
+    buttons->addStretch();
+    buttons->addWidget(close);
+    layout->addLayout(buttons);
+    connect(m_day, &QDateEdit::dateChanged, this, &DayReportDialog::reload);
+    connect(utf8, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::Utf8WithBom); });
+    connect(sjis, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::ShiftJis); });
+    connect(printButton, &QPushButton::clicked, this, &DayReportDialog::print);
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    resize(820, 360);
+    reload();
+}
+
+void DayReportDialog::setDay(QDate jstDay)
+{
+    m_day->setDate(jstDay);
+    reload();
+}
+
+void DayReportDialog::reload()
+{
+    m_totals = m_ledger.dayTotals(m_day->date());
+    QList<DayTotals> rows = m_totals;
+    rows.append(sumOf(m_totals));
+    const QStringList headers{tr("Terminal"), tr("Issued"), tr("Paid"), tr("Expired"), tr("Canceled"), tr("Refunded"), tr("Still pending")};
+    m_table->clear();
+    m_table->setColumnCount(int(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        const DayTotals &t = rows.at(row);
+        const QList<std::pair<qint64, qint64>> cells{{t.issuedCount, t.issuedYen}, {t.paidCount, t.paidYen}, {t.expiredCount, t.expiredYen},
+                                                     {t.canceledCount, t.canceledYen}, {t.refundedCount, t.refundedYen}, {t.pendingCount, t.pendingYen}};
+        m_table->setItem(row, 0, new QTableWidgetItem(t.terminal));
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(tr("%1 (%2)").arg(cells.at(column).first).arg(formatYen(cells.at(column).second)));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column + 1, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+}
+
+bool DayReportDialog::exportCsv(const QString &path, CsvEncoding encoding) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(dayReportCsv(m_day->date(), m_totals, encoding)) > 0;
+}
+
+void DayReportDialog::askAndExport(CsvEncoding encoding)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export day report"),
+                                                      QStringLiteral("konbini-%1.csv").arg(m_day->date().toString(Qt::ISODate)),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && !exportCsv(path, encoding))
+        QMessageBox::warning(this, tr("Export failed"), tr("The report could not be written to %1.").arg(path));
+}
+
+QString DayReportDialog::html() const
+{
+    QString html = QStringLiteral("<h2>%1 — %2</h2><p>%3</p><table border=1 cellspacing=0 cellpadding=4><tr>")
+                       .arg(tr("Day report").toHtmlEscaped(), m_storeName.toHtmlEscaped(), m_day->date().toString(Qt::ISODate));
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        html += QStringLiteral("<th>%1</th>").arg(m_table->horizontalHeaderItem(column)->text().toHtmlEscaped());
+    html += QStringLiteral("</tr>");
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        html += QStringLiteral("<tr>");
+        for (int column = 0; column < m_table->columnCount(); ++column)
+            html += QStringLiteral("<td>%1</td>").arg(m_table->item(row, column)->text().toHtmlEscaped());
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+void DayReportDialog::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QTextDocument document;
+    document.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK JP"), 10));
+    document.setHtml(html());
+    document.print(&printer);
+}
+
+} // namespace konbini::ui

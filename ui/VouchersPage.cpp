@@ -1,0 +1,430 @@
+#include "VouchersPage.h"
+
+#include "DayReportDialog.h"
+#include "EventSync.h"
+#include "Formatting.h"
+#include "KonbiniRules.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace konbini::ui {
+namespace {
+
+constexpr int kCountdownRefreshMs = 30'000;
+
+struct StatusFilter {
+    const char *label;
+    QList<VoucherStatus> statuses;
+};
+
+QList<StatusFilter> statusFilters()
+{
+    return {
+        {QT_TRANSLATE_NOOP("VouchersPage", "All statuses"), {}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Awaiting payment"), {VoucherStatus::Pending}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Paid"), {VoucherStatus::Paid}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Expired"), {VoucherStatus::Expired}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Canceled"), {VoucherStatus::Canceled}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Refund in progress"), {VoucherStatus::RefundPending}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Refunded"), {VoucherStatus::Refunded}},
+        {QT_TRANSLATE_NOOP("VouchersPage", "Refund failed"), {VoucherStatus::RefundFailed}},
+    };
+}
+
+qint64 jstStartOfDay(QDate day)
+{
+    return QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - KonbiniRules::kJstOffsetSeconds;
+}
+
+QString refundStatusText(const QString &status)
+{
+    if (status == u"requires_action")
+        return QCoreApplication::translate("VouchersPage", "waiting for the customer's bank details");
+    if (status == u"pending")
+        return QCoreApplication::translate("VouchersPage", "being paid out");
+    if (status == u"succeeded")
+        return QCoreApplication::translate("VouchersPage", "paid out");
+    if (status == u"failed")
+        return QCoreApplication::translate("VouchersPage", "failed: return the money outside Stripe");
+    if (status == u"canceled")
+        return QCoreApplication::translate("VouchersPage", "canceled");
+    return status;
+}
+
+} // namespace
+
+VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, QString storeName, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_ledger(ledger), m_sync(sync), m_storeName(std::move(storeName))
+{
+    setObjectName(QStringLiteral("vouchersPage"));
+    auto *layout = new QVBoxLayout(this);
+
+    m_paidBanner = new QLabel(this);
+    m_paidBanner->setObjectName(QStringLiteral("paidBanner"));
+    m_paidBanner->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
+    m_paidBanner->hide();
+    layout->addWidget(m_paidBanner);
+
+    auto *filters = new QHBoxLayout;
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    for (const StatusFilter &filter : statusFilters())
+        m_statusFilter->addItem(QCoreApplication::translate("VouchersPage", filter.label));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search name, e-mail, phone, confirmation number, payment code, pi_…"));
+    m_search->setClearButtonEnabled(true);
+    m_byDate = new QCheckBox(tr("Issued between"), this);
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDate(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
+        edit->setEnabled(false);
+    }
+    filters->addWidget(m_statusFilter);
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_byDate);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
+    layout->addLayout(filters);
+
+    m_model = new VoucherTableModel(ledger, {}, this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("vouchersTable"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(VoucherTableModel::IssuedAt, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    layout->addWidget(m_table, 1);
+
+    auto *actions = new QHBoxLayout;
+    const auto button = [&](const QString &text, const char *name, void (VouchersPage::*slot)()) {
+        auto *pushButton = new QPushButton(text, this);
+        pushButton->setObjectName(QLatin1String(name));
+        connect(pushButton, &QPushButton::clicked, this, slot);
+        actions->addWidget(pushButton);
+        return pushButton;
+    };
+    m_show = button(tr("Show voucher"), "showVoucher", &VouchersPage::showSelectedVoucher);
+    m_cancel = button(tr("Cancel voucher"), "cancelVoucher", &VouchersPage::cancelSelected);
+    m_reissue = button(tr("Reissue"), "reissueVoucher", &VouchersPage::reissueSelected);
+    m_refund = button(tr("Refund…"), "refundVoucher", &VouchersPage::refundSelected);
+    m_cancelRefund = button(tr("Cancel refund"), "cancelRefund", &VouchersPage::cancelSelectedRefund);
+    actions->addStretch();
+    button(tr("Refresh"), "refreshSelected", &VouchersPage::refreshSelected);
+    button(tr("Refresh all"), "refreshAll", &VouchersPage::refreshAll);
+    button(tr("Day report…"), "dayReport", &VouchersPage::openDayReport);
+    layout->addLayout(actions);
+
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    layout->addWidget(m_details);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("pageMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    m_syncState = new QLabel(this);
+    m_syncState->setObjectName(QStringLiteral("syncState"));
+    layout->addWidget(m_syncState);
+
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &VouchersPage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, &VouchersPage::applyFilters);
+    connect(m_byDate, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        applyFilters();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &VouchersPage::applyFilters);
+    connect(m_to, &QDateEdit::dateChanged, this, &VouchersPage::applyFilters);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &VouchersPage::updateDetails);
+    connect(m_table, &QTableView::activated, this, &VouchersPage::showSelectedVoucher);
+    connect(&m_engine, &CheckoutEngine::voucherChanged, this, &VouchersPage::voucherChanged);
+    connect(&m_engine, &CheckoutEngine::voucherIssued, this, &VouchersPage::voucherChanged);
+    auto *countdown = new QTimer(this);
+    connect(countdown, &QTimer::timeout, m_model, &VoucherTableModel::tick);
+    countdown->start(kCountdownRefreshMs);
+
+    if (m_sync) {
+        connect(m_sync, &EventSync::voucherPaid, this, &VouchersPage::onPaid);
+        connect(m_sync, &EventSync::voucherChanged, this, &VouchersPage::voucherChanged);
+        connect(m_sync, &EventSync::refundChanged, this, [this](const QString &, qint64 voucherId) { voucherChanged(voucherId); });
+        connect(m_sync, &EventSync::synced, this, [this](qint64 at) {
+            m_syncState->setText(tr("Last checked with Stripe: %1")
+                                     .arg(QDateTime::fromSecsSinceEpoch(at + KonbiniRules::kJstOffsetSeconds, Qt::UTC).toString(QStringLiteral("HH:mm:ss"))));
+            m_syncState->setStyleSheet(QString());
+        });
+        connect(m_sync, &EventSync::offlineChanged, this, [this](bool offline) {
+            if (offline) {
+                m_syncState->setText(tr("Offline: payments are checked again as soon as Stripe can be reached."));
+                m_syncState->setStyleSheet(QStringLiteral("color:#b00020;font-weight:bold"));
+            }
+        });
+    }
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Konbini POS"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    };
+    m_refundInput = [this](qint64 remaining, qint64 &amount, QString &reason) {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Refund"));
+        auto *form = new QFormLayout(&dialog);
+        auto *amountBox = new QSpinBox(&dialog);
+        amountBox->setRange(1, int(remaining));
+        amountBox->setValue(int(remaining));
+        amountBox->setPrefix(QStringLiteral("¥"));
+        form->addRow(tr("Amount"), amountBox);
+        auto *reasonBox = new QComboBox(&dialog);
+        reasonBox->addItem(tr("Requested by the customer"), QStringLiteral("requested_by_customer"));
+        reasonBox->addItem(tr("Duplicate"), QStringLiteral("duplicate"));
+        reasonBox->addItem(tr("Fraudulent"), QStringLiteral("fraudulent"));
+        form->addRow(tr("Reason"), reasonBox);
+        auto *note = new QLabel(tr("Stripe e-mails the customer to ask for bank details; the refund waits until they answer (at most 45 days). "
+                                   "Each refund, partial ones too, may carry a fee."), &dialog);
+        note->setWordWrap(true);
+        form->addRow(note);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        form->addRow(buttons);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        amount = amountBox->value();
+        reason = reasonBox->currentData().toString();
+        return true;
+    };
+    applyFilters();
+}
+
+void VouchersPage::applyFilters()
+{
+    VoucherQuery query = m_model->query();
+    query.statuses = statusFilters().value(m_statusFilter->currentIndex()).statuses;
+    query.text = m_search->text();
+    query.createdFrom = m_byDate->isChecked() ? jstStartOfDay(m_from->date()) : 0;
+    query.createdUntil = m_byDate->isChecked() ? jstStartOfDay(m_to->date().addDays(1)) : 0;
+    m_model->setQuery(query);
+}
+
+bool VouchersPage::selectVoucher(qint64 voucherId)
+{
+    int row = m_model->rowOf(voucherId);
+    while (row < 0 && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        row = m_model->rowOf(voucherId);
+    }
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    updateDetails();
+    return true;
+}
+
+std::optional<VoucherRecord> VouchersPage::selectedVoucher() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_ledger.voucher(m_model->voucherAt(current.row())->id) : std::nullopt;
+}
+
+QString VouchersPage::lastMessage() const
+{
+    return m_message->text();
+}
+
+void VouchersPage::setMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold") : QStringLiteral("color:#1b5e20"));
+}
+
+void VouchersPage::voucherChanged(qint64 voucherId)
+{
+    m_model->refreshVoucher(voucherId);
+    if (const std::optional<VoucherRecord> selected = selectedVoucher(); selected && selected->id == voucherId)
+        updateDetails();
+}
+
+void VouchersPage::onPaid(qint64 voucherId)
+{
+    voucherChanged(voucherId);
+    const std::optional<VoucherRecord> voucher = m_ledger.voucher(voucherId);
+    if (!voucher)
+        return;
+    const QString text = tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
+                             .arg(formatYen(voucher->amountYen), voucher->customerName, voucher->confirmationNumber);
+    m_paidBanner->setText(text);
+    m_paidBanner->show();
+    emit paidNotification(voucherId, text);
+}
+
+void VouchersPage::updateDetails()
+{
+    const std::optional<VoucherRecord> voucher = selectedVoucher();
+    const bool pending = voucher && voucher->status == VoucherStatus::Pending;
+    const bool expired = voucher && voucher->status == VoucherStatus::Expired;
+    const bool refundable = voucher && voucher->stripeStatus == u"succeeded" && voucher->amountRefunded < voucher->amountYen;
+    const QList<RefundRecord> refunds = voucher ? m_ledger.refundsOf(voucher->id) : QList<RefundRecord>();
+    const bool refundWaiting = std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return r.status == u"requires_action"; });
+    m_show->setEnabled(voucher && !voucher->hostedVoucherUrl.isEmpty() && pending);
+    m_cancel->setEnabled(pending || (voucher && voucher->stripeStatus == u"requires_payment_method"));
+    m_reissue->setEnabled(expired);
+    m_refund->setEnabled(refundable);
+    m_cancelRefund->setEnabled(refundWaiting);
+    if (!voucher) {
+        m_details->clear();
+        return;
+    }
+    QString html = tr("<b>%1</b> — %2, %3 — %4").arg(formatYen(voucher->amountYen), voucher->customerName.toHtmlEscaped(),
+                                                     voucher->email.toHtmlEscaped(), voucherStatusLabel(voucher->status));
+    for (const RefundRecord &refund : refunds) {
+        html += QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusText(refund.status));
+        if (refund.status == u"requires_action" && refund.emailSentAt)
+            html += u' ' + tr("(e-mail sent to %1, answer needed by %2)")
+                               .arg(refund.instructionsEmail.toHtmlEscaped(), formatDeadline(refund.actionExpiresAt));
+    }
+    if (!refunds.isEmpty())
+        html += QStringLiteral("<br><i>") + tr("Each refund may carry a Stripe fee.") + QStringLiteral("</i>");
+    m_details->setText(html);
+}
+
+void VouchersPage::showSelectedVoucher()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v || v->hostedVoucherUrl.isEmpty())
+        return;
+    emit showVoucherRequested(Voucher{v->id, v->paymentIntentId, v->amountYen, v->customerName, v->confirmationNumber,
+                                      v->voucherExpiresAt, v->hostedVoucherUrl, v->stores});
+}
+
+void VouchersPage::cancelSelected()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v)
+        return;
+    if (!m_confirm(tr("Cancel the voucher of %1 for %2? The slip the customer holds stops working: tell the customer.")
+                       .arg(v->customerName, formatYen(v->amountYen))))
+        return;
+    m_engine.cancelVoucher(v->id, QStringLiteral("requested_by_customer"), [this, alive = QPointer<VouchersPage>(this)](const Result<VoucherRecord> &result) {
+        if (!alive)
+            return;
+        if (result.ok()) {
+            setMessage(tr("The voucher was canceled. Tell the customer the slip no longer works."), false);
+        } else if (result.error().kind == ApiError::Kind::UnexpectedState && result.error().paymentIntentStatus == u"requires_action") {
+            setMessage(tr("The customer is paying for this voucher at the store right now, so it cannot be canceled. Try again later."), true);
+        } else {
+            setMessage(tr("The voucher could not be canceled: %1").arg(result.error().message), true);
+        }
+        updateDetails();
+    });
+}
+
+void VouchersPage::reissueSelected()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v)
+        return;
+    m_engine.reissue(v->id, [this, alive = QPointer<VouchersPage>(this)](const CheckoutOutcome &outcome) {
+        if (!alive)
+            return;
+        if (!outcome.ok()) {
+            setMessage(tr("The voucher could not be reissued: %1").arg(outcome.failure.error.message), true);
+            return;
+        }
+        setMessage(tr("A new voucher was issued. Give the customer the new slip: the old one no longer works."), false);
+        emit showVoucherRequested(*outcome.voucher);
+    });
+}
+
+void VouchersPage::refundSelected()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v)
+        return;
+    qint64 amount = 0;
+    QString reason;
+    if (!m_refundInput(v->amountYen - v->amountRefunded, amount, reason))
+        return;
+    m_engine.refund(v->id, amount, reason, [this, alive = QPointer<VouchersPage>(this)](const Result<RefundRecord> &result) {
+        if (!alive)
+            return;
+        if (result.ok())
+            setMessage(tr("Refund of %1 started: Stripe e-mails %2 for bank details.").arg(formatYen(result.value().amount), result.value().instructionsEmail), false);
+        else
+            setMessage(tr("The refund could not be started: %1").arg(result.error().message), true);
+        updateDetails();
+    });
+}
+
+void VouchersPage::cancelSelectedRefund()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v)
+        return;
+    for (const RefundRecord &refund : m_ledger.refundsOf(v->id)) {
+        if (refund.status != u"requires_action")
+            continue;
+        m_engine.cancelRefund(refund.id, [this, alive = QPointer<VouchersPage>(this)](const Result<RefundRecord> &result) {
+            if (!alive)
+                return;
+            setMessage(result.ok() ? tr("The refund was canceled.") : tr("The refund could not be canceled: %1").arg(result.error().message), !result.ok());
+            updateDetails();
+        });
+        return;
+    }
+}
+
+void VouchersPage::refreshSelected()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v || v->paymentIntentId.isEmpty())
+        return;
+    m_engine.refreshVoucher(v->id, [this, alive = QPointer<VouchersPage>(this)](const Result<VoucherRecord> &result) {
+        if (alive && !result.ok())
+            setMessage(tr("Could not refresh from Stripe: %1").arg(result.error().message), true);
+    });
+}
+
+void VouchersPage::refreshAll()
+{
+    if (m_sync)
+        m_sync->syncNow();
+    for (const VoucherRecord &v : m_ledger.vouchersWithStatus({VoucherStatus::Pending, VoucherStatus::RefundPending, VoucherStatus::NotIssued})) {
+        if (!v.paymentIntentId.isEmpty())
+            m_engine.refreshVoucher(v.id, [](const Result<VoucherRecord> &) {});
+    }
+}
+
+void VouchersPage::openDayReport()
+{
+    auto *dialog = new DayReportDialog(m_ledger, m_storeName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace konbini::ui

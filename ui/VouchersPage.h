@@ -1,0 +1,87 @@
+#pragma once
+
+#include "CheckoutEngine.h"
+#include "VoucherTableModel.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace konbini {
+class EventSync;
+}
+
+namespace konbini::ui {
+
+// The merchant's view: every voucher of this till with live status, filters and search, and
+// the actions on one (show again, cancel, reissue, refund), paid alerts and the day report.
+class VouchersPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, QString storeName, QWidget *parent = nullptr);
+
+    VoucherTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    bool selectVoucher(qint64 voucherId);
+    std::optional<VoucherRecord> selectedVoucher() const;
+
+    // Test hooks: what a confirmation dialog would answer, and what a refund dialog would return.
+    void setConfirmation(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
+    void setRefundInput(std::function<bool(qint64 remaining, qint64 &amount, QString &reason)> input) { m_refundInput = std::move(input); }
+
+    void applyFilters();
+    void cancelSelected();
+    void reissueSelected();
+    void refundSelected();
+    void cancelSelectedRefund();
+    void refreshSelected();
+    void refreshAll();
+    void showSelectedVoucher();
+    void openDayReport();
+    QString lastMessage() const;
+
+signals:
+    void paidNotification(qint64 voucherId, const QString &text);
+    void showVoucherRequested(const konbini::Voucher &voucher);
+
+private:
+    void onPaid(qint64 voucherId);
+    void updateDetails();
+    void setMessage(const QString &text, bool problem);
+    void voucherChanged(qint64 voucherId);
+
+    CheckoutEngine &m_engine;
+    const Ledger &m_ledger;
+    EventSync *m_sync;
+    QString m_storeName;
+    VoucherTableModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QCheckBox *m_byDate = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLabel *m_paidBanner = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_syncState = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_reissue = nullptr;
+    QPushButton *m_refund = nullptr;
+    QPushButton *m_cancelRefund = nullptr;
+    QPushButton *m_show = nullptr;
+    std::function<bool(const QString &)> m_confirm;
+    std::function<bool(qint64, qint64 &, QString &)> m_refundInput;
+};
+
+} // namespace konbini::ui
