@@ -65,6 +65,7 @@ MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *
     m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
     m_vouchers = new VouchersPage(engine, ledger, sync, m_settings.storeName, tabs);
+    m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
     tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
     tabs->addTab(m_checkout, tr("Counter (F2)"));
     tabs->addTab(m_vouchers, tr("Vouchers (F3)"));

@@ -117,7 +117,8 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(VoucherTableModel::Customer, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table, 1);
 
@@ -279,7 +280,7 @@ void VouchersPage::onPaid(qint64 voucherId)
     const QString text = tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
                              .arg(formatYen(voucher->amountYen), voucher->customerName, voucher->confirmationNumber);
     m_paidBanner->setText(text);
-    m_paidBanner->show();
+    m_paidBanner->setVisible(m_showsPaidBanner);
     emit paidNotification(voucherId, text);
 }
 

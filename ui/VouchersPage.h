@@ -49,6 +49,8 @@ public:
     void showSelectedVoucher();
     void openDayReport();
     QString lastMessage() const;
+    // The page's own paid banner, for when no window shows the alert (on by default).
+    void setShowsPaidBanner(bool shows) { m_showsPaidBanner = shows; }
 
 signals:
     void paidNotification(qint64 voucherId, const QString &text);
@@ -80,6 +82,7 @@ private:
     QPushButton *m_refund = nullptr;
     QPushButton *m_cancelRefund = nullptr;
     QPushButton *m_show = nullptr;
+    bool m_showsPaidBanner = true;
     std::function<bool(const QString &)> m_confirm;
     std::function<bool(qint64, qint64 &, QString &)> m_refundInput;
 };
