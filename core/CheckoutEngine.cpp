@@ -480,24 +480,27 @@ void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &r
     entry.body = params.encoded();
     entry.createdAt = now();
     entry.id = m_ledger.beginOperation(entry);
-    runPost(entry, [this, entry, done](const Result<StripeResponse> &response) {
-        const qint64 at = now();
-        const Result<Refund> refund = response.ok() ? decodeRefund(response.value().json) : Result<Refund>(response.error());
-        if (!refund.ok()) {
-            if (!refund.error().isTransient())
-                m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, refund.error().code, at);
-            done(refund.error());
-            return;
-        }
-        const RefundRecord record = refundRecordFrom(refund.value(), entry.voucherId);
-        m_ledger.transaction([&] {
-            m_ledger.upsertRefund(record, at);
-            m_ledger.finishOperation(entry.id, JournalEntry::State::Done, QString(), at);
-            return true;
-        });
-        emit voucherChanged(entry.voucherId);
-        done(*m_ledger.refund(record.id));
+    runPost(entry, [this, entry, done](const Result<StripeResponse> &response) { finishRefundOperation(entry, response, done); });
+}
+
+void CheckoutEngine::finishRefundOperation(const JournalEntry &entry, const Result<StripeResponse> &response, Callback<RefundRecord> done)
+{
+    const qint64 at = now();
+    const Result<Refund> refund = response.ok() ? decodeRefund(response.value().json) : Result<Refund>(response.error());
+    if (!refund.ok()) {
+        if (!refund.error().isTransient())
+            m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, refund.error().code, at);
+        done(refund.error());
+        return;
+    }
+    const RefundRecord record = refundRecordFrom(refund.value(), entry.voucherId);
+    m_ledger.transaction([&] {
+        m_ledger.upsertRefund(record, at);
+        m_ledger.finishOperation(entry.id, JournalEntry::State::Done, QString(), at);
+        return true;
     });
+    emit voucherChanged(entry.voucherId);
+    done(*m_ledger.refund(record.id));
 }
 
 void CheckoutEngine::cancelRefund(const QString &refundId, Callback<RefundRecord> done)
@@ -514,23 +517,7 @@ void CheckoutEngine::cancelRefund(const QString &refundId, Callback<RefundRecord
     entry.path = QStringLiteral("/v1/refunds/%1/cancel").arg(refundId);
     entry.createdAt = now();
     entry.id = m_ledger.beginOperation(entry);
-    runPost(entry, [this, entry, done](const Result<StripeResponse> &response) {
-        const qint64 at = now();
-        const Result<Refund> refund = response.ok() ? decodeRefund(response.value().json) : Result<Refund>(response.error());
-        if (!refund.ok()) {
-            if (!refund.error().isTransient())
-                m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, refund.error().code, at);
-            done(refund.error());
-            return;
-        }
-        m_ledger.transaction([&] {
-            m_ledger.upsertRefund(refundRecordFrom(refund.value(), entry.voucherId), at);
-            m_ledger.finishOperation(entry.id, JournalEntry::State::Done, QString(), at);
-            return true;
-        });
-        emit voucherChanged(entry.voucherId);
-        done(*m_ledger.refund(refund.value().id));
-    });
+    runPost(entry, [this, entry, done](const Result<StripeResponse> &response) { finishRefundOperation(entry, response, done); });
 }
 
 void CheckoutEngine::refreshVoucher(qint64 voucherId, Callback<VoucherRecord> done)

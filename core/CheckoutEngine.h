@@ -111,6 +111,8 @@ private:
     Voucher voucherFrom(const VoucherRecord &record) const;
     RefundRecord refundRecordFrom(const Refund &refund, qint64 voucherId) const;
     void runPost(const JournalEntry &entry, std::function<void(const Result<StripeResponse> &)> done);
+    // The answer to a refund or refund cancellation: journal, ledger, signal, callback.
+    void finishRefundOperation(const JournalEntry &entry, const Result<StripeResponse> &response, Callback<RefundRecord> done);
 
     StripeApi &m_api;
     Ledger &m_ledger;
