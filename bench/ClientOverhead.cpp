@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <functional>
 #include <vector>
@@ -149,6 +150,14 @@ double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouch
     return double(timer.nsecsElapsed()) / 1000.0 / vouchers;
 }
 
+// CPU time of this process (all its threads, Qt's HTTP thread included), microseconds.
+double processCpuMicros()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return now.tv_sec * 1e6 + now.tv_nsec / 1e3;
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -191,12 +200,19 @@ int main(int argc, char *argv[])
     std::vector<double> rawTimes;
     std::vector<double> clientTimes;
     std::vector<double> bareTimes;
+    std::vector<double> rawCpu, clientCpu, bareCpu;
     QNetworkAccessManager bareNetwork;
     bareQnamRound(bareNetwork, base, 50, failures);
     for (int round = 0; round < rounds; ++round) {
+        double cpu = processCpuMicros();
         rawTimes.push_back(rawRound(raw, vouchers, failures));
+        rawCpu.push_back((processCpuMicros() - cpu) / vouchers);
+        cpu = processCpuMicros();
         clientTimes.push_back(clientRound(api, vouchers, failures));
+        clientCpu.push_back((processCpuMicros() - cpu) / vouchers);
+        cpu = processCpuMicros();
         bareTimes.push_back(bareQnamRound(bareNetwork, base, vouchers, failures));
+        bareCpu.push_back((processCpuMicros() - cpu) / vouchers);
     }
     const double rawMedian = median(rawTimes);
     const double clientMedian = median(clientTimes);
@@ -207,6 +223,8 @@ int main(int argc, char *argv[])
     std::printf("ratio client/raw                %8.2f x   (target < 1.30)\n", clientMedian / rawMedian);
     std::printf("ratio bare QNAM/raw             %8.2f x   (Qt's HTTP thread alone)\n", median(bareTimes) / rawMedian);
     std::printf("ratio client/bare QNAM          %8.2f x   (what this project's layer adds)\n", clientMedian / median(bareTimes));
+    std::printf("client CPU per voucher: raw %.1f us, bare QNAM %.1f us, StripeApi %.1f us (ratio client/raw %.2f x)\n",
+                median(rawCpu), median(bareCpu), median(clientCpu), median(clientCpu) / median(rawCpu));
     std::printf("failed requests: %d\n", failures);
     sandbox.terminate();
     sandbox.waitForFinished();
