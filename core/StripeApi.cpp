@@ -78,6 +78,7 @@ StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString 
 {
     FormParams params;
     params.add(QStringLiteral("query"), query).add(QStringLiteral("limit"), limit).addIfNotEmpty(QStringLiteral("page"), page);
+    params.addList(QStringLiteral("expand"), {QStringLiteral("data.payment_method")}); // the customer's name
     return call<Page<PaymentIntent>>("GET", QStringLiteral("/v1/payment_intents/search"), params, {}, &decodePaymentIntentPage,
                                      std::move(done));
 }

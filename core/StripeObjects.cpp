@@ -129,6 +129,8 @@ Result<PaymentIntent> decodePaymentIntent(const QJsonObject &json)
     pi.livemode = json.value(QStringLiteral("livemode")).toBool();
     pi.latestCharge = reader.idOrExpanded(QStringLiteral("latest_charge"));
     pi.paymentMethod = reader.idOrExpanded(QStringLiteral("payment_method"));
+    pi.customerName = json.value(QStringLiteral("payment_method")).toObject().value(QStringLiteral("billing_details")).toObject()
+                          .value(QStringLiteral("name")).toString();
     pi.cancellationReason = reader.optionalString(QStringLiteral("cancellation_reason"));
     pi.canceledAt = reader.optionalInteger(QStringLiteral("canceled_at"));
     pi.lastPaymentErrorCode = reader.optionalObject(QStringLiteral("last_payment_error")).value(QStringLiteral("code")).toString();

@@ -36,6 +36,7 @@ struct PaymentIntent {
     bool livemode = false;
     QString latestCharge;
     QString paymentMethod;
+    QString customerName; // billing name, when payment_method was expanded
     QString cancellationReason;
     qint64 canceledAt = 0;
     QString lastPaymentErrorCode;

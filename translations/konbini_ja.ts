@@ -1030,5 +1030,21 @@
         <source>Could not refresh from Stripe: %1</source>
         <translation>Stripeから更新できませんでした: %1</translation>
     </message>
+    <message>
+        <source>All terminals (read-only)</source>
+        <translation>全端末を表示（閲覧のみ）</translation>
+    </message>
+    <message>
+        <source>Loading the vouchers of every terminal from Stripe…</source>
+        <translation>全端末の払込票をStripeから読み込み中…</translation>
+    </message>
+    <message>
+        <source>The store&apos;s vouchers could not be loaded: %1</source>
+        <translation>店舗の払込票を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Vouchers of every terminal of this store: %1 (Stripe&apos;s search can lag a minute behind). Read-only here.</source>
+        <translation>この店舗の全端末の払込票: %1件（Stripeの検索は最大1分ほど遅れることがあります）。ここでは閲覧のみです。</translation>
+    </message>
 </context>
 </TS>

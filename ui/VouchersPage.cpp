@@ -4,6 +4,7 @@
 #include "EventSync.h"
 #include "Formatting.h"
 #include "KonbiniRules.h"
+#include "StoreVoucherModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -106,9 +107,13 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     filters->addWidget(m_byDate);
     filters->addWidget(m_from);
     filters->addWidget(m_to);
+    m_allTerminals = new QCheckBox(tr("All terminals (read-only)"), this);
+    m_allTerminals->setObjectName(QStringLiteral("allTerminals"));
+    filters->addWidget(m_allTerminals);
     layout->addLayout(filters);
 
     m_model = new VoucherTableModel(ledger, {}, this);
+    m_storeModel = new StoreVoucherModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("vouchersTable"));
     m_table->setModel(m_model);
@@ -161,6 +166,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         m_to->setEnabled(on);
         applyFilters();
     });
+    connect(m_allTerminals, &QCheckBox::toggled, this, &VouchersPage::showAllTerminals);
     connect(m_from, &QDateEdit::dateChanged, this, &VouchersPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &VouchersPage::applyFilters);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
@@ -232,6 +238,44 @@ void VouchersPage::applyFilters()
     m_model->setQuery(query);
 }
 
+QAbstractItemModel *VouchersPage::shownModel() const
+{
+    return m_table->model();
+}
+
+void VouchersPage::showAllTerminals(bool all)
+{
+    if (m_allTerminals->isChecked() != all)
+        m_allTerminals->setChecked(all); // comes back here through toggled()
+    if (!all) {
+        m_table->setModel(m_model);
+        m_table->setSortingEnabled(true);
+        connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
+        for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_search, m_byDate})
+            filter->setEnabled(true);
+        updateDetails();
+        return;
+    }
+    m_table->setSortingEnabled(false);
+    m_table->setModel(m_storeModel);
+    for (QWidget *widget : QList<QWidget *>{m_statusFilter, m_search, m_byDate, m_show, m_cancel, m_reissue, m_refund, m_cancelRefund})
+        widget->setEnabled(false);
+    m_details->clear();
+    setMessage(tr("Loading the vouchers of every terminal from Stripe…"), false);
+    m_engine.storeVouchers([this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
+        if (!alive || !m_allTerminals->isChecked())
+            return;
+        if (!result.ok()) {
+            setMessage(tr("The store's vouchers could not be loaded: %1").arg(result.error().message), true);
+            return;
+        }
+        m_storeModel->setPaymentIntents(result.value());
+        setMessage(tr("Vouchers of every terminal of this store: %1 (Stripe's search can lag a minute behind). Read-only here.")
+                       .arg(result.value().size()),
+                   false);
+    });
+}
+
 bool VouchersPage::selectVoucher(qint64 voucherId)
 {
     int row = m_model->rowOf(voucherId);
@@ -249,6 +293,8 @@ bool VouchersPage::selectVoucher(qint64 voucherId)
 
 std::optional<VoucherRecord> VouchersPage::selectedVoucher() const
 {
+    if (m_table->model() != m_model)
+        return std::nullopt; // the store-wide view is read-only
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? m_ledger.voucher(m_model->voucherAt(current.row())->id) : std::nullopt;
 }

@@ -48,6 +48,9 @@ public:
     void refreshAll();
     void showSelectedVoucher();
     void openDayReport();
+    // Every terminal of the store (Stripe's Search API), read-only; off: this till's ledger.
+    void showAllTerminals(bool all);
+    QAbstractItemModel *shownModel() const;
     QString lastMessage() const;
     // The page's own paid banner, for when no window shows the alert (on by default).
     void setShowsPaidBanner(bool shows) { m_showsPaidBanner = shows; }
@@ -67,6 +70,8 @@ private:
     EventSync *m_sync;
     QString m_storeName;
     VoucherTableModel *m_model = nullptr;
+    class StoreVoucherModel *m_storeModel = nullptr;
+    QCheckBox *m_allTerminals = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QLineEdit *m_search = nullptr;

@@ -35,6 +35,7 @@ private slots:
     void refund_throughItsLifecycle();
     void dayReport_matchesLedger();
     void search_filtersTheTable();
+    void allTerminals_showsTheStoreReadOnly();
 
 private:
     qint64 issue(const QString &email);
@@ -254,6 +255,43 @@ void TestVouchersPage::search_filtersTheTable()
     QCOMPARE(m_page->model()->voucherAt(0)->email, QStringLiteral("jiro@test.com"));
     search->clear();
     QCOMPARE(m_page->model()->rowCount(), 2);
+}
+
+void TestVouchersPage::allTerminals_showsTheStoreReadOnly()
+{
+    issue(QStringLiteral("mine@test.com"));
+    // Another till of the same store, with its own ledger.
+    Ledger otherLedger(m_dir->filePath(QStringLiteral("other.sqlite")));
+    QString error;
+    QVERIFY(otherLedger.open(error));
+    CheckoutEngine other(*m_api, otherLedger, TerminalIdentity{QStringLiteral("渋谷店"), QStringLiteral("till-2")});
+    CheckoutRequest sale;
+    sale.amountYen = 2400;
+    sale.customerName = QStringLiteral("佐藤 次郎");
+    sale.email = QStringLiteral("jiro@test.com");
+    std::optional<CheckoutOutcome> outcome;
+    other.issueVoucher(sale, [&](const CheckoutOutcome &o) { outcome = o; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
+    QVERIFY(outcome->ok());
+    QCOMPARE(m_page->model()->rowCount(), 1); // this till's own list
+
+    m_page->showAllTerminals(true);
+    QAbstractItemModel *shown = m_page->shownModel();
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 2, 20000);
+    QSet<QString> terminals;
+    QSet<QString> customers;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        terminals.insert(shown->index(row, ui::VoucherTableModel::Terminal).data().toString());
+        customers.insert(shown->index(row, ui::VoucherTableModel::Customer).data().toString());
+    }
+    QCOMPARE(terminals, (QSet<QString>{QStringLiteral("till-1"), QStringLiteral("till-2")}));
+    QVERIFY(customers.contains(QStringLiteral("佐藤 次郎")));
+    m_page->table()->setCurrentIndex(shown->index(0, 0));
+    QVERIFY(!m_page->selectedVoucher().has_value());
+    for (const char *action : {"cancelVoucher", "reissueVoucher", "refundVoucher", "cancelRefund"})
+        QVERIFY2(!m_page->findChild<QPushButton *>(QLatin1String(action))->isEnabled(), action);
+    m_page->showAllTerminals(false);
+    QCOMPARE(m_page->shownModel(), static_cast<QAbstractItemModel *>(m_page->model()));
 }
 
 QTEST_MAIN(TestVouchersPage)
