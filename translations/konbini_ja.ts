@@ -1043,8 +1043,8 @@
         <translation>店舗の払込票を読み込めませんでした: %1</translation>
     </message>
     <message>
-        <source>Vouchers of every terminal of this store: %1 (Stripe&apos;s search can lag a minute behind). Read-only here.</source>
-        <translation>この店舗の全端末の払込票: %1件（Stripeの検索は最大1分ほど遅れることがあります）。ここでは閲覧のみです。</translation>
+        <source>Vouchers of every terminal of this store: %1 (Stripe&apos;s search can lag a minute behind). Other terminals&apos; vouchers are read-only.</source>
+        <translation>この店舗の全端末の払込票: %1件（Stripeの検索は最大1分ほど遅れることがあります）。他の端末の払込票は閲覧のみです。</translation>
     </message>
 </context>
 </TS>

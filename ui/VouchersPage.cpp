@@ -258,9 +258,10 @@ void VouchersPage::showAllTerminals(bool all)
     }
     m_table->setSortingEnabled(false);
     m_table->setModel(m_storeModel);
-    for (QWidget *widget : QList<QWidget *>{m_statusFilter, m_search, m_byDate, m_show, m_cancel, m_reissue, m_refund, m_cancelRefund})
-        widget->setEnabled(false);
-    m_details->clear();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
+    for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_search, m_byDate})
+        filter->setEnabled(false);
+    updateDetails();
     setMessage(tr("Loading the vouchers of every terminal from Stripe…"), false);
     m_engine.storeVouchers([this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
         if (!alive || !m_allTerminals->isChecked())
@@ -270,7 +271,7 @@ void VouchersPage::showAllTerminals(bool all)
             return;
         }
         m_storeModel->setPaymentIntents(result.value());
-        setMessage(tr("Vouchers of every terminal of this store: %1 (Stripe's search can lag a minute behind). Read-only here.")
+        setMessage(tr("Vouchers of every terminal of this store: %1 (Stripe's search can lag a minute behind). Other terminals' vouchers are read-only.")
                        .arg(result.value().size()),
                    false);
     });
@@ -293,10 +294,15 @@ bool VouchersPage::selectVoucher(qint64 voucherId)
 
 std::optional<VoucherRecord> VouchersPage::selectedVoucher() const
 {
-    if (m_table->model() != m_model)
-        return std::nullopt; // the store-wide view is read-only
     const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? m_ledger.voucher(m_model->voucherAt(current.row())->id) : std::nullopt;
+    if (!current.isValid())
+        return std::nullopt;
+    if (m_table->model() == m_storeModel) {
+        // In the store-wide view only this till's own vouchers (those in its ledger) can be
+        // acted on; other terminals' rows are read-only.
+        return m_ledger.voucherByPaymentIntent(m_storeModel->paymentIntentAt(current.row()).id);
+    }
+    return m_ledger.voucher(m_model->voucherAt(current.row())->id);
 }
 
 QString VouchersPage::lastMessage() const
