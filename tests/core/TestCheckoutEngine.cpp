@@ -1,6 +1,7 @@
 #include "CheckoutEngine.h"
 #include "KonbiniRules.h"
 #include "StripeBackend.h"
+#include "TillHarness.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -26,57 +27,7 @@ CheckoutRequest sale(const QString &email = QStringLiteral("hanako@test.com"), c
     return request;
 }
 
-// One till: its own ledger, client and engine, against the shared backend.
-struct Till {
-    Till(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal = QStringLiteral("till-1"),
-         QList<QPair<QByteArray, QByteArray>> faults = {})
-        : key(backend.key()), ledger(ledgerPath)
-    {
-        StripeClientConfig config;
-        config.baseUrl = backend.baseUrl();
-        config.retry.initialDelay = 1ms;
-        config.retry.maxDelay = 4ms;
-        config.extraHeaders = std::move(faults);
-        client = std::make_unique<StripeClient>(network, key, config);
-        api = std::make_unique<StripeApi>(*client);
-        QString error;
-        if (!ledger.open(error))
-            qFatal("ledger: %s", qPrintable(error));
-        engine = std::make_unique<CheckoutEngine>(*api, ledger, TerminalIdentity{QStringLiteral("shibuya"), terminal});
-    }
-
-    CheckoutOutcome issue(const CheckoutRequest &request)
-    {
-        std::optional<CheckoutOutcome> outcome;
-        engine->issueVoucher(request, [&](const CheckoutOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
-            qFatal("checkout did not finish");
-        return *outcome;
-    }
-    template <typename T, typename Start>
-    Result<T> wait(Start start)
-    {
-        std::optional<Result<T>> result;
-        start([&](const Result<T> &r) { result = r; });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-            qFatal("no answer");
-        return *result;
-    }
-    VoucherRecord refresh(qint64 voucherId)
-    {
-        const Result<VoucherRecord> refreshed = wait<VoucherRecord>([&](auto done) { engine->refreshVoucher(voucherId, done); });
-        if (!refreshed.ok())
-            qFatal("refresh failed: %s", qPrintable(refreshed.error().describe()));
-        return refreshed.value();
-    }
-
-    QNetworkAccessManager network;
-    FixedKeyProvider key;
-    Ledger ledger;
-    std::unique_ptr<StripeClient> client;
-    std::unique_ptr<StripeApi> api;
-    std::unique_ptr<CheckoutEngine> engine;
-};
+using Till = TillHarness;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "CheckoutEngine.h"
 #include "EventSync.h"
 #include "StripeBackend.h"
+#include "TillHarness.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -49,11 +50,12 @@ private:
     std::unique_ptr<StripeBackend> m_backend;
     std::unique_ptr<QTemporaryDir> m_dir;
     QNetworkAccessManager m_network;
-    std::unique_ptr<FixedKeyProvider> m_key;
-    std::unique_ptr<StripeClient> m_client;
-    std::unique_ptr<StripeApi> m_api;
-    std::unique_ptr<Ledger> m_ledger;
-    std::unique_ptr<CheckoutEngine> m_engine;
+    std::unique_ptr<TillHarness> m_till;
+    // Into m_till, under the names the tests read best with.
+    FixedKeyProvider *m_key = nullptr;
+    StripeApi *m_api = nullptr;
+    Ledger *m_ledger = nullptr;
+    CheckoutEngine *m_engine = nullptr;
     std::unique_ptr<EventSync> m_sync;
 };
 
@@ -61,17 +63,11 @@ void TestEventSync::init()
 {
     m_backend = std::make_unique<StripeBackend>();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_key = std::make_unique<FixedKeyProvider>(m_backend->key());
-    StripeClientConfig config;
-    config.baseUrl = m_backend->baseUrl();
-    config.retry.initialDelay = 1ms;
-    config.retry.maxDelay = 2ms;
-    m_client = std::make_unique<StripeClient>(m_network, *m_key, config);
-    m_api = std::make_unique<StripeApi>(*m_client);
-    m_ledger = std::make_unique<Ledger>(m_dir->filePath(QStringLiteral("ledger.sqlite")));
-    QString error;
-    QVERIFY(m_ledger->open(error));
-    m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, TerminalIdentity{QStringLiteral("shibuya"), QStringLiteral("till-1")});
+    m_till = std::make_unique<TillHarness>(*m_backend, m_dir->filePath(QStringLiteral("ledger.sqlite")));
+    m_key = &m_till->key;
+    m_api = m_till->api.get();
+    m_ledger = &m_till->ledger;
+    m_engine = m_till->engine.get();
     m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, EventSync::Settings{1h, 2h, 30 * 24 * 3600});
     KONBINI_REQUIRE_SANDBOX(*m_backend);
 }
@@ -79,21 +75,14 @@ void TestEventSync::init()
 void TestEventSync::cleanup()
 {
     m_sync.reset();
-    m_engine.reset();
-    m_ledger.reset();
-    m_api.reset();
-    m_client.reset();
+    m_till.reset();
     m_backend.reset();
     m_dir.reset();
 }
 
 CheckoutOutcome TestEventSync::issue(const CheckoutRequest &request)
 {
-    std::optional<CheckoutOutcome> outcome;
-    m_engine->issueVoucher(request, [&](const CheckoutOutcome &o) { outcome = o; });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
-        qFatal("checkout did not finish");
-    return *outcome;
+    return m_till->issue(request);
 }
 
 void TestEventSync::syncOnce()

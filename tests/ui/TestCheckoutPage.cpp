@@ -1,6 +1,7 @@
 #include "CheckoutPage.h"
 #include "MainWindow.h"
 #include "StripeBackend.h"
+#include "TillHarness.h"
 #include "VoucherDialog.h"
 
 #include <QApplication>
@@ -29,21 +30,10 @@ void typeText(QWidget *widget, const QString &text)
 }
 
 // The counter as the app wires it, on the in-process sandbox.
-struct Counter {
+struct Counter : TillHarness {
     explicit Counter(const StripeBackend &backend, const QString &ledgerPath, QList<QPair<QByteArray, QByteArray>> faults = {})
-        : key(backend.key()), ledger(ledgerPath)
+        : TillHarness(backend, ledgerPath, QStringLiteral("till-1"), std::move(faults), QStringLiteral("渋谷店"))
     {
-        StripeClientConfig config;
-        config.baseUrl = backend.baseUrl();
-        config.retry.initialDelay = 1ms;
-        config.retry.maxDelay = 2ms;
-        config.extraHeaders = std::move(faults);
-        client = std::make_unique<StripeClient>(network, key, config);
-        api = std::make_unique<StripeApi>(*client);
-        QString error;
-        if (!ledger.open(error))
-            qFatal("%s", qPrintable(error));
-        engine = std::make_unique<CheckoutEngine>(*api, ledger, TerminalIdentity{QStringLiteral("渋谷店"), QStringLiteral("till-1")});
         window = std::make_unique<ui::MainWindow>(*engine, ledger, nullptr, ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
         window->show();
         if (!QTest::qWaitForWindowActive(window.get()))
@@ -73,12 +63,6 @@ struct Counter {
         typeAndTab(phone); // focus is now on the expiry days
     }
 
-    QNetworkAccessManager network;
-    FixedKeyProvider key;
-    Ledger ledger;
-    std::unique_ptr<StripeClient> client;
-    std::unique_ptr<StripeApi> api;
-    std::unique_ptr<CheckoutEngine> engine;
     std::unique_ptr<ui::MainWindow> window;
     ui::CheckoutPage *page = nullptr;
 };
