@@ -13,7 +13,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 Q_LOGGING_CATEGORY(lcLedger, "konbini.ledger", QtInfoMsg)
@@ -225,20 +224,11 @@ bool exec(QSqlQuery &query)
 
 } // namespace
 
-Ledger::Ledger(QString path)
-    : m_path(std::move(path)), m_connectionName(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+Ledger::Ledger(QString path) : m_path(std::move(path)), m_connection(QStringLiteral("ledger"))
 {
 }
 
-Ledger::~Ledger()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+Ledger::~Ledger() = default;
 
 bool Ledger::open(QString &error)
 {
@@ -254,20 +244,12 @@ bool Ledger::open(QString &error)
     }
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        error = db.lastError().text();
+    if (!m_connection.open(m_path,
+                           {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+                            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")},
+                           error))
         return false;
-    }
-    QSqlQuery query(db);
-    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-                                  QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")}) {
-        if (!query.exec(pragma)) {
-            error = query.lastError().text();
-            return false;
-        }
-    }
+    QSqlQuery query(m_connection.database());
     const int from = schemaVersion();
     if (from > kSchemaVersion) {
         error = QStringLiteral("The ledger was written by a newer Konbini POS (schema %1, this version knows %2).").arg(from).arg(kSchemaVersion);
@@ -292,14 +274,14 @@ bool Ledger::open(QString &error)
 
 int Ledger::schemaVersion() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.exec(QStringLiteral("PRAGMA user_version"));
     return query.next() ? query.value(0).toInt() : -1;
 }
 
 bool Ledger::transaction(const std::function<bool()> &work)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_connection.database();
     if (!db.transaction())
         return false;
     if (!work()) {
@@ -311,7 +293,7 @@ bool Ledger::transaction(const std::function<bool()> &work)
 
 qint64 Ledger::insertVoucher(const VoucherRecord &v)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description,"
                                  " customer_name, email, phone, confirmation_number, expires_after_days, expires_at_option,"
                                  " stripe_status, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -330,7 +312,7 @@ qint64 Ledger::insertVoucher(const VoucherRecord &v)
 
 QList<VoucherRecord> Ledger::selectVouchers(const QString &where, const QVariantList &values) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM vouchers WHERE %2").arg(QLatin1String(kVoucherColumns), where));
     for (const QVariant &value : values)
@@ -368,14 +350,14 @@ QList<VoucherRecord> Ledger::vouchersWithStatus(const QList<VoucherStatus> &stat
 
 qint64 Ledger::voucherCount() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.exec(QStringLiteral("SELECT COUNT(*) FROM vouchers"));
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 void Ledger::setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, const QString &stripeStatus, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, last_error_code = '', updated_at = ? WHERE id = ?"));
     query.addBindValue(paymentIntentId);
     query.addBindValue(text(stripeStatus));
@@ -387,7 +369,7 @@ void Ledger::setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, 
 
 void Ledger::setLastError(qint64 voucherId, const QString &code, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE vouchers SET last_error_code = ?, updated_at = ? WHERE id = ?"));
     query.addBindValue(text(code));
     query.addBindValue(now);
@@ -397,7 +379,7 @@ void Ledger::setLastError(qint64 voucherId, const QString &code, qint64 now)
 
 void Ledger::setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE vouchers SET phone = ?, confirmation_number = ?, updated_at = ? WHERE id = ?"));
     query.addBindValue(text(phone));
     query.addBindValue(text(confirmationNumber));
@@ -412,7 +394,7 @@ std::pair<VoucherStatus, VoucherStatus> Ledger::applyPaymentIntent(qint64 vouche
     const std::optional<VoucherRecord> before = voucher(voucherId);
     if (!before)
         return {VoucherStatus::NotIssued, VoucherStatus::NotIssued};
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     QString sql = QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, amount = ?, updated_at = ?,"
                                  " had_payment_attempt = had_payment_attempt OR ?, last_error_code = ?");
     QVariantList values{pi.id, text(pi.status), pi.amount, now, !pi.lastPaymentErrorCode.isEmpty() || pi.voucher.has_value(),
@@ -453,7 +435,7 @@ VoucherStatus Ledger::recomputeStatus(qint64 voucherId, qint64 now)
             refunded += refund.amount;
     }
     const VoucherStatus status = voucherStatusFrom(current->stripeStatus, current->hadPaymentAttempt, refundStatuses);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE vouchers SET status = ?, amount_refunded = ?, updated_at = ?, search_text = %1 WHERE id = ?")
                       .arg(QLatin1String(kSearchTextExpression)));
     query.addBindValue(voucherStatusKey(status));
@@ -467,7 +449,7 @@ VoucherStatus Ledger::recomputeStatus(qint64 voucherId, qint64 now)
 std::pair<VoucherStatus, VoucherStatus> Ledger::upsertRefund(const RefundRecord &r, qint64 now)
 {
     const std::optional<VoucherRecord> before = voucher(r.voucherId);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("INSERT INTO refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
                                  " amount = excluded.amount, status = excluded.status, reason = excluded.reason,"
                                  " instructions_email = excluded.instructions_email, email_sent_at = excluded.email_sent_at,"
@@ -482,7 +464,7 @@ std::pair<VoucherStatus, VoucherStatus> Ledger::upsertRefund(const RefundRecord 
 
 std::optional<RefundRecord> Ledger::refund(const QString &id) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT %1 FROM refunds WHERE id = ?").arg(QLatin1String(kRefundColumns)));
     query.addBindValue(id);
     if (exec(query) && query.next())
@@ -492,7 +474,7 @@ std::optional<RefundRecord> Ledger::refund(const QString &id) const
 
 QList<RefundRecord> Ledger::refundsOf(qint64 voucherId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT %1 FROM refunds WHERE voucher_id = ? ORDER BY created_at, id").arg(QLatin1String(kRefundColumns)));
     query.addBindValue(voucherId);
     QList<RefundRecord> found;
@@ -505,7 +487,7 @@ QList<RefundRecord> Ledger::refundsOf(qint64 voucherId) const
 
 QList<RefundRecord> Ledger::openRefunds() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT %1 FROM refunds WHERE status IN ('requires_action', 'pending') ORDER BY created_at").arg(QLatin1String(kRefundColumns)));
     QList<RefundRecord> found;
     if (exec(query)) {
@@ -517,7 +499,7 @@ QList<RefundRecord> Ledger::openRefunds() const
 
 qint64 Ledger::beginOperation(const JournalEntry &entry)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("INSERT INTO journal (voucher_id, operation, idempotency_key, path, body, state, created_at, updated_at)"
                                  " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
     for (const QVariant &value : QVariantList{entry.voucherId, entry.operation, entry.idempotencyKey, entry.path,
@@ -528,7 +510,7 @@ qint64 Ledger::beginOperation(const JournalEntry &entry)
 
 void Ledger::finishOperation(qint64 journalId, JournalEntry::State state, const QString &resultCode, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE journal SET state = ?, result_code = ?, updated_at = ? WHERE id = ?"));
     query.addBindValue(stateName(state));
     query.addBindValue(text(resultCode));
@@ -539,7 +521,7 @@ void Ledger::finishOperation(qint64 journalId, JournalEntry::State state, const 
 
 QList<JournalEntry> Ledger::unfinishedOperations() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT id, voucher_id, operation, idempotency_key, path, body, state, result_code, created_at"
                                  " FROM journal WHERE state = 'pending' ORDER BY id"));
     QList<JournalEntry> found;
@@ -552,7 +534,7 @@ QList<JournalEntry> Ledger::unfinishedOperations() const
 
 void Ledger::failPendingOperations(qint64 voucherId, const QString &resultCode, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("UPDATE journal SET state = 'failed', result_code = ?, updated_at = ? WHERE voucher_id = ? AND state = 'pending'"));
     query.addBindValue(text(resultCode));
     query.addBindValue(now);
@@ -562,7 +544,7 @@ void Ledger::failPendingOperations(qint64 voucherId, const QString &resultCode, 
 
 std::optional<JournalEntry> Ledger::operation(qint64 journalId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT id, voucher_id, operation, idempotency_key, path, body, state, result_code, created_at"
                                  " FROM journal WHERE id = ?"));
     query.addBindValue(journalId);
@@ -573,7 +555,7 @@ std::optional<JournalEntry> Ledger::operation(qint64 journalId) const
 
 QString Ledger::syncValue(const QString &key) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
     query.addBindValue(key);
     return exec(query) && query.next() ? query.value(0).toString() : QString();
@@ -581,7 +563,7 @@ QString Ledger::syncValue(const QString &key) const
 
 void Ledger::setSyncValue(const QString &key, const QString &value)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
     query.addBindValue(key);
     query.addBindValue(text(value));
@@ -590,7 +572,7 @@ void Ledger::setSyncValue(const QString &key, const QString &value)
 
 bool Ledger::markEventProcessed(const QString &eventId, qint64 now)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO processed_events (id, processed_at) VALUES (?, ?)"));
     query.addBindValue(eventId);
     query.addBindValue(now);
@@ -691,7 +673,7 @@ bool Ledger::searchIsSelective(const QString &text) const
     const QString lowered = text.trimmed().toLower();
     if (lowered.size() < 3)
         return false; // trigrams need three characters
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM voucher_search WHERE voucher_search MATCH ? LIMIT %1)").arg(kSelectiveMatches));
     query.addBindValue(ftsPhrase(lowered));
     return exec(query) && query.next() && query.value(0).toInt() < kSelectiveMatches;
@@ -709,7 +691,7 @@ qint64 Ledger::countVouchers(const VoucherQuery &q) const
 {
     QVariantList values;
     const QString where = whereClause(q, values, searchIsSelective(q.text));
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_connection.database());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM vouchers WHERE %1").arg(where));
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -722,7 +704,7 @@ QList<DayTotals> Ledger::dayTotals(QDate jstDay) const
     const qint64 end = start + 24 * 3600;
     QMap<QString, DayTotals> byTerminal;
     const auto collect = [&](const QString &sql, qint64 DayTotals::*count, qint64 DayTotals::*yen, const QVariantList &values) {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_connection.database());
         query.prepare(sql);
         for (const QVariant &value : values)
             query.addBindValue(value);
@@ -751,7 +733,7 @@ QList<DayTotals> Ledger::dayTotals(QDate jstDay) const
 
 void Ledger::insertVouchers(const QList<VoucherRecord> &vouchers)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_connection.database();
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description, customer_name,"

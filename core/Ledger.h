@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqliteConnection.h"
 #include "StripeObjects.h"
 #include "VoucherStatus.h"
 
@@ -153,7 +154,7 @@ private:
     QList<VoucherRecord> selectVouchers(const QString &where, const QVariantList &values) const;
 
     QString m_path;
-    QString m_connectionName;
+    SqliteConnection m_connection;
 };
 
 } // namespace konbini

@@ -4,7 +4,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace konbini::sandbox {
 namespace {
@@ -21,33 +20,19 @@ QJsonObject parsed(const QByteArray &json)
 
 } // namespace
 
-StatePersistence::StatePersistence(QString path)
-    : m_path(std::move(path)), m_connectionName(QStringLiteral("sandbox-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+StatePersistence::StatePersistence(QString path) : m_path(std::move(path)), m_connection(QStringLiteral("sandbox-state"))
 {
 }
 
-StatePersistence::~StatePersistence()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+StatePersistence::~StatePersistence() = default;
 
 bool StatePersistence::open(QString &error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        error = db.lastError().text();
+    if (!m_connection.open(m_path, {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL")}, error))
         return false;
-    }
+    QSqlDatabase db = m_connection.database();
     QSqlQuery query(db);
     const QStringList statements = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, object TEXT NOT NULL, hidden TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, operation TEXT NOT NULL, fingerprint BLOB NOT NULL, "
@@ -65,7 +50,7 @@ bool StatePersistence::open(QString &error)
 
 QList<QString> StatePersistence::load(SandboxState &state)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_connection.database();
     QSqlQuery query(db);
     QList<QString> ids;
     query.exec(QStringLiteral("SELECT id, object, hidden, seq FROM records ORDER BY seq"));
@@ -102,7 +87,7 @@ QList<QString> StatePersistence::load(SandboxState &state)
 
 bool StatePersistence::save(SandboxState &state)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_connection.database();
     if (!db.transaction())
         return false;
     QSqlQuery record(db);

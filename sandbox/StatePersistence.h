@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SandboxState.h"
+#include "SqliteConnection.h"
 
 #include <QString>
 
@@ -14,8 +15,6 @@ class StatePersistence
 public:
     explicit StatePersistence(QString path);
     ~StatePersistence();
-    StatePersistence(const StatePersistence &) = delete;
-    StatePersistence &operator=(const StatePersistence &) = delete;
 
     bool open(QString &error);
     // Fills an empty state; returns the ids of the records loaded, oldest first.
@@ -24,7 +23,7 @@ public:
 
 private:
     QString m_path;
-    QString m_connectionName;
+    SqliteConnection m_connection;
 };
 
 } // namespace konbini::sandbox
