@@ -57,8 +57,8 @@ void TestKeychain::roundTrip()
     const SecretStore::Outcome read = run([&](auto done) { store.read(done); });
     QVERIFY2(read.ok(), qPrintable(read.message));
     QCOMPARE(read.secret, kKey);
-    QVERIFY(run([&](auto done) { store.write(QStringLiteral("rk_live_replacement"), done); }).ok());
-    QCOMPARE(run([&](auto done) { store.read(done); }).secret, QStringLiteral("rk_live_replacement"));
+    QVERIFY(run([&](auto done) { store.write(QStringLiteral("rk_live_repl"), done); }).ok());
+    QCOMPARE(run([&](auto done) { store.read(done); }).secret, QStringLiteral("rk_live_repl"));
     QVERIFY(run([&](auto done) { store.remove(done); }).ok());
     QCOMPARE(run([&](auto done) { store.read(done); }).status, SecretStore::Outcome::Status::NotFound);
     QVERIFY(!keyWrittenInPlaintext());

@@ -24,7 +24,7 @@ void TestLogMasking::mask_data()
     QTest::addColumn<QString>("masked");
     QTest::newRow("bearer header") << "Authorization: Bearer sk_test_51Habc" << "Authorization: [masked]";
     QTest::newRow("basic header") << "authorization=Basic c2tfdGVzdF94Og==" << "authorization=[masked]";
-    QTest::newRow("secret key") << "key sk_live_51HxYzAbC123 rejected" << "key sk_live_[masked] rejected";
+    QTest::newRow("secret key") << "key sk_live_FAKE_1 rejected" << "key sk_live_[masked] rejected";
     QTest::newRow("restricted key") << "rk_test_abcDEF_123" << "rk_test_[masked]";
     QTest::newRow("publishable key") << "pk_live_XYZ" << "pk_live_[masked]";
     QTest::newRow("webhook secret") << "whsec_0123abc" << "whsec_[masked]";

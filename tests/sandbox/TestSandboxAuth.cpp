@@ -29,8 +29,8 @@ void TestSandboxAuth::key_data()
     QTest::newRow("Basic with key as user (curl -u key:)") << ("Basic " + QByteArray("sk_test_abc:").toBase64()) << 200 << QString();
     QTest::newRow("Basic without colon") << ("Basic " + QByteArray("sk_test_abc").toBase64()) << 200 << QString();
     QTest::newRow("missing") << QByteArray() << 401 << QStringLiteral("did not provide an API key");
-    QTest::newRow("live secret key") << QByteArray("Bearer sk_live_abcdef") << 401 << QStringLiteral("test mode only");
-    QTest::newRow("live restricted key") << QByteArray("Bearer rk_live_abcdef") << 401 << QStringLiteral("test mode only");
+    QTest::newRow("live secret key") << QByteArray("Bearer sk_live_abc") << 401 << QStringLiteral("test mode only");
+    QTest::newRow("live restricted key") << QByteArray("Bearer rk_live_abc") << 401 << QStringLiteral("test mode only");
     QTest::newRow("publishable key") << QByteArray("Bearer pk_test_abcdef") << 401 << QStringLiteral("Invalid API Key");
     QTest::newRow("garbage") << QByteArray("Bearer hello") << 401 << QStringLiteral("Invalid API Key");
     QTest::newRow("unknown scheme") << QByteArray("Token sk_test_abc") << 401 << QStringLiteral("did not provide an API key");

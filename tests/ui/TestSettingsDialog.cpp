@@ -77,7 +77,7 @@ void TestSettingsDialog::liveKey_needsExplicitConfirmation()
         ++asked;
         return false;
     });
-    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_51HrealKey"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_FAKE"));
     dialog.save();
     QCOMPARE(asked, 1);
     QTest::qWait(20); // a refused key must not be written later either
@@ -162,7 +162,7 @@ void TestSettingsDialog::testConnection_reportsTestAccount()
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("test-mode")), 10000);
     dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_test_"));
     KONBINI_REQUIRE_SANDBOX(backend);
-    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_refused_by_sandbox"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("sk_live_no_sandbox"));
     dialog.testConnection();
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("does not accept")), 10000);
 }
