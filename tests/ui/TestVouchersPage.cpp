@@ -6,6 +6,7 @@
 #include "TillHarness.h"
 #include "VouchersPage.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -153,8 +154,9 @@ void TestVouchersPage::cancel_asksFirstThenCancels()
     });
     m_page->cancelSelected();
     QVERIFY(asked.contains(QStringLiteral("tell the customer")));
-    QTest::qWait(50);
+    QCoreApplication::processEvents();
     QCOMPARE(m_ledger->voucher(id)->status, VoucherStatus::Pending); // declined: nothing sent
+    QVERIFY(m_ledger->unfinishedOperations().isEmpty());
     m_page->setConfirmation([](const QString &) { return true; });
     m_page->cancelSelected();
     QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::Canceled), 20000);
