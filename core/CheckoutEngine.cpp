@@ -90,6 +90,36 @@ void CheckoutEngine::finishCheckout(CheckoutCallback &done, const CheckoutOutcom
         std::exchange(done, nullptr)(outcome);
 }
 
+CheckoutOutcome CheckoutEngine::recordFailure(const JournalEntry &entry, const ApiError &error, qint64 at)
+{
+    // A transient failure stays pending in the journal, to be resumed with the same key; any
+    // other is final for that key.
+    const bool resumable = error.isTransient();
+    m_ledger.transaction([&] {
+        if (!resumable)
+            m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, error.code, at);
+        m_ledger.setLastError(entry.voucherId, error.code.isEmpty() ? QStringLiteral("network") : error.code, at);
+        return true;
+    });
+    return failure(error, entry.voucherId, resumable);
+}
+
+JournalEntry CheckoutEngine::confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId, const QString &phone, qint64 at) const
+{
+    CheckoutRequest customer;
+    customer.customerName = voucher.customerName;
+    customer.email = voucher.email;
+    customer.phone = phone;
+    JournalEntry entry;
+    entry.voucherId = voucher.id;
+    entry.operation = kConfirm;
+    entry.idempotencyKey = StripeClient::newIdempotencyKey();
+    entry.path = QStringLiteral("/v1/payment_intents/%1/confirm").arg(paymentIntentId);
+    entry.body = confirmParams(customer).encoded();
+    entry.createdAt = at;
+    return entry;
+}
+
 Voucher CheckoutEngine::voucherFrom(const VoucherRecord &record) const
 {
     return Voucher{record.id, record.paymentIntentId, record.amountYen, record.customerName, record.confirmationNumber,
@@ -159,29 +189,12 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
             step(Step::CreateAnswered);
             const qint64 at = now();
             if (!created.ok()) {
-                const bool resumable = created.error().isTransient();
-                m_ledger.transaction([&] {
-                    if (!resumable)
-                        m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, created.error().code, at);
-                    m_ledger.setLastError(entry.voucherId, created.error().code.isEmpty() ? QStringLiteral("network") : created.error().code, at);
-                    return true;
-                });
-                finishCheckout(done, failure(created.error(), entry.voucherId, resumable));
+                finishCheckout(done, recordFailure(entry, created.error(), at));
                 return;
             }
             const PaymentIntent &pi = created.value();
-            const std::optional<VoucherRecord> voucher = m_ledger.voucher(entry.voucherId);
-            CheckoutRequest customer;
-            customer.customerName = voucher->customerName;
-            customer.email = voucher->email;
-            customer.phone = voucher->confirmationNumber;
-            JournalEntry confirmEntry;
-            confirmEntry.voucherId = entry.voucherId;
-            confirmEntry.operation = kConfirm;
-            confirmEntry.idempotencyKey = StripeClient::newIdempotencyKey();
-            confirmEntry.path = QStringLiteral("/v1/payment_intents/%1/confirm").arg(pi.id);
-            confirmEntry.body = confirmParams(customer).encoded();
-            confirmEntry.createdAt = at;
+            const VoucherRecord voucher = *m_ledger.voucher(entry.voucherId);
+            JournalEntry confirmEntry = confirmEntryFor(voucher, pi.id, voucher.confirmationNumber, at);
             m_ledger.transaction([&] {
                 m_ledger.setPaymentIntent(entry.voucherId, pi.id, pi.status, at);
                 m_ledger.finishOperation(entry.id, JournalEntry::State::Done, QString(), at);
@@ -239,14 +252,7 @@ void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done
                 }));
                 return;
             }
-            const bool resumable = error.isTransient();
-            m_ledger.transaction([&] {
-                if (!resumable)
-                    m_ledger.finishOperation(entry.id, JournalEntry::State::Failed, error.code, at);
-                m_ledger.setLastError(entry.voucherId, error.code.isEmpty() ? QStringLiteral("network") : error.code, at);
-                return true;
-            });
-            finishCheckout(done, failure(error, entry.voucherId, resumable));
+            finishCheckout(done, recordFailure(entry, error, at));
         }));
 }
 
@@ -307,17 +313,7 @@ void CheckoutEngine::reissue(qint64 voucherId, CheckoutCallback done)
 void CheckoutEngine::confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done)
 {
     const qint64 at = now();
-    CheckoutRequest customer;
-    customer.customerName = voucher.customerName;
-    customer.email = voucher.email;
-    customer.phone = phone;
-    JournalEntry entry;
-    entry.voucherId = voucher.id;
-    entry.operation = kConfirm;
-    entry.idempotencyKey = StripeClient::newIdempotencyKey();
-    entry.path = QStringLiteral("/v1/payment_intents/%1/confirm").arg(voucher.paymentIntentId);
-    entry.body = confirmParams(customer).encoded();
-    entry.createdAt = at;
+    JournalEntry entry = confirmEntryFor(voucher, voucher.paymentIntentId, phone, at);
     m_ledger.transaction([&] {
         m_ledger.setConfirmationNumber(voucher.id, phone, KonbiniRules::confirmationNumberFromPhone(phone).digits, at);
         entry.id = m_ledger.beginOperation(entry);

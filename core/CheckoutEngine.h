@@ -108,6 +108,10 @@ private:
     void confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done);
     void finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome);
     CheckoutOutcome failure(const ApiError &error, qint64 voucherId, bool resumable) const;
+    // Journal and ledger after a create or confirm failed; the outcome to report.
+    CheckoutOutcome recordFailure(const JournalEntry &entry, const ApiError &error, qint64 at);
+    // A confirm of `paymentIntentId` for the voucher's customer with `phone` as the number.
+    JournalEntry confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId, const QString &phone, qint64 at) const;
     Voucher voucherFrom(const VoucherRecord &record) const;
     RefundRecord refundRecordFrom(const Refund &refund, qint64 voucherId) const;
     void runPost(const JournalEntry &entry, std::function<void(const Result<StripeResponse> &)> done);
