@@ -1,12 +1,11 @@
 // konbini-pos: wires the counter UI to the checkout engine. With a Stripe key in the OS keychain
 // it talks to Stripe (test or live); without one, or without a keychain, to the built-in sandbox.
-#include "CheckoutEngine.h"
-#include "EventSync.h"
 #include "LogMasking.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
+#include "Till.h"
 #include "TillSettings.h"
 
 #include <QApplication>
@@ -46,15 +45,12 @@ void installTranslators(QApplication &app, const QString &language)
         QApplication::installTranslator(qt);
 }
 
-// Everything one running till needs, built once the mode is known.
-struct Till {
+// What runs once the mode is known: the embedded sandbox (if any), the till, its window. Destroyed
+// window first, then the till (its requests in flight are abandoned and resumed at the next start),
+// then the sandbox.
+struct Running {
     std::unique_ptr<sandbox::SandboxServer> sandbox;
-    std::unique_ptr<Ledger> ledger;
-    std::unique_ptr<FixedKeyProvider> key;
-    std::unique_ptr<StripeClient> client;
-    std::unique_ptr<StripeApi> api;
-    std::unique_ptr<CheckoutEngine> engine;
-    std::unique_ptr<EventSync> sync;
+    std::unique_ptr<Till> till;
     std::unique_ptr<ui::MainWindow> window;
 };
 
@@ -109,7 +105,7 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager network;
     KeychainSecretStore secrets;
-    Till till;
+    Running running;
 
     const auto launch = [&](const QString &stripeKey, const QString &notice) {
         ui::CounterSettings counter;
@@ -127,14 +123,14 @@ int main(int argc, char *argv[])
             counter.modeDetail = QObject::tr("Sandbox at %1").arg(baseUrl.toDisplayString());
             ledgerName = QStringLiteral("ledger-external-sandbox.sqlite");
         } else if (keyMode == KeyMode::None || parser.isSet(sandboxOption)) {
-            till.sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
+            running.sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
             QString error;
-            if (!till.sandbox->start(error)) {
+            if (!running.sandbox->start(error)) {
                 QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The built-in sandbox could not start: %1").arg(error));
                 QApplication::exit(1);
                 return;
             }
-            baseUrl = till.sandbox->baseUrl();
+            baseUrl = running.sandbox->baseUrl();
             counter.mode = ui::StripeMode::Sandbox;
             counter.modeDetail = QObject::tr("Built-in sandbox (no Stripe account needed); its data is kept in %1").arg(QDir::toNativeSeparators(dataDir));
             ledgerName = QStringLiteral("ledger-sandbox.sqlite");
@@ -145,37 +141,33 @@ int main(int argc, char *argv[])
             ledgerName = keyMode == KeyMode::Live ? QStringLiteral("ledger-live.sqlite") : QStringLiteral("ledger-test.sqlite");
         }
 
-        till.ledger = std::make_unique<Ledger>(dataDir + u'/' + ledgerName);
-        QString ledgerError;
-        if (!till.ledger->open(ledgerError)) {
-            QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The local ledger could not be opened: %1").arg(ledgerError));
+        TillConfig config;
+        config.baseUrl = baseUrl;
+        config.apiKey = apiKey;
+        config.ledgerPath = dataDir + u'/' + ledgerName;
+        config.terminal = TerminalIdentity{counter.storeName, settings.terminalId()};
+        config.sync.interval = std::chrono::seconds(settings.pollIntervalSeconds());
+        running.till = std::make_unique<Till>(network, config);
+        if (const LedgerStatus opened = running.till->open(); !opened) {
+            QMessageBox::critical(nullptr, QObject::tr("Konbini POS"),
+                                  QObject::tr("The local ledger could not be opened: %1").arg(opened.error().message));
             QApplication::exit(1);
             return;
         }
-        till.key = std::make_unique<FixedKeyProvider>(apiKey);
-        StripeClientConfig config;
-        config.baseUrl = baseUrl;
-        till.client = std::make_unique<StripeClient>(network, *till.key, config);
-        till.api = std::make_unique<StripeApi>(*till.client);
-        till.engine = std::make_unique<CheckoutEngine>(*till.api, *till.ledger, TerminalIdentity{counter.storeName, settings.terminalId()});
-        EventSync::Settings syncSettings;
-        syncSettings.interval = std::chrono::seconds(settings.pollIntervalSeconds());
-        till.sync = std::make_unique<EventSync>(*till.api, *till.ledger, syncSettings);
-        till.window = std::make_unique<ui::MainWindow>(*till.engine, *till.ledger, till.sync.get(), counter);
+        running.window = std::make_unique<ui::MainWindow>(*running.till, counter);
         if (!notice.isEmpty())
-            till.window->showNotice(notice);
-        QObject::connect(till.window.get(), &ui::MainWindow::settingsRequested, till.window.get(), [&] {
-            auto *dialog = new ui::SettingsDialog(secrets, settings, network, till.window.get());
+            running.window->showNotice(notice);
+        QObject::connect(running.window.get(), &ui::MainWindow::settingsRequested, running.window.get(), [&] {
+            auto *dialog = new ui::SettingsDialog(secrets, settings, network, running.window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(dialog, &ui::SettingsDialog::saved, till.window.get(), [&](bool keyChanged) {
-                till.window->showNotice(keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
-                                                   : QObject::tr("Settings saved. Some take effect at the next start."));
+            QObject::connect(dialog, &ui::SettingsDialog::saved, running.window.get(), [&](bool keyChanged) {
+                running.window->showNotice(keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
+                                                      : QObject::tr("Settings saved. Some take effect at the next start."));
             });
             dialog->open();
         });
-        till.window->show();
-        till.engine->resumeUnfinished({});
-        till.sync->start();
+        running.window->show();
+        running.till->start();
     };
 
     if (!externalSandbox.isEmpty() || parser.isSet(sandboxOption)) {
@@ -183,7 +175,7 @@ int main(int argc, char *argv[])
     } else {
         // The key is read from the keychain asynchronously; the window appears once it is known.
         secrets.read([&](const SecretStore::Outcome &outcome) {
-            qCInfo(lcApp) << "keychain read:" << int(outcome.status) << outcome.message;
+            qCInfo(lcApp) << "keychain read:" << int(outcome.status) << outcome.details;
             const bool problem = !outcome.ok() && outcome.status != SecretStore::Outcome::Status::NotFound;
             launch(outcome.ok() ? outcome.secret : QString(), problem ? outcome.message : QString());
         });

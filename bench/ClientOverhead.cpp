@@ -27,30 +27,32 @@ namespace {
 
 const QByteArray kKey = QByteArrayLiteral("sk_test_benchmark");
 
-FormParams createForm()
+// Every client sends the same bytes: the ones StripeApi prepares.
+KonbiniPaymentIntentSpec sale()
 {
-    FormParams params;
-    params.add(QStringLiteral("amount"), 1500).add(QStringLiteral("currency"), QStringLiteral("jpy"));
-    params.addList(QStringLiteral("payment_method_types"), {QStringLiteral("konbini")});
-    params.add(QStringLiteral("payment_method_options[konbini][product_description]"), QStringLiteral("お弁当"));
-    return params;
+    KonbiniPaymentIntentSpec spec;
+    spec.amountYen = 1500;
+    spec.productDescription = QStringLiteral("お弁当");
+    return spec;
 }
 
-FormParams confirmForm()
+const KonbiniCustomer kCustomer{QStringLiteral("山田 花子"), QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("09012345678")};
+
+QByteArray createForm()
 {
-    FormParams params;
-    params.add(QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini"));
-    params.add(QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("山田 花子"));
-    params.add(QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako+fill_never@test.com"));
-    params.add(QStringLiteral("payment_method_options[konbini][confirmation_number]"), QStringLiteral("09012345678"));
-    return params;
+    return StripeApi::createPaymentIntent(sale()).body;
+}
+
+QByteArray confirmForm()
+{
+    return StripeApi::confirmPaymentIntent(QStringLiteral("pi_x"), kCustomer).body;
 }
 
 // Sequential: one voucher at a time, as at a counter. Returns microseconds per voucher.
 double rawRound(RawHttpConnection &connection, int vouchers, int &failures)
 {
-    const QByteArray create = createForm().encoded();
-    const QByteArray confirm = confirmForm().encoded();
+    const QByteArray create = createForm();
+    const QByteArray confirm = confirmForm();
     int done = 0;
     QEventLoop loop;
     std::function<void()> next = [&] {
@@ -78,8 +80,6 @@ double rawRound(RawHttpConnection &connection, int vouchers, int &failures)
 
 double clientRound(StripeApi &api, int vouchers, int &failures)
 {
-    const FormParams create = createForm();
-    const FormParams confirm = confirmForm();
     int done = 0;
     QEventLoop loop;
     std::function<void()> next = [&] {
@@ -87,14 +87,14 @@ double clientRound(StripeApi &api, int vouchers, int &failures)
             loop.quit();
             return;
         }
-        api.createPaymentIntent(create, QString(), [&](const Result<PaymentIntent> &created) {
+        api.send<PaymentIntent>(StripeApi::createPaymentIntent(sale()), [&](const Result<PaymentIntent> &created) {
             if (!created.ok()) {
                 ++failures;
                 ++done;
                 next();
                 return;
             }
-            api.confirmPaymentIntent(created.value().id, confirm, QString(), [&](const Result<PaymentIntent> &confirmed) {
+            api.send<PaymentIntent>(StripeApi::confirmPaymentIntent(created.value().id, kCustomer), [&](const Result<PaymentIntent> &confirmed) {
                 failures += !confirmed.ok() || !confirmed.value().voucher;
                 ++done;
                 next();
@@ -111,8 +111,8 @@ double clientRound(StripeApi &api, int vouchers, int &failures)
 // QNetworkAccessManager alone, no retries, decoding or typed objects: where Qt's own cost ends.
 double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouchers, int &failures)
 {
-    const QByteArray create = createForm().encoded();
-    const QByteArray confirm = confirmForm().encoded();
+    const QByteArray create = createForm();
+    const QByteArray confirm = confirmForm();
     const auto request = [&](const QString &path) {
         QUrl url = base;
         url.setPath(path);

@@ -1,10 +1,9 @@
 #include "PaymentIntents.h"
 
-#include "KonbiniRules.h"
+#include "KonbiniLimits.h"
 #include "KonbiniScenario.h"
 #include "Listing.h"
 #include "SearchQuery.h"
-#include "ShiftJis.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -13,7 +12,7 @@
 namespace konbini::sandbox {
 namespace {
 
-using namespace konbini::KonbiniRules;
+using namespace KonbiniLimits;
 
 constexpr qint64 kScenarioDelaySeconds = 3 * 60;
 // Stripe waits about an hour after the deadline before failing the payment: a slip printed
@@ -21,8 +20,6 @@ constexpr qint64 kScenarioDelaySeconds = 3 * 60;
 constexpr qint64 kPaymentFailedBufferSeconds = 3600;
 const QStringList kCancellationReasons = {QStringLiteral("duplicate"), QStringLiteral("fraudulent"),
                                           QStringLiteral("requested_by_customer"), QStringLiteral("abandoned")};
-const QStringList kStoreChains = {QStringLiteral("familymart"), QStringLiteral("lawson"), QStringLiteral("ministop"),
-                                  QStringLiteral("seicomart")};
 
 const QString kKonbiniOptions = QStringLiteral("payment_method_options.konbini");
 const QString kStatus = QStringLiteral("status");
@@ -180,7 +177,7 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
                 ParamReader::bracketed(descriptionPath),
                 QStringLiteral("Invalid string: %1; must be at most 22 characters").arg(*description));
         }
-        const QString unprintable = ShiftJis::unprintableCharacters(*description);
+        const QString unprintable = unprintableCharacters(*description);
         if (!unprintable.isEmpty()) {
             throw StripeError::invalidParameter(
                 ParamReader::bracketed(descriptionPath),
@@ -433,7 +430,8 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     const QString token = QStringLiteral("test_") + m_state.newId(QString()) + m_state.newId(QString());
     const QString number = requestedNumber.isEmpty() ? randomConfirmationNumber() : requestedNumber;
     QJsonObject stores;
-    for (const QString &chain : kStoreChains) {
+    for (const StoreChain &storeChain : kStoreChains) {
+        const QString chain = QLatin1String(storeChain.key);
         stores.insert(chain, QJsonObject{{QStringLiteral("confirmation_number"), number},
                                          {QStringLiteral("payment_code"), paymentCodeFor(chain)}});
     }
@@ -598,7 +596,7 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     const qint64 amount = paymentIntent.value(QStringLiteral("amount")).toInteger();
     const QString methodId = paymentIntent.value(QStringLiteral("payment_method")).toString();
     const QJsonObject method = m_state.find(methodId)->object;
-    const QString chain = kStoreChains.at(QRandomGenerator::global()->bounded(int(kStoreChains.size())));
+    const QString chain = QLatin1String(kStoreChains[QRandomGenerator::global()->bounded(int(std::size(kStoreChains)))].key);
     const QString chargeId = m_state.newId(QStringLiteral("ch_"));
     QJsonObject charge = nullFields({"application", "application_fee", "application_fee_amount", "balance_transaction",
                                      "customer", "description", "failure_code", "failure_message", "receipt_email",

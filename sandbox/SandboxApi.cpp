@@ -10,7 +10,6 @@
 namespace konbini::sandbox {
 namespace {
 
-const QByteArray kDefaultStripeVersion = QByteArrayLiteral("2026-10-28.endive");
 
 using Handler = std::function<QJsonObject(const QStringList &args, const ParamReader &params, const Call &call)>;
 
@@ -221,7 +220,7 @@ ApiAnswer SandboxApi::json(int httpStatus, const QJsonObject &body, const ApiReq
     answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     answer.headers.append({QByteArrayLiteral("Request-Id"), request.requestId});
     answer.headers.append({QByteArrayLiteral("Stripe-Version"),
-                           request.stripeVersion.isEmpty() ? kDefaultStripeVersion : request.stripeVersion});
+                           request.stripeVersion.isEmpty() ? QByteArray(kAccountApiVersion) : request.stripeVersion});
     if (!request.idempotencyKey.isEmpty())
         answer.headers.append({QByteArrayLiteral("Idempotency-Key"), request.idempotencyKey});
     return answer;

@@ -6,8 +6,6 @@ namespace konbini::sandbox {
 namespace {
 
 constexpr qint64 kIdempotencyKeyLifetimeSeconds = 24 * 3600;
-// Events are rendered as an account on a recent default version would see them.
-const QString kEventApiVersion = QStringLiteral("2026-10-28.endive");
 
 } // namespace
 
@@ -61,7 +59,7 @@ const QJsonObject &SandboxState::emitEvent(const QString &type, const QJsonObjec
     QJsonObject event{
         {QStringLiteral("id"), newId(QStringLiteral("evt_"))},
         {QStringLiteral("object"), QStringLiteral("event")},
-        {QStringLiteral("api_version"), kEventApiVersion},
+        {QStringLiteral("api_version"), QLatin1String(kAccountApiVersion)},
         {QStringLiteral("created"), createdAt},
         {QStringLiteral("data"), data},
         {QStringLiteral("livemode"), false},

@@ -13,6 +13,9 @@
 
 namespace konbini::sandbox {
 
+// The account's default API version: what events are rendered in, and answers without Stripe-Version.
+inline constexpr char kAccountApiVersion[] = "2026-10-28.endive";
+
 // One stored object: what Stripe shows (`object`) and what only the emulator knows (`hidden`:
 // the test scenario, when the next transition is due, whether the customer is paying now).
 struct Record {

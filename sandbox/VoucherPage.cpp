@@ -1,32 +1,12 @@
 #include "VoucherPage.h"
 
-#include "KonbiniRules.h"
+#include "KonbiniLimits.h"
 
 #include <QLocale>
 #include <QString>
 
 namespace konbini::sandbox {
 namespace {
-
-const char16_t *const kWeekdays[] = {u"月", u"火", u"水", u"木", u"金", u"土", u"日"};
-
-struct Chain {
-    const char *key;
-    const char16_t *name;
-};
-constexpr Chain kChains[] = {{"familymart", u"ファミリーマート"}, {"lawson", u"ローソン"},
-                             {"ministop", u"ミニストップ"}, {"seicomart", u"セイコーマート"}};
-
-QString jstDeadline(qint64 unixSeconds)
-{
-    const QDateTime jst = QDateTime::fromSecsSinceEpoch(unixSeconds + KonbiniRules::kJstOffsetSeconds, Qt::UTC);
-    const QDate date = jst.date();
-    return QStringLiteral("%1年%2月%3日(%4) %5 JST")
-        .arg(date.year())
-        .arg(date.month())
-        .arg(date.day())
-        .arg(QString::fromUtf16(kWeekdays[date.dayOfWeek() - 1]), jst.time().toString(QStringLiteral("HH:mm")));
-}
 
 QByteArray page(const QString &title, const QString &body)
 {
@@ -50,7 +30,7 @@ QByteArray renderVoucherPage(const QJsonObject &paymentIntent)
     const QJsonObject stores = details.value(QStringLiteral("stores")).toObject();
     QString rows;
     QString confirmationNumber;
-    for (const Chain &chain : kChains) {
+    for (const KonbiniLimits::StoreChain &chain : KonbiniLimits::kStoreChains) {
         const QJsonObject store = stores.value(QLatin1String(chain.key)).toObject();
         if (store.isEmpty())
             continue;
@@ -64,7 +44,7 @@ QByteArray renderVoucherPage(const QJsonObject &paymentIntent)
                                         "<p>お支払い期限: <strong>%2</strong></p>"
                                         "<p>確認番号: <span class=\"code\">%3</span></p>"
                                         "<table><tr><th>コンビニ</th><th>お支払い番号</th></tr>%4</table>")
-                             .arg(amount, jstDeadline(details.value(QStringLiteral("expires_at")).toInteger()),
+                             .arg(amount, KonbiniLimits::formatJst(details.value(QStringLiteral("expires_at")).toInteger()),
                                   confirmationNumber.toHtmlEscaped(), rows);
     return page(QStringLiteral("コンビニ払込票"), body);
 }

@@ -88,6 +88,145 @@
     </message>
 </context>
 <context>
+    <name>ClerkMessages</name>
+    <message>
+        <source>Could not reach Stripe.</source>
+        <translation>Stripeに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access).</source>
+        <translation>StripeがAPIキーを受け付けませんでした。設定でキーを確認してください（制限付きキーにはPaymentIntentsとRefundsの書き込み権限が必要です）。</translation>
+    </message>
+    <message>
+        <source>The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings.</source>
+        <translation>Stripeへの接続が安全でないため、何も送信していません。設定でAPIアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>Konbini is refusing requests for the moment (too many in a short time).</source>
+        <translation>コンビニ決済が一時的にリクエストを受け付けていません（短時間に多すぎます）。</translation>
+    </message>
+    <message>
+        <source>Konbini payments are temporarily unavailable (outage or maintenance).</source>
+        <translation>コンビニ決済は一時的に利用できません（障害またはメンテナンス中）。</translation>
+    </message>
+    <message>
+        <source>This number is too common to be a confirmation number.</source>
+        <translation>この番号は一般的すぎるため確認番号に使えません。</translation>
+    </message>
+    <message>
+        <source>The customer is paying for this voucher at the store right now. Try again later.</source>
+        <translation>お客様がこの払込票を店頭で支払い中です。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Stripe says the voucher is no longer in a state that allows this. Refresh it to see its status.</source>
+        <translation>この払込票はすでにこの操作ができない状態です。更新して状態を確認してください。</translation>
+    </message>
+    <message>
+        <source>Stripe does not know this voucher (it may belong to another account or mode).</source>
+        <translation>Stripeにこの払込票がありません（別のアカウントまたはモードのものかもしれません）。</translation>
+    </message>
+    <message>
+        <source>Stripe did not accept the amount.</source>
+        <translation>Stripeがこの金額を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Stripe did not accept the request.</source>
+        <translation>Stripeがリクエストを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Stripe&apos;s answer could not be read.</source>
+        <translation>Stripeの応答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>No such sale in this terminal&apos;s ledger.</source>
+        <translation>この端末の台帳にその取引はありません。</translation>
+    </message>
+    <message>
+        <source>No such refund in this terminal&apos;s ledger.</source>
+        <translation>この端末の台帳にその返金はありません。</translation>
+    </message>
+    <message>
+        <source>This sale has no voucher at Stripe.</source>
+        <translation>この取引にはStripeの払込票がありません。</translation>
+    </message>
+    <message>
+        <source>Only a voucher still waiting for payment can be canceled or shown.</source>
+        <translation>キャンセル・表示できるのは支払待ちの払込票だけです。</translation>
+    </message>
+    <message>
+        <source>Only an expired voucher can be reissued.</source>
+        <translation>再発行できるのは期限切れの払込票だけです。</translation>
+    </message>
+    <message>
+        <source>This voucher cannot take a new confirmation number.</source>
+        <translation>この払込票には新しい確認番号を設定できません。</translation>
+    </message>
+    <message>
+        <source>Only a paid voucher can be refunded.</source>
+        <translation>返金できるのは入金済みの払込票だけです。</translation>
+    </message>
+    <message>
+        <source>Everything paid for this voucher has been refunded already.</source>
+        <translation>この払込票の入金額はすでに全額返金されています。</translation>
+    </message>
+    <message>
+        <source>That is more than can still be refunded.</source>
+        <translation>返金できる残額を超えています。</translation>
+    </message>
+    <message>
+        <source>Only a refund still waiting for the customer&apos;s bank details can be canceled.</source>
+        <translation>取り消せるのは、お客様の口座情報を待っている返金だけです。</translation>
+    </message>
+    <message>
+        <source>That sale can no longer be continued.</source>
+        <translation>その取引はもう続行できません。</translation>
+    </message>
+    <message>
+        <source>Check the fields marked in red.</source>
+        <translation>赤く表示された項目を確認してください。</translation>
+    </message>
+    <message>
+        <source>The previous sale is still being issued; wait for it to finish.</source>
+        <translation>前の取引をまだ発行中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>The sale could not be written to this computer&apos;s ledger (disk full or not writable). Free some space, then press Enter: the same sale is continued, never charged twice.</source>
+        <translation>このコンピューターの台帳に取引を書き込めませんでした（ディスクがいっぱい、または書き込み不可）。空き容量を確保してからEnterを押してください。同じ取引を続行し、二重に請求することはありません。</translation>
+    </message>
+    <message>
+        <source>The sale could not be written to this computer&apos;s ledger (disk full or not writable), so nothing was sent to Stripe. Free some space and try again.</source>
+        <translation>このコンピューターの台帳に取引を書き込めなかったため（ディスクがいっぱい、または書き込み不可）、Stripeには何も送信していません。空き容量を確保してもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Press Enter to issue a new voucher.</source>
+        <translation>Enterで新しい払込票を発行します。</translation>
+    </message>
+    <message>
+        <source>This number is too common to be a confirmation number. Enter another phone number and press Enter.</source>
+        <translation>この番号は一般的すぎるため確認番号に使えません。別の電話番号を入力してEnterを押してください。</translation>
+    </message>
+    <message>
+        <source>Ask the customer to pay another way, or press Enter to try again in a few minutes.</source>
+        <translation>別のお支払い方法をご案内するか、数分後にEnterで再試行してください。</translation>
+    </message>
+    <message>
+        <source>Invite the customer to pay another way or later.</source>
+        <translation>別のお支払い方法か、後でのお支払いをご案内してください。</translation>
+    </message>
+    <message>
+        <source>Could not reach Stripe. Check the network, then press Enter to try again: the same sale is continued, never charged twice.</source>
+        <translation>Stripeに接続できませんでした。ネットワークを確認してからEnterで再試行してください。同じ取引を続行し、二重に請求することはありません。</translation>
+    </message>
+    <message>
+        <source>Stripe could not issue the voucher.</source>
+        <translation>Stripeで払込票を発行できませんでした。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s ledger could not be written (disk full or not writable); nothing was changed.</source>
+        <translation>このコンピューターの台帳に書き込めませんでした（ディスクがいっぱい、または書き込み不可）。何も変更していません。</translation>
+    </message>
+</context>
+<context>
     <name>DayReport</name>
     <message>
         <source>Total</source>
@@ -192,8 +331,8 @@
         <translation>キーチェーンがStripeキーへのアクセスを拒否しました。キーチェーンのロックを解除してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <source>No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and try again; until then the till runs on the sandbox. (%1)</source>
-        <translation>キーチェーン（Secret Service）が利用できないため、Stripeキーを安全に保存できません。デスクトップのキーリング（GNOME キーリングやKWalletなど）を起動してから、もう一度お試しください。それまではサンドボックスで動作します。（%1）</translation>
+        <source>No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and try again; until then the till runs on the sandbox.</source>
+        <translation>キーチェーン（Secret Service）が使えないため、Stripeキーを安全に保存できません。デスクトップのキーリング（GNOME KeyringやKWalletなど）を起動してからもう一度お試しください。それまではサンドボックスで動作します。</translation>
     </message>
 </context>
 <context>
@@ -291,38 +430,6 @@
 <context>
     <name>VouchersPage</name>
     <message>
-        <source>All statuses</source>
-        <translation>すべての状態</translation>
-    </message>
-    <message>
-        <source>Awaiting payment</source>
-        <translation>支払待ち</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>入金済み</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>期限切れ</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Refund in progress</source>
-        <translation>返金手続中</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>返金済み</translation>
-    </message>
-    <message>
-        <source>Refund failed</source>
-        <translation>返金失敗</translation>
-    </message>
-    <message>
         <source>waiting for the customer&apos;s bank details</source>
         <translation>お客様の口座情報を待っています</translation>
     </message>
@@ -342,32 +449,9 @@
         <source>canceled</source>
         <translation>キャンセル済み</translation>
     </message>
-</context>
-<context>
-    <name>konbini::CheckoutEngine</name>
     <message>
-        <source>The sale could not be written to the local ledger; nothing was sent.</source>
-        <translation>ローカル台帳に記録できなかったため、送信していません。</translation>
-    </message>
-    <message>
-        <source>No such sale in this terminal&apos;s ledger.</source>
-        <translation>この端末の台帳に該当する取引がありません。</translation>
-    </message>
-    <message>
-        <source>This sale has no voucher at Stripe.</source>
-        <translation>この取引にはStripeの払込票がありません。</translation>
-    </message>
-    <message>
-        <source>Only a paid voucher can be refunded.</source>
-        <translation>返金できるのは入金済みの払込票だけです。</translation>
-    </message>
-    <message>
-        <source>At most ¥%1 can still be refunded.</source>
-        <translation>返金できるのはあと¥%1までです。</translation>
-    </message>
-    <message>
-        <source>No such refund in this terminal&apos;s ledger.</source>
-        <translation>この端末の台帳に該当する返金がありません。</translation>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
@@ -425,38 +509,6 @@
         <translation>金額は数字で入力してください（例: 1500）。</translation>
     </message>
     <message>
-        <source>That sale can no longer be continued. Press Enter to issue a new voucher.</source>
-        <translation>この取引は続行できません。Enterで新しい払込票を発行します。</translation>
-    </message>
-    <message>
-        <source>This number is too common to be a confirmation number. Enter another phone number and press Enter.</source>
-        <translation>この番号は確認番号として使えません（よく使われる番号です）。別の電話番号を入力してEnterを押してください。</translation>
-    </message>
-    <message>
-        <source>Konbini is refusing requests for the moment (too many in a short time). Ask the customer to pay another way, or press Enter to try again in a few minutes.</source>
-        <translation>短時間に要求が集中したため、コンビニ払いを一時的に受け付けていません。別のお支払い方法をご案内するか、数分後にEnterで再試行してください。</translation>
-    </message>
-    <message>
-        <source>Konbini payments are temporarily unavailable (outage or maintenance). Invite the customer to pay another way or later.</source>
-        <translation>コンビニ払いは一時的にご利用いただけません（障害またはメンテナンス）。別のお支払い方法か、時間をおいてのお支払いをご案内ください。</translation>
-    </message>
-    <message>
-        <source>Could not reach Stripe. Check the network, then press Enter to try again: the same sale is continued, never charged twice.</source>
-        <translation>Stripeに接続できませんでした。ネットワークを確認してからEnterで再試行してください。同じ取引を続行するため、二重に発行されることはありません。</translation>
-    </message>
-    <message>
-        <source>Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access).</source>
-        <translation>StripeがAPIキーを拒否しました。設定でキーを確認してください（制限付きキーにはPaymentIntentsとRefundsの書き込み権限が必要です）。</translation>
-    </message>
-    <message>
-        <source>The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings.</source>
-        <translation>Stripeへの接続が安全でないため、送信していません。設定でAPIのアドレスを確認してください。</translation>
-    </message>
-    <message>
-        <source>Stripe could not issue the voucher: %1</source>
-        <translation>Stripeで払込票を発行できませんでした: %1</translation>
-    </message>
-    <message>
         <source>Issuing the voucher…</source>
         <translation>払込票を発行中…</translation>
     </message>
@@ -491,6 +543,10 @@
     <message>
         <source>Deadline: %1</source>
         <translation>支払期限: %1</translation>
+    </message>
+    <message>
+        <source>Finishing a sale that was interrupted…</source>
+        <translation>中断された取引を完了しています…</translation>
     </message>
 </context>
 <context>
@@ -605,6 +661,14 @@
     <message>
         <source>Vouchers (F3)</source>
         <translation>払込票一覧 (F3)</translation>
+    </message>
+    <message>
+        <source>A sale interrupted earlier could not be finished.</source>
+        <translation>以前に中断された取引を完了できませんでした。</translation>
+    </message>
+    <message>
+        <source>A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.</source>
+        <translation>以前に中断された取引（%1、%2）を完了しました。お客様にこの払込票をお渡しください。</translation>
     </message>
 </context>
 <context>
@@ -736,10 +800,6 @@
     <message>
         <source>The key works but lacks a permission: give it PaymentIntents write, Refunds write and Events read.</source>
         <translation>キーは有効ですが権限が足りません。PaymentIntentsの書き込み、Refundsの書き込み、Eventsの読み取り権限を付与してください。</translation>
-    </message>
-    <message>
-        <source>Could not reach Stripe: %1</source>
-        <translation>Stripeに接続できませんでした: %1</translation>
     </message>
     <message>
         <source>Connected: LIVE account (real payments).</source>
@@ -995,18 +1055,6 @@
         <translation>払込票をキャンセルしました。お客様に払込票が使えなくなったことをお伝えください。</translation>
     </message>
     <message>
-        <source>The customer is paying for this voucher at the store right now, so it cannot be canceled. Try again later.</source>
-        <translation>お客様がいま店頭でお支払い中のため、キャンセルできません。しばらくしてからもう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>The voucher could not be canceled: %1</source>
-        <translation>払込票をキャンセルできませんでした: %1</translation>
-    </message>
-    <message>
-        <source>The voucher could not be reissued: %1</source>
-        <translation>払込票を再発行できませんでした: %1</translation>
-    </message>
-    <message>
         <source>A new voucher was issued. Give the customer the new slip: the old one no longer works.</source>
         <translation>新しい払込票を発行しました。お客様に新しい払込票をお渡しください（古い払込票は使えません）。</translation>
     </message>
@@ -1015,20 +1063,8 @@
         <translation>%1の返金を開始しました。Stripeが %2 に口座情報の入力をメールで依頼します。</translation>
     </message>
     <message>
-        <source>The refund could not be started: %1</source>
-        <translation>返金を開始できませんでした: %1</translation>
-    </message>
-    <message>
         <source>The refund was canceled.</source>
         <translation>返金を取り消しました。</translation>
-    </message>
-    <message>
-        <source>The refund could not be canceled: %1</source>
-        <translation>返金を取り消せませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Could not refresh from Stripe: %1</source>
-        <translation>Stripeから更新できませんでした: %1</translation>
     </message>
     <message>
         <source>All terminals (read-only)</source>
@@ -1039,12 +1075,36 @@
         <translation>全端末の払込票をStripeから読み込み中…</translation>
     </message>
     <message>
-        <source>The store&apos;s vouchers could not be loaded: %1</source>
-        <translation>店舗の払込票を読み込めませんでした: %1</translation>
-    </message>
-    <message>
         <source>Vouchers of every terminal of this store: %1 (Stripe&apos;s search can lag a minute behind). Other terminals&apos; vouchers are read-only.</source>
         <translation>この店舗の全端末の払込票: %1件（Stripeの検索は最大1分ほど遅れることがあります）。他の端末の払込票は閲覧のみです。</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>The store&apos;s vouchers could not be loaded.</source>
+        <translation>店舗の払込票を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be canceled.</source>
+        <translation>払込票をキャンセルできませんでした。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be reissued.</source>
+        <translation>払込票を再発行できませんでした。</translation>
+    </message>
+    <message>
+        <source>The refund could not be started.</source>
+        <translation>返金を開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>The refund could not be canceled.</source>
+        <translation>返金を取り消せませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not refresh from Stripe.</source>
+        <translation>Stripeから更新できませんでした。</translation>
     </message>
 </context>
 </TS>

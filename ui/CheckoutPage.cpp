@@ -1,8 +1,10 @@
 #include "CheckoutPage.h"
 
+#include "ClerkMessages.h"
 #include "Formatting.h"
 #include "KonbiniRules.h"
 #include "ShiftJis.h"
+#include "TestScenarios.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -28,21 +30,6 @@ using namespace KonbiniRules;
 
 constexpr int kSlowAnswerMs = 3000;
 
-struct Scenario {
-    const char *label;
-    const char *confirmationNumber;
-};
-
-// KONBINI_API.md §5: the special confirmation numbers (they win over the e-mail pattern).
-constexpr Scenario kScenarios[] = {
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Test outcome: (none)"), ""},
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Paid after 3 minutes"), "11111111110"},
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Paid immediately"), "22222222220"},
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Expires immediately"), "33333333330"},
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Expires in 3 minutes"), "44444444440"},
-    {QT_TRANSLATE_NOOP("CheckoutPage", "Never paid (expires at the deadline)"), "55555555550"},
-};
-
 QLabel *problemLabel(QWidget *parent, const QString &name)
 {
     auto *label = new QLabel(parent);
@@ -59,13 +46,6 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
     label->setObjectName(name);
     label->setStyleSheet(QStringLiteral("color:#555"));
     return label;
-}
-
-bool sameSale(const CheckoutRequest &a, const CheckoutRequest &b, bool ignorePhone)
-{
-    return a.amountYen == b.amountYen && a.productDescription == b.productDescription && a.customerName == b.customerName
-        && a.email == b.email && a.expiresAfterDays == b.expiresAfterDays && a.expiresOn == b.expiresOn
-        && (ignorePhone || a.phone == b.phone);
 }
 
 // Enter moves on to the next field, as Tab does; the last field issues the voucher.
@@ -99,12 +79,16 @@ private:
 
 } // namespace
 
-CheckoutPage::CheckoutPage(CheckoutEngine &engine, bool testMode, QString defaultDescription, QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_defaultDescription(std::move(defaultDescription))
+CheckoutPage::CheckoutPage(CheckoutSession &session, bool testMode, QString defaultDescription, QWidget *parent)
+    : QWidget(parent), m_session(session), m_defaultDescription(std::move(defaultDescription))
 {
     setObjectName(QStringLiteral("checkoutPage"));
     buildForm(testMode);
+    connect(&m_session, &CheckoutSession::stateChanged, this, &CheckoutPage::render);
+    connect(&m_session, &CheckoutSession::voucherIssued, this, &CheckoutPage::voucherIssued);
+    connect(&m_session, &CheckoutSession::saleFailed, this, &CheckoutPage::showFailure);
     startNewSale();
+    render(m_session.state());
 }
 
 void CheckoutPage::buildForm(bool testMode)
@@ -214,8 +198,8 @@ void CheckoutPage::buildForm(bool testMode)
     if (testMode) {
         m_scenario = new QComboBox(this);
         m_scenario->setObjectName(QStringLiteral("scenarioPicker"));
-        for (const Scenario &scenario : kScenarios)
-            m_scenario->addItem(QCoreApplication::translate("CheckoutPage", scenario.label), QString::fromLatin1(scenario.confirmationNumber));
+        for (const TestScenario &scenario : testScenarios())
+            m_scenario->addItem(scenario.label, scenario.confirmationNumber);
         form->addRow(tr("Test scenario"), m_scenario);
         connect(m_scenario, &QComboBox::activated, this, &CheckoutPage::applyScenario);
     }
@@ -242,8 +226,17 @@ void CheckoutPage::buildForm(bool testMode)
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setStyleSheet(QStringLiteral("color:#b00020;font-weight:bold"));
     outer->addWidget(m_message);
+    // Stripe's own words and request id (English), for whoever supports the till: never the message.
+    m_messageDetails = new QLabel(this);
+    m_messageDetails->setObjectName(QStringLiteral("messageDetails"));
+    m_messageDetails->setWordWrap(true);
+    m_messageDetails->setTextFormat(Qt::PlainText);
+    m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageDetails->setStyleSheet(QStringLiteral("color:#777;font-size:small"));
+    outer->addWidget(m_messageDetails);
     outer->addStretch();
 
     m_slowAnswer = new QTimer(this);
@@ -275,8 +268,7 @@ void CheckoutPage::buildForm(bool testMode)
 
 void CheckoutPage::startNewSale()
 {
-    m_unfinishedVoucherId = 0;
-    m_unfinishedNeedsNewNumber = false;
+    m_session.startNew();
     for (QLineEdit *field : {m_amount, m_name, m_email, m_phone})
         field->clear();
     m_description->setText(m_defaultDescription);
@@ -287,6 +279,7 @@ void CheckoutPage::startNewSale()
         m_scenario->setCurrentIndex(0);
     clearProblems();
     m_message->clear();
+    m_messageDetails->clear();
     updateDescriptionFeedback();
     updateNamePreview();
     updatePhonePreview();
@@ -321,44 +314,31 @@ void CheckoutPage::issue()
         return; // a second Enter while the first is on its way
     clearProblems();
     m_message->clear();
-    const CheckoutRequest request = currentRequest();
+    m_messageDetails->clear();
     if (!m_amount->text().trimmed().isEmpty() && !parseAmountYen(m_amount->text())) {
         showProblem(CheckoutField::Amount, tr("Enter the amount in digits, e.g. 1500."));
         m_amount->setFocus();
         return;
     }
-    setIssuing(true);
-    const auto finished = [this, request](const CheckoutOutcome &outcome) { onOutcome(outcome, request); };
-    if (m_unfinishedVoucherId && sameSale(request, m_unfinishedRequest, m_unfinishedNeedsNewNumber)) {
-        if (m_unfinishedNeedsNewNumber)
-            m_engine.reconfirm(m_unfinishedVoucherId, request.phone, finished);
-        else
-            m_engine.resume(m_unfinishedVoucherId, finished);
-        return;
-    }
-    if (m_unfinishedVoucherId) {
-        // The clerk changed the sale: the unfinished one must not complete behind their back.
-        m_engine.abandon(m_unfinishedVoucherId, [](const Result<VoucherRecord> &) {});
-        m_unfinishedVoucherId = 0;
-    }
-    m_engine.issueVoucher(request, finished);
+    m_session.submit(currentRequest());
 }
 
-void CheckoutPage::onOutcome(const CheckoutOutcome &outcome, const CheckoutRequest &sent)
+void CheckoutPage::render(CheckoutSession::State state)
 {
-    setIssuing(false);
-    if (outcome.ok()) {
-        m_unfinishedVoucherId = 0;
-        emit voucherIssued(*outcome.voucher);
+    setIssuing(state == CheckoutSession::State::Sending || state == CheckoutSession::State::Recovering);
+    if (state == CheckoutSession::State::Recovering)
+        m_busyText->setText(tr("Finishing a sale that was interrupted…"));
+}
+
+void CheckoutPage::showFailure(const CheckoutError &error)
+{
+    switch (error.kind) {
+    case CheckoutError::Kind::Busy:
+        m_message->setText(ClerkMessages::forCheckout(error));
         return;
-    }
-    const CheckoutFailure &failure = outcome.failure;
-    switch (failure.kind) {
-    case CheckoutFailure::Kind::Busy:
-        return;
-    case CheckoutFailure::Kind::Invalid: {
+    case CheckoutError::Kind::Invalid: {
         QWidget *first = nullptr;
-        for (const FieldProblem &problem : failure.problems) {
+        for (const FieldProblem &problem : error.problems) {
             showProblem(problem.field, problem.message);
             if (!first)
                 first = fieldWidget(problem.field);
@@ -367,65 +347,25 @@ void CheckoutPage::onOutcome(const CheckoutOutcome &outcome, const CheckoutReque
             first->setFocus();
         return;
     }
-    case CheckoutFailure::Kind::Missing:
-        m_unfinishedVoucherId = 0;
-        m_message->setText(tr("That sale can no longer be continued. Press Enter to issue a new voucher."));
-        return;
-    case CheckoutFailure::Kind::Api:
-        showApiError(failure, sent);
-        return;
-    }
-}
-
-void CheckoutPage::showApiError(const CheckoutFailure &failure, const CheckoutRequest &sent)
-{
-    using Kind = ApiError::Kind;
-    const ApiError &error = failure.error;
-    const bool reachedStripe = failure.voucherId != 0 && (failure.resumable || error.kind == Kind::ConfirmationNumberRejected);
-    if (reachedStripe) {
-        m_unfinishedVoucherId = failure.voucherId;
-        m_unfinishedRequest = sent;
-        m_unfinishedNeedsNewNumber = error.kind == Kind::ConfirmationNumberRejected;
-    }
-    switch (error.kind) {
-    case Kind::ConfirmationNumberRejected:
-        showProblem(CheckoutField::Phone, tr("This number is too common to be a confirmation number. Enter another phone number and press Enter."));
-        m_phone->selectAll();
-        m_phone->setFocus();
-        return;
-    case Kind::KonbiniRateLimited:
-        m_message->setText(tr("Konbini is refusing requests for the moment (too many in a short time). "
-                              "Ask the customer to pay another way, or press Enter to try again in a few minutes."));
-        break;
-    case Kind::MethodUnavailable:
-        m_message->setText(tr("Konbini payments are temporarily unavailable (outage or maintenance). "
-                              "Invite the customer to pay another way or later."));
-        break;
-    case Kind::Offline:
-    case Kind::Timeout:
-    case Kind::Server:
-    case Kind::RateLimited:
-        m_message->setText(tr("Could not reach Stripe. Check the network, then press Enter to try again: "
-                              "the same sale is continued, never charged twice."));
-        break;
-    case Kind::Authentication:
-    case Kind::Permission:
-        m_message->setText(tr("Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access)."));
-        break;
-    case Kind::InsecureTransport:
-        m_message->setText(tr("The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings."));
-        break;
-    case Kind::InvalidRequest:
-        if (error.param == u"amount") {
-            showProblem(CheckoutField::Amount, error.message);
+    case CheckoutError::Kind::Stripe:
+        if (error.isNumberRejected()) {
+            showProblem(CheckoutField::Phone, ClerkMessages::forCheckout(error));
+            m_phone->selectAll();
+            m_phone->setFocus();
+            return;
+        }
+        if (error.stripe.kind == ApiError::Kind::InvalidRequest && error.stripe.param == u"amount") {
+            showProblem(CheckoutField::Amount, ClerkMessages::forCheckout(error));
             m_amount->setFocus();
             return;
         }
-        [[fallthrough]];
-    default:
-        m_message->setText(tr("Stripe could not issue the voucher: %1").arg(error.message));
+        break;
+    case CheckoutError::Kind::Ledger:
+    case CheckoutError::Kind::NotAllowed:
         break;
     }
+    m_message->setText(ClerkMessages::forCheckout(error));
+    m_messageDetails->setText(ClerkMessages::details(error));
     m_issueButton->setFocus();
 }
 

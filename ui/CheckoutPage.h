@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CheckoutEngine.h"
+#include "CheckoutSession.h"
 
 #include <QMap>
 #include <QWidget>
@@ -18,15 +18,15 @@ class QTimer;
 namespace konbini::ui {
 
 // The counter's checkout form, keyboard first: amount, product description, customer name,
-// e-mail, phone (the confirmation number), expiry; Enter on the last field or 発行 issues the
-// voucher. Every problem is shown beside its field before anything is sent, nothing typed is
-// lost on an error, and a second Enter while issuing does nothing.
+// e-mail, phone (the confirmation number), expiry; Enter on the last field or 発行 hands the sale
+// to the CheckoutSession, which decides what happens; the page renders its state: every problem
+// beside its field, nothing typed lost on an error, a busy indicator while the sale is sent.
 class CheckoutPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    CheckoutPage(CheckoutEngine &engine, bool testMode, QString defaultDescription, QWidget *parent = nullptr);
+    CheckoutPage(CheckoutSession &session, bool testMode, QString defaultDescription, QWidget *parent = nullptr);
 
     // Back to an empty form for the next customer (the default description stays).
     void startNewSale();
@@ -40,8 +40,8 @@ signals:
 private:
     void buildForm(bool testMode);
     void issue();
-    void onOutcome(const CheckoutOutcome &outcome, const CheckoutRequest &sent);
-    void showApiError(const CheckoutFailure &failure, const CheckoutRequest &sent);
+    void render(CheckoutSession::State state);
+    void showFailure(const CheckoutError &error);
     void showProblem(CheckoutField field, const QString &message);
     void clearProblems();
     void setIssuing(bool issuing);
@@ -52,7 +52,7 @@ private:
     void applyScenario(int index);
     QWidget *fieldWidget(CheckoutField field) const;
 
-    CheckoutEngine &m_engine;
+    CheckoutSession &m_session;
     QString m_defaultDescription;
     int m_defaultExpiryDays = 3;
     bool m_issuing = false;
@@ -74,14 +74,9 @@ private:
     QProgressBar *m_busy = nullptr;
     QLabel *m_busyText = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_messageDetails = nullptr;
     QTimer *m_slowAnswer = nullptr;
     QMap<CheckoutField, QLabel *> m_problems;
-
-    // A sale that reached Stripe but did not finish: re-confirmed or resumed, not created again,
-    // as long as the clerk does not change what was sent.
-    qint64 m_unfinishedVoucherId = 0;
-    bool m_unfinishedNeedsNewNumber = false;
-    CheckoutRequest m_unfinishedRequest;
 };
 
 } // namespace konbini::ui

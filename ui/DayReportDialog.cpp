@@ -71,7 +71,7 @@ void DayReportDialog::setDay(QDate jstDay)
 
 void DayReportDialog::reload()
 {
-    m_totals = m_ledger.dayTotals(m_day->date());
+    m_totals = m_ledger.dayTotals().forDay(m_day->date()).value_or({});
     QList<DayTotals> rows = m_totals;
     rows.append(sumOf(m_totals));
     const QStringList headers{tr("Terminal"), tr("Issued"), tr("Paid"), tr("Expired"), tr("Canceled"), tr("Refunded"), tr("Still pending")};

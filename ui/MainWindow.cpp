@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "CheckoutPage.h"
+#include "ClerkMessages.h"
+#include "Formatting.h"
 #include "VoucherDialog.h"
 #include "VouchersPage.h"
 
@@ -16,7 +18,7 @@
 
 namespace konbini::ui {
 
-MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, CounterSettings settings, QWidget *parent)
+MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     : QMainWindow(parent), m_settings(std::move(settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -49,6 +51,7 @@ MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *
     m_notices = new QLabel(central);
     m_notices->setObjectName(QStringLiteral("notices"));
     m_notices->setWordWrap(true);
+    m_notices->setTextFormat(Qt::PlainText);
     m_notices->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
     m_notices->hide();
     layout->addWidget(m_notices);
@@ -56,15 +59,16 @@ MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *
     m_paidAlert = new QLabel(central);
     m_paidAlert->setObjectName(QStringLiteral("paidAlert"));
     m_paidAlert->setWordWrap(true);
+    m_paidAlert->setTextFormat(Qt::PlainText); // it quotes the customer's name
     m_paidAlert->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
     m_paidAlert->hide();
     layout->addWidget(m_paidAlert);
 
     auto *tabs = new QTabWidget(central);
     tabs->setObjectName(QStringLiteral("pages"));
-    m_checkout = new CheckoutPage(engine, m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
+    m_checkout = new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
-    m_vouchers = new VouchersPage(engine, ledger, sync, m_settings.storeName, tabs);
+    m_vouchers = new VouchersPage(till.engine(), till.ledger(), &till.sync(), till.storeSearch(), m_settings.storeName, tabs);
     m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
     tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
     tabs->addTab(m_checkout, tr("Counter (F2)"));
@@ -87,6 +91,11 @@ MainWindow::MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *
         m_paidAlert->setText(text);
         m_paidAlert->show();
     });
+    // Sales the till finished at start after a crash or a quit: the clerk hands the voucher over.
+    connect(&till.session(), &CheckoutSession::saleRecovered, this, &MainWindow::showRecovered);
+    connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
+        showNotice(tr("A sale interrupted earlier could not be finished.") + u' ' + ClerkMessages::forCheckout(error));
+    });
     if (!m_settings.modeDetail.isEmpty())
         statusBar()->showMessage(m_settings.modeDetail);
     QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
@@ -100,6 +109,13 @@ void MainWindow::showNotice(const QString &text)
 {
     m_notices->setText(text);
     m_notices->show();
+}
+
+void MainWindow::showRecovered(const Voucher &voucher)
+{
+    showNotice(tr("A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.")
+                   .arg(formatYen(voucher.amountYen), formatIssuedAt(voucher.issuedAt)));
+    showVoucher(voucher, false);
 }
 
 void MainWindow::showVoucher(const Voucher &voucher, bool newSaleAfterwards)

@@ -1,10 +1,6 @@
 #pragma once
 
-#include "CheckoutEngine.h"
-
-namespace konbini {
-class EventSync;
-}
+#include "Till.h"
 
 #include <QMainWindow>
 
@@ -34,7 +30,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, CounterSettings settings, QWidget *parent = nullptr);
+    MainWindow(Till &till, CounterSettings settings, QWidget *parent = nullptr);
 
     CheckoutPage *checkoutPage() const { return m_checkout; }
     VouchersPage *vouchersPage() const { return m_vouchers; }
@@ -47,6 +43,7 @@ signals:
 
 private:
     void showVoucher(const Voucher &voucher, bool newSaleAfterwards);
+    void showRecovered(const Voucher &voucher);
 
     CounterSettings m_settings;
     CheckoutPage *m_checkout = nullptr;

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ClerkMessages.h"
 #include "ConnectionCheck.h"
 #include "StripeClient.h"
 
@@ -156,7 +157,7 @@ void SettingsDialog::testConnection()
             setStatus(result.error().kind == ApiError::Kind::Authentication ? tr("Stripe does not accept this key.")
                       : result.error().kind == ApiError::Kind::Permission
                           ? tr("The key works but lacks a permission: give it PaymentIntents write, Refunds write and Events read.")
-                          : tr("Could not reach Stripe: %1").arg(result.error().message),
+                          : ClerkMessages::forAction(CheckoutError::fromStripe(result.error())),
                       true);
             return;
         }

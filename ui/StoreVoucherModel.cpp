@@ -39,7 +39,7 @@ QVariant StoreVoucherModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case VoucherTableModel::IssuedAt:
-        return QDateTime::fromSecsSinceEpoch(pi.created + KonbiniRules::kJstOffsetSeconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return formatIssuedAt(pi.created);
     case VoucherTableModel::Amount:
         return formatYen(pi.amount);
     case VoucherTableModel::Customer:

@@ -20,7 +20,7 @@ void VoucherTableModel::setQuery(const VoucherQuery &query)
 {
     beginResetModel();
     m_query = query;
-    m_rows = m_ledger.queryVouchers(m_query, 0, kPageSize);
+    m_rows = m_ledger.search().page(m_query, 0, kPageSize).value_or({});
     m_exhausted = m_rows.size() < kPageSize;
     m_rowById.clear();
     for (int row = 0; row < m_rows.size(); ++row)
@@ -35,7 +35,8 @@ void VoucherTableModel::setQuery(const VoucherQuery &query)
 void VoucherTableModel::refreshVoucher(qint64 voucherId)
 {
     const int row = rowOf(voucherId);
-    const std::optional<VoucherRecord> current = m_ledger.voucher(voucherId);
+    const LedgerResult<VoucherRecord> found = m_ledger.vouchers().voucher(voucherId);
+    const std::optional<VoucherRecord> current = found ? std::optional(found.value()) : std::nullopt;
     if (row < 0 || !current) {
         // New or unknown to this page: it belongs at the top of the default order.
         if (current && row < 0 && m_query.sort == VoucherQuery::Sort::IssuedAt && m_query.descending && m_query.text.isEmpty()
@@ -116,7 +117,7 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
         return {};
     switch (Column(index.column())) {
     case IssuedAt:
-        return QDateTime::fromSecsSinceEpoch(v.createdAt + KonbiniRules::kJstOffsetSeconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return formatIssuedAt(v.createdAt);
     case Amount:
         return formatYen(v.amountYen);
     case Customer:
@@ -172,7 +173,7 @@ void VoucherTableModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_exhausted || m_resetting || m_fetching)
         return;
-    const QList<VoucherRecord> page = m_ledger.queryVouchers(m_query, int(m_rows.size()), kPageSize);
+    const QList<VoucherRecord> page = m_ledger.search().page(m_query, int(m_rows.size()), kPageSize).value_or({});
     m_exhausted = page.size() < kPageSize;
     if (page.isEmpty())
         return;

@@ -1,9 +1,11 @@
 #include "VouchersPage.h"
 
+#include "ClerkMessages.h"
 #include "DayReportDialog.h"
 #include "EventSync.h"
 #include "Formatting.h"
 #include "KonbiniRules.h"
+#include "StoreSearch.h"
 #include "StoreVoucherModel.h"
 
 #include <QCheckBox>
@@ -31,55 +33,37 @@ namespace {
 
 constexpr int kCountdownRefreshMs = 30'000;
 
-struct StatusFilter {
-    const char *label;
-    QList<VoucherStatus> statuses;
-};
-
-QList<StatusFilter> statusFilters()
+QString refundStatusText(RefundStatus status)
 {
-    return {
-        {QT_TRANSLATE_NOOP("VouchersPage", "All statuses"), {}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Awaiting payment"), {VoucherStatus::Pending}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Paid"), {VoucherStatus::Paid}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Expired"), {VoucherStatus::Expired}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Canceled"), {VoucherStatus::Canceled}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Refund in progress"), {VoucherStatus::RefundPending}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Refunded"), {VoucherStatus::Refunded}},
-        {QT_TRANSLATE_NOOP("VouchersPage", "Refund failed"), {VoucherStatus::RefundFailed}},
-    };
-}
-
-qint64 jstStartOfDay(QDate day)
-{
-    return QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - KonbiniRules::kJstOffsetSeconds;
-}
-
-QString refundStatusText(const QString &status)
-{
-    if (status == u"requires_action")
+    switch (status) {
+    case RefundStatus::RequiresAction:
         return QCoreApplication::translate("VouchersPage", "waiting for the customer's bank details");
-    if (status == u"pending")
+    case RefundStatus::Pending:
         return QCoreApplication::translate("VouchersPage", "being paid out");
-    if (status == u"succeeded")
+    case RefundStatus::Succeeded:
         return QCoreApplication::translate("VouchersPage", "paid out");
-    if (status == u"failed")
+    case RefundStatus::Failed:
         return QCoreApplication::translate("VouchersPage", "failed: return the money outside Stripe");
-    if (status == u"canceled")
+    case RefundStatus::Canceled:
         return QCoreApplication::translate("VouchersPage", "canceled");
-    return status;
+    case RefundStatus::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("VouchersPage", "unknown");
 }
 
 } // namespace
 
-VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, QString storeName, QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_ledger(ledger), m_sync(sync), m_storeName(std::move(storeName))
+VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch, QString storeName,
+                           QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_ledger(ledger), m_sync(sync), m_storeSearch(storeSearch), m_storeName(std::move(storeName))
 {
     setObjectName(QStringLiteral("vouchersPage"));
     auto *layout = new QVBoxLayout(this);
 
     m_paidBanner = new QLabel(this);
     m_paidBanner->setObjectName(QStringLiteral("paidBanner"));
+    m_paidBanner->setTextFormat(Qt::PlainText); // it quotes the customer's name
     m_paidBanner->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
     m_paidBanner->hide();
     layout->addWidget(m_paidBanner);
@@ -87,8 +71,9 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     auto *filters = new QHBoxLayout;
     m_statusFilter = new QComboBox(this);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
-    for (const StatusFilter &filter : statusFilters())
-        m_statusFilter->addItem(QCoreApplication::translate("VouchersPage", filter.label));
+    m_statusFilter->addItem(tr("All statuses"));
+    for (VoucherStatus status : allVoucherStatuses())
+        m_statusFilter->addItem(voucherStatusLabel(status), voucherStatusKey(status));
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search name, e-mail, phone, confirmation number, payment code, pi_…"));
@@ -149,12 +134,21 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_details = new QLabel(this);
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextFormat(Qt::RichText); // built from escaped text only (see updateDetails)
     layout->addWidget(m_details);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("pageMessage"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     layout->addWidget(m_message);
+    // Stripe's own words and request id (English), for support: never the message itself.
+    m_messageDetails = new QLabel(this);
+    m_messageDetails->setObjectName(QStringLiteral("pageMessageDetails"));
+    m_messageDetails->setWordWrap(true);
+    m_messageDetails->setTextFormat(Qt::PlainText);
+    m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageDetails->setStyleSheet(QStringLiteral("color:#777;font-size:small"));
+    layout->addWidget(m_messageDetails);
     m_syncState = new QLabel(this);
     m_syncState->setObjectName(QStringLiteral("syncState"));
     layout->addWidget(m_syncState);
@@ -231,10 +225,11 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
 void VouchersPage::applyFilters()
 {
     VoucherQuery query = m_model->query();
-    query.statuses = statusFilters().value(m_statusFilter->currentIndex()).statuses;
+    const QString statusKey = m_statusFilter->currentData().toString();
+    query.statuses = statusKey.isEmpty() ? QList<VoucherStatus>() : QList<VoucherStatus>{voucherStatusFromKey(statusKey)};
     query.text = m_search->text();
-    query.createdFrom = m_byDate->isChecked() ? jstStartOfDay(m_from->date()) : 0;
-    query.createdUntil = m_byDate->isChecked() ? jstStartOfDay(m_to->date().addDays(1)) : 0;
+    query.createdFrom = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_from->date()) : 0;
+    query.createdUntil = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_to->date().addDays(1)) : 0;
     m_model->setQuery(query);
 }
 
@@ -263,11 +258,11 @@ void VouchersPage::showAllTerminals(bool all)
         filter->setEnabled(false);
     updateDetails();
     setMessage(tr("Loading the vouchers of every terminal from Stripe…"), false);
-    m_engine.storeVouchers([this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
+    m_storeSearch.storeVouchers([this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
         if (!alive || !m_allTerminals->isChecked())
             return;
         if (!result.ok()) {
-            setMessage(tr("The store's vouchers could not be loaded: %1").arg(result.error().message), true);
+            setFailure(tr("The store's vouchers could not be loaded."), CheckoutError::fromStripe(result.error()));
             return;
         }
         m_storeModel->setPaymentIntents(result.value());
@@ -300,9 +295,10 @@ std::optional<VoucherRecord> VouchersPage::selectedVoucher() const
     if (m_table->model() == m_storeModel) {
         // In the store-wide view only this till's own vouchers (those in its ledger) can be
         // acted on; other terminals' rows are read-only.
-        return m_ledger.voucherByPaymentIntent(m_storeModel->paymentIntentAt(current.row()).id);
+        return m_ledger.vouchers().byPaymentIntent(m_storeModel->paymentIntentAt(current.row()).id).value_or(std::nullopt);
     }
-    return m_ledger.voucher(m_model->voucherAt(current.row())->id);
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(m_model->voucherAt(current.row())->id);
+    return voucher ? std::optional(voucher.value()) : std::nullopt;
 }
 
 QString VouchersPage::lastMessage() const
@@ -310,8 +306,15 @@ QString VouchersPage::lastMessage() const
     return m_message->text();
 }
 
+void VouchersPage::setFailure(const QString &what, const CheckoutError &error)
+{
+    setMessage(what + u' ' + ClerkMessages::forAction(error), true);
+    m_messageDetails->setText(ClerkMessages::details(error));
+}
+
 void VouchersPage::setMessage(const QString &text, bool problem)
 {
+    m_messageDetails->clear();
     m_message->setText(text);
     m_message->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold") : QStringLiteral("color:#1b5e20"));
 }
@@ -326,11 +329,11 @@ void VouchersPage::voucherChanged(qint64 voucherId)
 void VouchersPage::onPaid(qint64 voucherId)
 {
     voucherChanged(voucherId);
-    const std::optional<VoucherRecord> voucher = m_ledger.voucher(voucherId);
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     if (!voucher)
         return;
     const QString text = tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
-                             .arg(formatYen(voucher->amountYen), voucher->customerName, voucher->confirmationNumber);
+                             .arg(formatYen(voucher.value().amountYen), voucher.value().customerName, voucher.value().confirmationNumber);
     m_paidBanner->setText(text);
     m_paidBanner->setVisible(m_showsPaidBanner);
     emit paidNotification(voucherId, text);
@@ -339,15 +342,13 @@ void VouchersPage::onPaid(qint64 voucherId)
 void VouchersPage::updateDetails()
 {
     const std::optional<VoucherRecord> voucher = selectedVoucher();
-    const bool pending = voucher && voucher->status == VoucherStatus::Pending;
-    const bool expired = voucher && voucher->status == VoucherStatus::Expired;
-    const bool refundable = voucher && voucher->stripeStatus == u"succeeded" && voucher->amountRefunded < voucher->amountYen;
-    const QList<RefundRecord> refunds = voucher ? m_ledger.refundsOf(voucher->id) : QList<RefundRecord>();
-    const bool refundWaiting = std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return r.status == u"requires_action"; });
-    m_show->setEnabled(voucher && !voucher->hostedVoucherUrl.isEmpty() && pending);
-    m_cancel->setEnabled(pending || (voucher && voucher->stripeStatus == u"requires_payment_method"));
-    m_reissue->setEnabled(expired);
-    m_refund->setEnabled(refundable);
+    const QList<RefundRecord> refunds = voucher ? m_ledger.refunds().of(voucher->id).value_or({}) : QList<RefundRecord>();
+    const bool refundWaiting = std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return canCancelRefund(r).allowed(); });
+    // The rules are core's (VoucherActions): the engine refuses by the same ones.
+    m_show->setEnabled(voucher && canShowVoucher(*voucher));
+    m_cancel->setEnabled(voucher && canCancel(*voucher));
+    m_reissue->setEnabled(voucher && canReissue(*voucher));
+    m_refund->setEnabled(voucher && canRefund(*voucher));
     m_cancelRefund->setEnabled(refundWaiting);
     if (!voucher) {
         m_details->clear();
@@ -357,7 +358,7 @@ void VouchersPage::updateDetails()
                                                      voucher->email.toHtmlEscaped(), voucherStatusLabel(voucher->status));
     for (const RefundRecord &refund : refunds) {
         html += QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusText(refund.status));
-        if (refund.status == u"requires_action" && refund.emailSentAt)
+        if (refund.status == RefundStatus::RequiresAction && refund.emailSentAt)
             html += u' ' + tr("(e-mail sent to %1, answer needed by %2)")
                                .arg(refund.instructionsEmail.toHtmlEscaped(), formatDeadline(refund.actionExpiresAt));
     }
@@ -371,8 +372,7 @@ void VouchersPage::showSelectedVoucher()
     const std::optional<VoucherRecord> v = selectedVoucher();
     if (!v || v->hostedVoucherUrl.isEmpty())
         return;
-    emit showVoucherRequested(Voucher{v->id, v->paymentIntentId, v->amountYen, v->customerName, v->confirmationNumber,
-                                      v->voucherExpiresAt, v->hostedVoucherUrl, v->stores});
+    emit showVoucherRequested(Voucher::from(*v));
 }
 
 void VouchersPage::cancelSelected()
@@ -383,16 +383,13 @@ void VouchersPage::cancelSelected()
     if (!m_confirm(tr("Cancel the voucher of %1 for %2? The slip the customer holds stops working: tell the customer.")
                        .arg(v->customerName, formatYen(v->amountYen))))
         return;
-    m_engine.cancelVoucher(v->id, QStringLiteral("requested_by_customer"), [this, alive = QPointer<VouchersPage>(this)](const Result<VoucherRecord> &result) {
+    m_engine.cancelVoucher(v->id, QStringLiteral("requested_by_customer"), [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
         if (!alive)
             return;
-        if (result.ok()) {
+        if (result.ok())
             setMessage(tr("The voucher was canceled. Tell the customer the slip no longer works."), false);
-        } else if (result.error().kind == ApiError::Kind::UnexpectedState && result.error().paymentIntentStatus == u"requires_action") {
-            setMessage(tr("The customer is paying for this voucher at the store right now, so it cannot be canceled. Try again later."), true);
-        } else {
-            setMessage(tr("The voucher could not be canceled: %1").arg(result.error().message), true);
-        }
+        else
+            setFailure(tr("The voucher could not be canceled."), result.error());
         updateDetails();
     });
 }
@@ -406,11 +403,11 @@ void VouchersPage::reissueSelected()
         if (!alive)
             return;
         if (!outcome.ok()) {
-            setMessage(tr("The voucher could not be reissued: %1").arg(outcome.failure.error.message), true);
+            setFailure(tr("The voucher could not be reissued."), outcome.error());
             return;
         }
         setMessage(tr("A new voucher was issued. Give the customer the new slip: the old one no longer works."), false);
-        emit showVoucherRequested(*outcome.voucher);
+        emit showVoucherRequested(outcome.value());
     });
 }
 
@@ -421,15 +418,15 @@ void VouchersPage::refundSelected()
         return;
     qint64 amount = 0;
     QString reason;
-    if (!m_refundInput(v->amountYen - v->amountRefunded, amount, reason))
+    if (!m_refundInput(refundableYen(*v), amount, reason))
         return;
-    m_engine.refund(v->id, amount, reason, [this, alive = QPointer<VouchersPage>(this)](const Result<RefundRecord> &result) {
+    m_engine.refund(v->id, amount, reason, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
         if (!alive)
             return;
         if (result.ok())
             setMessage(tr("Refund of %1 started: Stripe e-mails %2 for bank details.").arg(formatYen(result.value().amount), result.value().instructionsEmail), false);
         else
-            setMessage(tr("The refund could not be started: %1").arg(result.error().message), true);
+            setFailure(tr("The refund could not be started."), result.error());
         updateDetails();
     });
 }
@@ -439,13 +436,16 @@ void VouchersPage::cancelSelectedRefund()
     const std::optional<VoucherRecord> v = selectedVoucher();
     if (!v)
         return;
-    for (const RefundRecord &refund : m_ledger.refundsOf(v->id)) {
-        if (refund.status != u"requires_action")
+    for (const RefundRecord &refund : m_ledger.refunds().of(v->id).value_or({})) {
+        if (!canCancelRefund(refund))
             continue;
-        m_engine.cancelRefund(refund.id, [this, alive = QPointer<VouchersPage>(this)](const Result<RefundRecord> &result) {
+        m_engine.cancelRefund(refund.id, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
             if (!alive)
                 return;
-            setMessage(result.ok() ? tr("The refund was canceled.") : tr("The refund could not be canceled: %1").arg(result.error().message), !result.ok());
+            if (result.ok())
+                setMessage(tr("The refund was canceled."), false);
+            else
+                setFailure(tr("The refund could not be canceled."), result.error());
             updateDetails();
         });
         return;
@@ -457,9 +457,9 @@ void VouchersPage::refreshSelected()
     const std::optional<VoucherRecord> v = selectedVoucher();
     if (!v || v->paymentIntentId.isEmpty())
         return;
-    m_engine.refreshVoucher(v->id, [this, alive = QPointer<VouchersPage>(this)](const Result<VoucherRecord> &result) {
+    m_engine.refreshVoucher(v->id, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
         if (alive && !result.ok())
-            setMessage(tr("Could not refresh from Stripe: %1").arg(result.error().message), true);
+            setFailure(tr("Could not refresh from Stripe."), result.error());
     });
 }
 
@@ -467,9 +467,10 @@ void VouchersPage::refreshAll()
 {
     if (m_sync)
         m_sync->syncNow();
-    for (const VoucherRecord &v : m_ledger.vouchersWithStatus({VoucherStatus::Pending, VoucherStatus::RefundPending, VoucherStatus::NotIssued})) {
+    for (const VoucherRecord &v :
+         m_ledger.vouchers().withStatus({VoucherStatus::Pending, VoucherStatus::RefundPending, VoucherStatus::NotIssued}).value_or({})) {
         if (!v.paymentIntentId.isEmpty())
-            m_engine.refreshVoucher(v.id, [](const Result<VoucherRecord> &) {});
+            m_engine.refreshVoucher(v.id, [](const ActionResult<VoucherRecord> &) {});
     }
 }
 

@@ -17,6 +17,7 @@ class QTableView;
 
 namespace konbini {
 class EventSync;
+class StoreSearch;
 }
 
 namespace konbini::ui {
@@ -28,7 +29,8 @@ class VouchersPage : public QWidget
     Q_OBJECT
 
 public:
-    VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, QString storeName, QWidget *parent = nullptr);
+    VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch, QString storeName,
+                 QWidget *parent = nullptr);
 
     VoucherTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -63,11 +65,13 @@ private:
     void onPaid(qint64 voucherId);
     void updateDetails();
     void setMessage(const QString &text, bool problem);
+    void setFailure(const QString &what, const CheckoutError &error);
     void voucherChanged(qint64 voucherId);
 
     CheckoutEngine &m_engine;
     const Ledger &m_ledger;
     EventSync *m_sync;
+    StoreSearch &m_storeSearch;
     QString m_storeName;
     VoucherTableModel *m_model = nullptr;
     class StoreVoucherModel *m_storeModel = nullptr;
@@ -81,6 +85,7 @@ private:
     QLabel *m_paidBanner = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_messageDetails = nullptr;
     QLabel *m_syncState = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_reissue = nullptr;

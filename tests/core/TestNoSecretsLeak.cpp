@@ -1,4 +1,4 @@
-#include "CheckoutEngine.h"
+#include "Till.h"
 #include "LogMasking.h"
 #include "SecretStore.h"
 #include "StripeBackend.h"
@@ -65,16 +65,15 @@ void TestNoSecretsLeak::nothingSensitiveIsWrittenWhereItShouldNotBe()
 
         StripeBackend backend;
         QNetworkAccessManager network;
-        FixedKeyProvider key(QString::fromLatin1(kTestKey));
-        StripeClientConfig config;
+        TillConfig config;
         config.baseUrl = backend.baseUrl();
+        config.apiKey = QString::fromLatin1(kTestKey);
+        config.ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+        config.terminal = {settings.storeName(), settings.terminalId()};
         config.extraHeaders = {{"X-Sandbox-Fault", "503,count=1"}}; // a retry, so retries are logged too
-        StripeClient client(network, key, config);
-        StripeApi api(client);
-        Ledger ledger(dir.filePath(QStringLiteral("ledger.sqlite")));
-        QString error;
-        QVERIFY(ledger.open(error));
-        CheckoutEngine engine(api, ledger, {settings.storeName(), settings.terminalId()});
+        Till till(network, config);
+        QVERIFY(till.open().ok());
+        CheckoutEngine &engine = till.engine();
         CheckoutRequest sale;
         sale.amountYen = 1500;
         sale.customerName = QStringLiteral("山田 花子");

@@ -6,8 +6,9 @@ QList<VoucherRecord> syntheticVouchers(int count, qint64 now, const QString &ter
 {
     static const VoucherStatus statuses[] = {VoucherStatus::Pending, VoucherStatus::Paid, VoucherStatus::Expired, VoucherStatus::Canceled,
                                              VoucherStatus::Paid, VoucherStatus::RefundPending, VoucherStatus::Refunded, VoucherStatus::RefundFailed};
-    static const char *const stripeStatuses[] = {"requires_action", "succeeded", "requires_payment_method", "canceled",
-                                                 "succeeded", "succeeded", "succeeded", "succeeded"};
+    using PI = PaymentIntentStatus;
+    static const PI stripeStatuses[] = {PI::RequiresAction, PI::Succeeded, PI::RequiresPaymentMethod, PI::Canceled,
+                                        PI::Succeeded,      PI::Succeeded, PI::Succeeded,             PI::Succeeded};
     static const QStringList surnames{QStringLiteral("山田"), QStringLiteral("佐藤"), QStringLiteral("鈴木"), QStringLiteral("高橋"), QStringLiteral("田中")};
     QList<VoucherRecord> vouchers;
     vouchers.reserve(count);
@@ -27,7 +28,7 @@ QList<VoucherRecord> syntheticVouchers(int count, qint64 now, const QString &ter
         v.confirmationNumber = QStringLiteral("090") + digits;
         const int kind = i % 8;
         v.status = statuses[kind];
-        v.stripeStatus = QString::fromLatin1(stripeStatuses[kind]);
+        v.stripeStatus = stripeStatuses[kind];
         v.hadPaymentAttempt = true;
         v.createdAt = now - qint64(total - i) * 60; // one a minute, oldest first
         v.voucherExpiresAt = v.createdAt + 3 * 86400;

@@ -1,30 +1,38 @@
 #include "TillHarness.h"
 
+#include "ClerkMessages.h"
+
 namespace konbini::test {
 
 using namespace std::chrono_literals;
 
-TillHarness::TillHarness(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal,
-                         QList<QPair<QByteArray, QByteArray>> extraHeaders, const QString &store)
-    : key(backend.key()), ledger(ledgerPath)
+TillConfig TillHarness::configFor(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal,
+                                  QList<QPair<QByteArray, QByteArray>> extraHeaders, const QString &store)
 {
-    StripeClientConfig config;
+    TillConfig config;
     config.baseUrl = backend.baseUrl();
+    config.apiKey = backend.key();
+    config.ledgerPath = ledgerPath;
+    config.terminal = TerminalIdentity{store, terminal};
     config.retry.initialDelay = 1ms;
     config.retry.maxDelay = 4ms;
     config.extraHeaders = std::move(extraHeaders);
-    client = std::make_unique<StripeClient>(network, key, config);
-    api = std::make_unique<StripeApi>(*client);
-    QString error;
-    if (!ledger.open(error))
-        qFatal("ledger: %s", qPrintable(error));
-    engine = std::make_unique<CheckoutEngine>(*api, ledger, TerminalIdentity{store, terminal});
+    return config;
+}
+
+TillHarness::TillHarness(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal,
+                         QList<QPair<QByteArray, QByteArray>> extraHeaders, const QString &store)
+    : m_till(std::make_unique<Till>(network, configFor(backend, ledgerPath, terminal, std::move(extraHeaders), store)))
+{
+    const LedgerStatus opened = m_till->open();
+    if (!opened)
+        qFatal("ledger: %s", qPrintable(opened.error().message));
 }
 
 CheckoutOutcome TillHarness::issue(const CheckoutRequest &request)
 {
     std::optional<CheckoutOutcome> outcome;
-    engine->issueVoucher(request, [&](const CheckoutOutcome &o) { outcome = o; });
+    engine().issueVoucher(request, [&](const CheckoutOutcome &o) { outcome = o; });
     if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
         qFatal("checkout did not finish");
     return *outcome;
@@ -32,10 +40,18 @@ CheckoutOutcome TillHarness::issue(const CheckoutRequest &request)
 
 VoucherRecord TillHarness::refresh(qint64 voucherId)
 {
-    const Result<VoucherRecord> refreshed = wait<VoucherRecord>([&](auto done) { engine->refreshVoucher(voucherId, done); });
+    const ActionResult<VoucherRecord> refreshed = wait<VoucherRecord>([&](auto done) { engine().refreshVoucher(voucherId, done); });
     if (!refreshed.ok())
-        qFatal("refresh failed: %s", qPrintable(refreshed.error().describe()));
+        qFatal("refresh failed: %s", qPrintable(ClerkMessages::details(refreshed.error())));
     return refreshed.value();
+}
+
+VoucherRecord TillHarness::voucher(qint64 voucherId)
+{
+    const LedgerResult<VoucherRecord> found = ledger().vouchers().voucher(voucherId);
+    if (!found)
+        qFatal("no voucher %lld: %s", voucherId, qPrintable(found.error().message));
+    return found.value();
 }
 
 } // namespace konbini::test

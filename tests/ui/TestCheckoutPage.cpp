@@ -34,7 +34,7 @@ struct Counter : TillHarness {
     explicit Counter(const StripeBackend &backend, const QString &ledgerPath, QList<QPair<QByteArray, QByteArray>> faults = {})
         : TillHarness(backend, ledgerPath, QStringLiteral("till-1"), std::move(faults), QStringLiteral("渋谷店"))
     {
-        window = std::make_unique<ui::MainWindow>(*engine, ledger, nullptr, ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
+        window = std::make_unique<ui::MainWindow>(till(), ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
         window->show();
         if (!QTest::qWaitForWindowActive(window.get()))
             qWarning("window not active");
@@ -144,7 +144,7 @@ void TestCheckoutPage::enterMovesThroughFieldsInOrder()
         counter.pressEnter();
     }
     QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(order.last()));
-    QCOMPARE(counter.ledger.voucherCount(), 0); // Enter on a field before the last sends nothing
+    QCOMPARE(counter.ledger().vouchers().count(), 0); // Enter on a field before the last sends nothing
 }
 
 void TestCheckoutPage::doubleEnter_createsOnePaymentIntent()
@@ -156,7 +156,7 @@ void TestCheckoutPage::doubleEnter_createsOnePaymentIntent()
     counter.pressEnter();
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     QCOMPARE(paymentIntents(), before + 1);
-    QCOMPARE(counter.ledger.voucherCount(), 1);
+    QCOMPARE(counter.ledger().vouchers().count(), 1);
 }
 
 void TestCheckoutPage::invalidField_showsItsMessageAndSendsNothing_data()
@@ -197,7 +197,7 @@ void TestCheckoutPage::invalidField_showsItsMessageAndSendsNothing()
             QVERIFY2(!counter.label(other)->isVisible(), other);
     }
     QCOMPARE(paymentIntents(), before);
-    QCOMPARE(counter.ledger.voucherCount(), 0);
+    QCOMPARE(counter.ledger().vouchers().count(), 0);
     QCOMPARE(counter.field<QLineEdit>("emailField")->text(), email); // nothing typed is lost
 }
 
@@ -228,7 +228,7 @@ void TestCheckoutPage::rejectedNumber_reconfirmsSamePaymentIntent()
     QLabel *phoneProblem = counter.label("phoneProblem");
     QTRY_VERIFY_WITH_TIMEOUT(phoneProblem->isVisible(), 20000);
     QCOMPARE(QApplication::focusWidget(), counter.field<QLineEdit>("phoneField"));
-    const QString firstIntent = counter.ledger.voucher(1)->paymentIntentId;
+    const QString firstIntent = counter.voucher(1).paymentIntentId;
     QVERIFY(!firstIntent.isEmpty());
     // The clerk types another number over the selected one and presses Enter there... then on.
     typeText(counter.field<QLineEdit>("phoneField"), QStringLiteral("080-2222-3333"));

@@ -47,10 +47,9 @@ private:
 void TestVoucherTableModel::initTestCase()
 {
     m_ledger = std::make_unique<Ledger>(m_dir.filePath(QStringLiteral("ledger.sqlite")));
-    QString error;
-    QVERIFY(m_ledger->open(error));
-    m_ledger->insertVouchers(syntheticVouchers(kVouchers, kNow));
-    QCOMPARE(m_ledger->voucherCount(), kVouchers);
+    QVERIFY(m_ledger->open().ok());
+    QVERIFY(m_ledger->vouchers().insertMany(syntheticVouchers(kVouchers, kNow)).ok());
+    QCOMPARE(m_ledger->vouchers().count(), kVouchers);
 }
 
 void TestVoucherTableModel::model_passesQtModelTester()
@@ -105,7 +104,7 @@ void TestVoucherTableModel::statusFilter()
     QCOMPARE(loadAll(model), expected);
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.voucherAt(row)->status, VoucherStatus(status));
-    QCOMPARE(m_ledger->countVouchers(query), expected);
+    QCOMPARE(m_ledger->search().count(query).value(), expected);
 }
 
 void TestVoucherTableModel::search_data()

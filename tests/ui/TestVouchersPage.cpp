@@ -49,7 +49,6 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<TillHarness> m_till;
     // Into m_till, under the names the tests read best with.
-    FixedKeyProvider *m_key = nullptr;
     StripeApi *m_api = nullptr;
     Ledger *m_ledger = nullptr;
     CheckoutEngine *m_engine = nullptr;
@@ -65,12 +64,11 @@ void TestVouchersPage::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_till = std::make_unique<TillHarness>(*m_backend, m_dir->filePath(QStringLiteral("ledger.sqlite")), QStringLiteral("till-1"),
                                            QList<QPair<QByteArray, QByteArray>>(), QStringLiteral("渋谷店"));
-    m_key = &m_till->key;
-    m_api = m_till->api.get();
-    m_ledger = &m_till->ledger;
-    m_engine = m_till->engine.get();
+    m_api = &m_till->api();
+    m_ledger = &m_till->ledger();
+    m_engine = &m_till->engine();
     m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, EventSync::Settings{1h, 2h, 30 * 24 * 3600});
-    m_page = std::make_unique<ui::VouchersPage>(*m_engine, *m_ledger, m_sync.get(), QStringLiteral("渋谷店"));
+    m_page = std::make_unique<ui::VouchersPage>(*m_engine, *m_ledger, m_sync.get(), m_till->till().storeSearch(), QStringLiteral("渋谷店"));
     m_page->show();
     m_page->setConfirmation([](const QString &) { return true; });
     sync();
@@ -93,7 +91,7 @@ qint64 TestVouchersPage::issue(const QString &email)
     const CheckoutOutcome outcome = m_till->issue(sale);
     if (!outcome.ok())
         qFatal("could not issue a voucher");
-    return outcome.voucher->voucherId;
+    return outcome.value().voucherId;
 }
 
 void TestVouchersPage::sync()
@@ -128,7 +126,7 @@ void TestVouchersPage::paidVoucher_turnsPaidAndNotifies()
 void TestVouchersPage::expiredVoucher_isReissuedWithNewUrl()
 {
     const qint64 id = issue(QStringLiteral("hanako+expire_immediately@test.com"));
-    const QString firstUrl = m_ledger->voucher(id)->hostedVoucherUrl;
+    const QString firstUrl = m_till->voucher(id).hostedVoucherUrl;
     m_backend->sandbox()->advanceClock(3600);
     sync();
     QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Expired));
@@ -155,8 +153,8 @@ void TestVouchersPage::cancel_asksFirstThenCancels()
     m_page->cancelSelected();
     QVERIFY(asked.contains(QStringLiteral("tell the customer")));
     QCoreApplication::processEvents();
-    QCOMPARE(m_ledger->voucher(id)->status, VoucherStatus::Pending); // declined: nothing sent
-    QVERIFY(m_ledger->unfinishedOperations().isEmpty());
+    QCOMPARE(m_till->voucher(id).status, VoucherStatus::Pending); // declined: nothing sent
+    QVERIFY(m_ledger->journal().pending().value().isEmpty());
     m_page->setConfirmation([](const QString &) { return true; });
     m_page->cancelSelected();
     QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::Canceled), 20000);
@@ -165,7 +163,7 @@ void TestVouchersPage::cancel_asksFirstThenCancels()
 void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
 {
     const qint64 id = issue(QStringLiteral("hanako+fill_never@test.com"));
-    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(m_ledger->voucher(id)->paymentIntentId));
+    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(m_till->voucher(id).paymentIntentId));
     QVERIFY(m_page->selectVoucher(id));
     m_page->cancelSelected();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("paying")), 20000);
@@ -188,13 +186,13 @@ void TestVouchersPage::refund_throughItsLifecycle()
     const QString details = m_page->findChild<QLabel *>(QStringLiteral("details"))->text();
     QVERIFY2(details.contains(QStringLiteral("hanako+succeed_immediately@test.com")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("fee")));
-    const RefundRecord refund = m_ledger->refundsOf(id).first();
+    const RefundRecord refund = m_ledger->refunds().of(id).value().first();
     QCOMPARE(refund.amount, 1000);
     // The customer's bank details arrive; Stripe pays out; the sync brings it in.
     m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refund.id),
                                {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
     sync();
-    QCOMPARE(m_ledger->refund(refund.id)->status, QStringLiteral("pending"));
+    QCOMPARE(m_ledger->refunds().refund(refund.id).value().status, RefundStatus::Pending);
     m_backend->sandbox()->advanceClock(60);
     sync();
     QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Refunded));
@@ -205,11 +203,11 @@ void TestVouchersPage::refund_throughItsLifecycle()
         return true;
     });
     m_page->refundSelected();
-    QTRY_COMPARE_WITH_TIMEOUT(m_ledger->refundsOf(id).size(), 2, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ledger->refunds().of(id).value().size(), 2, 20000);
     QTRY_VERIFY(m_page->findChild<QPushButton *>(QStringLiteral("cancelRefund"))->isEnabled());
     m_page->cancelSelectedRefund();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("refund was canceled")), 20000);
-    QCOMPARE(m_ledger->voucher(id)->amountRefunded, 1000);
+    QCOMPARE(m_till->voucher(id).amountRefunded, 1000);
 }
 
 void TestVouchersPage::dayReport_matchesLedger()
@@ -220,7 +218,7 @@ void TestVouchersPage::dayReport_matchesLedger()
     sync();
     QVERIFY(m_page->selectVoucher(canceled));
     m_page->cancelSelected();
-    QTRY_COMPARE_WITH_TIMEOUT(m_ledger->voucher(canceled)->status, VoucherStatus::Canceled, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_till->voucher(canceled).status, VoucherStatus::Canceled, 20000);
     ui::DayReportDialog report(*m_ledger, QStringLiteral("渋谷店"));
     report.setDay(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
     const DayTotals total = sumOf(report.totals());
@@ -256,10 +254,8 @@ void TestVouchersPage::allTerminals_showsTheStoreReadOnly()
 {
     issue(QStringLiteral("mine@test.com"));
     // Another till of the same store, with its own ledger.
-    Ledger otherLedger(m_dir->filePath(QStringLiteral("other.sqlite")));
-    QString error;
-    QVERIFY(otherLedger.open(error));
-    CheckoutEngine other(*m_api, otherLedger, TerminalIdentity{QStringLiteral("渋谷店"), QStringLiteral("till-2")});
+    TillHarness otherTill(*m_backend, m_dir->filePath(QStringLiteral("other.sqlite")), QStringLiteral("till-2"), {}, QStringLiteral("渋谷店"));
+    CheckoutEngine &other = otherTill.engine();
     CheckoutRequest sale;
     sale.amountYen = 2400;
     sale.customerName = QStringLiteral("佐藤 次郎");

@@ -1,0 +1,640 @@
+#include "CheckoutEngine.h"
+
+#include "CheckoutLogging.h"
+#include "KonbiniRules.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <QUuid>
+
+namespace konbini {
+namespace {
+
+// Later, never inside the caller's own call: callers may hold half-updated UI state.
+template <typename F>
+void later(QObject *context, F &&work)
+{
+    QTimer::singleShot(0, context, std::forward<F>(work));
+}
+
+KonbiniPaymentIntentSpec specFor(const CheckoutRequest &request, const QMap<QString, QString> &metadata)
+{
+    KonbiniPaymentIntentSpec spec;
+    spec.amountYen = request.amountYen;
+    spec.productDescription = request.productDescription;
+    spec.expiresAfterDays = request.expiresAfterDays;
+    spec.expiresAt = request.expiresOn.isValid() ? KonbiniRules::endOfJstDay(request.expiresOn) : 0;
+    spec.metadata = metadata;
+    return spec;
+}
+
+} // namespace
+
+RefundRecord refundRecordOf(const Refund &refund, qint64 voucherId)
+{
+    RefundRecord record;
+    record.id = refund.id;
+    record.voucherId = voucherId;
+    record.amount = refund.amount;
+    record.status = refund.status;
+    record.reason = refund.reason;
+    record.instructionsEmail = refund.instructionsEmail;
+    record.emailSentAt = refund.emailSentAt;
+    record.actionExpiresAt = refund.actionExpiresAt;
+    record.failureReason = refund.failureReason;
+    record.createdAt = refund.created;
+    return record;
+}
+
+CheckoutEngine::CheckoutEngine(StripeApi &api, Ledger &ledger, TerminalIdentity terminal, Clock clock, QObject *parent)
+    : QObject(parent), m_api(api), m_ledger(ledger), m_terminal(std::move(terminal)), m_clock(std::move(clock))
+{
+    if (!m_clock)
+        m_clock = [] { return QDateTime::currentSecsSinceEpoch(); };
+}
+
+CheckoutEngine::~CheckoutEngine()
+{
+    // Quitting is no less safe than crashing: what is in flight is dropped without a callback,
+    // its journal entry stays pending, and the next start resumes it with the same key.
+    for (const QPointer<StripeCall> &call : std::as_const(m_calls)) {
+        if (call)
+            call->abandon();
+    }
+}
+
+void CheckoutEngine::track(StripeCall *call)
+{
+    m_calls.removeIf([](const QPointer<StripeCall> &tracked) { return tracked.isNull(); });
+    m_calls.append(call);
+}
+
+template <typename T>
+void CheckoutEngine::send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered)
+{
+    track(m_api.send<T>(request, std::move(answered)));
+}
+
+qint64 CheckoutEngine::now() const
+{
+    return m_clock();
+}
+
+void CheckoutEngine::step(Step moment)
+{
+    if (m_stepHook)
+        m_stepHook(moment);
+}
+
+void CheckoutEngine::finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome)
+{
+    m_busy = false;
+    if (outcome.ok())
+        emit voucherIssued(outcome.value().voucherId);
+    else if (outcome.error().voucherId)
+        emit voucherChanged(outcome.error().voucherId);
+    if (done)
+        std::exchange(done, nullptr)(outcome);
+}
+
+void CheckoutEngine::refuseLater(CheckoutCallback done, const CheckoutError &error)
+{
+    later(this, [done, error] { done(error); });
+}
+
+CheckoutOutcome CheckoutEngine::voucherOutcome(qint64 voucherId) const
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    if (!voucher)
+        return CheckoutError::fromLedger(voucher.error(), voucherId, false);
+    return Voucher::from(voucher.value());
+}
+
+CheckoutOutcome CheckoutEngine::recordFailure(const JournalEntry &entry, const ApiError &error)
+{
+    // A transient failure stays pending in the journal, to be resumed with the same key; any
+    // other is final for that key.
+    const bool resumable = error.isTransient();
+    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+        if (!resumable) {
+            if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now()); !finished)
+                return finished;
+        }
+        return m_ledger.vouchers().setLastError(entry.voucherId, error.code.isEmpty() ? QStringLiteral("network") : error.code, now());
+    });
+    if (!recorded)
+        qCWarning(lcCheckout) << "could not record the failure of voucher" << entry.voucherId << ":" << recorded.error().message;
+    return CheckoutError::fromStripe(error, entry.voucherId, resumable);
+}
+
+JournalEntry CheckoutEngine::confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId, const QString &phone) const
+{
+    JournalEntry entry;
+    entry.voucherId = voucher.id;
+    entry.operation = JournalOperation::ConfirmPaymentIntent;
+    entry.request = StripeApi::confirmPaymentIntent(
+        paymentIntentId, {voucher.customerName, voucher.email, KonbiniRules::confirmationNumberFromPhone(phone).digits});
+    entry.createdAt = now();
+    return entry;
+}
+
+void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallback done)
+{
+    if (m_busy) {
+        refuseLater(std::move(done), CheckoutError::busy());
+        return;
+    }
+    const qint64 at = now();
+    const QList<FieldProblem> problems = validateCheckout(request, at);
+    if (!problems.isEmpty()) {
+        refuseLater(std::move(done), CheckoutError::invalid(problems));
+        return;
+    }
+    m_busy = true;
+
+    VoucherRecord voucher;
+    voucher.orderRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    voucher.store = m_terminal.store;
+    voucher.terminal = m_terminal.terminal;
+    voucher.amountYen = request.amountYen;
+    voucher.productDescription = request.productDescription;
+    voucher.customerName = request.customerName.trimmed();
+    voucher.email = request.email.trimmed();
+    voucher.phone = request.phone;
+    voucher.confirmationNumber = KonbiniRules::confirmationNumberFromPhone(request.phone).digits;
+    voucher.expiresAfterDays = request.expiresOn.isValid() ? 0 : request.expiresAfterDays;
+    voucher.expiresAtOption = request.expiresOn.isValid() ? KonbiniRules::endOfJstDay(request.expiresOn) : 0;
+    voucher.createdAt = at;
+    const QMap<QString, QString> metadata{{QStringLiteral("store"), m_terminal.store},
+                                          {QStringLiteral("terminal"), m_terminal.terminal},
+                                          {QStringLiteral("order_ref"), voucher.orderRef},
+                                          {QStringLiteral("app_version"), QStringLiteral(KONBINI_VERSION)}};
+    JournalEntry entry;
+    entry.operation = JournalOperation::CreatePaymentIntent;
+    entry.request = StripeApi::createPaymentIntent(specFor(request, metadata));
+    entry.createdAt = at;
+    const LedgerStatus written = m_ledger.transaction([&]() -> LedgerStatus {
+        const LedgerResult<qint64> voucherId = m_ledger.vouchers().insert(voucher);
+        if (!voucherId)
+            return voucherId.error();
+        entry.voucherId = voucherId.value();
+        const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
+        if (!entryId)
+            return entryId.error();
+        entry.id = entryId.value();
+        return {};
+    });
+    if (!written) {
+        // Nothing was sent: the sale is simply not there, and the clerk may try again.
+        const CheckoutOutcome outcome = CheckoutError::fromLedger(written.error());
+        later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
+        return;
+    }
+    step(Step::CreateJournaled);
+    runCreate(entry, std::move(done));
+}
+
+void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
+{
+    send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &created) mutable {
+        step(Step::CreateAnswered);
+        if (!created.ok()) {
+            finishCheckout(done, recordFailure(entry, created.error()));
+            return;
+        }
+        const PaymentIntent &pi = created.value();
+        JournalEntry confirmEntry;
+        const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+            const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
+            if (!voucher)
+                return voucher.error();
+            confirmEntry = confirmEntryFor(voucher.value(), pi.id, voucher.value().confirmationNumber);
+            if (const LedgerStatus set = m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now()); !set)
+                return set;
+            if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now()); !finished)
+                return finished;
+            const LedgerResult<qint64> confirmId = m_ledger.journal().begin(confirmEntry);
+            if (!confirmId)
+                return confirmId.error();
+            confirmEntry.id = confirmId.value();
+            return {};
+        });
+        if (!recorded) {
+            // The create stays pending: resuming sends it again with its key and Stripe answers
+            // with the same PaymentIntent.
+            finishCheckout(done, CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+            return;
+        }
+        step(Step::CreateRecorded);
+        runConfirm(confirmEntry, std::move(done));
+    });
+}
+
+void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done)
+{
+    send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
+        step(Step::ConfirmAnswered);
+        if (confirmed.ok()) {
+            const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+                const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, confirmed.value(), now());
+                if (!applied)
+                    return applied.error();
+                return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+            });
+            finishCheckout(done, recorded ? voucherOutcome(entry.voucherId) : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+            return;
+        }
+        const ApiError &error = confirmed.error();
+        if (error.kind == ApiError::Kind::UnexpectedState && error.paymentIntentStatus == PaymentIntentStatus::RequiresAction) {
+            // Confirmed already (an answer lost longer than Stripe keeps keys): take it as it is.
+            takeConfirmedIntent(entry, std::move(done));
+            return;
+        }
+        finishCheckout(done, recordFailure(entry, error));
+    });
+}
+
+void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCallback done)
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
+    if (!voucher) {
+        finishCheckout(done, CheckoutError::fromLedger(voucher.error(), entry.voucherId, true));
+        return;
+    }
+    track(m_api.retrievePaymentIntent(voucher.value().paymentIntentId, [this, entry, done](const Result<PaymentIntent> &current) mutable {
+        if (!current.ok()) {
+            finishCheckout(done, CheckoutError::fromStripe(current.error(), entry.voucherId, true));
+            return;
+        }
+        if (!current.value().voucher) {
+            finishCheckout(done, recordFailure(entry, ApiError{ApiError::Kind::UnexpectedState, {}, QStringLiteral("payment_intent_unexpected_state"),
+                                                               QStringLiteral("The PaymentIntent has no voucher."), {}, {}, 0,
+                                                               current.value().status}));
+            return;
+        }
+        const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+            const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, current.value(), now());
+            if (!applied)
+                return applied.error();
+            return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QStringLiteral("already_confirmed"), now());
+        });
+        finishCheckout(done, recorded ? voucherOutcome(entry.voucherId) : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+    }));
+}
+
+void CheckoutEngine::reconfirm(qint64 voucherId, const QString &phone, CheckoutCallback done)
+{
+    if (m_busy) {
+        refuseLater(std::move(done), CheckoutError::busy());
+        return;
+    }
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    if (!voucher) {
+        refuseLater(std::move(done), voucher.error().kind == LedgerError::Kind::NotFound
+                                         ? CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId)
+                                         : CheckoutError::fromLedger(voucher.error(), voucherId));
+        return;
+    }
+    if (const ActionCheck check = canReconfirm(voucher.value()); !check) {
+        refuseLater(std::move(done), CheckoutError::refused(check.refusal, voucherId));
+        return;
+    }
+    if (!KonbiniRules::confirmationNumberFromPhone(phone).valid) {
+        CheckoutRequest onlyPhone;
+        onlyPhone.phone = phone;
+        QList<FieldProblem> problems;
+        for (const FieldProblem &problem : validateCheckout(onlyPhone, now())) {
+            if (problem.field == CheckoutField::Phone)
+                problems.append(problem);
+        }
+        CheckoutError invalid = CheckoutError::invalid(problems);
+        invalid.voucherId = voucherId;
+        refuseLater(std::move(done), invalid);
+        return;
+    }
+    m_busy = true;
+    confirmWith(voucher.value(), phone, std::move(done));
+}
+
+void CheckoutEngine::reissue(qint64 voucherId, CheckoutCallback done)
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    if (!voucher) {
+        refuseLater(std::move(done), CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId));
+        return;
+    }
+    if (const ActionCheck check = canReissue(voucher.value()); !check) {
+        refuseLater(std::move(done), CheckoutError::refused(check.refusal, voucherId));
+        return;
+    }
+    reconfirm(voucherId, voucher.value().confirmationNumber, std::move(done));
+}
+
+void CheckoutEngine::resume(qint64 voucherId, CheckoutCallback done)
+{
+    if (m_busy) {
+        refuseLater(std::move(done), CheckoutError::busy());
+        return;
+    }
+    const LedgerResult<QList<JournalEntry>> pending = m_ledger.journal().pending();
+    if (!pending) {
+        refuseLater(std::move(done), CheckoutError::fromLedger(pending.error(), voucherId, true));
+        return;
+    }
+    for (const JournalEntry &entry : pending.value()) {
+        if (entry.voucherId != voucherId)
+            continue;
+        if (entry.operation == JournalOperation::CreatePaymentIntent) {
+            m_busy = true;
+            runCreate(entry, std::move(done));
+            return;
+        }
+        if (entry.operation == JournalOperation::ConfirmPaymentIntent) {
+            m_busy = true;
+            runConfirm(entry, std::move(done));
+            return;
+        }
+    }
+    refuseLater(std::move(done), CheckoutError::refused(ActionRefusal::NothingUnfinished, voucherId));
+}
+
+void CheckoutEngine::confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done)
+{
+    JournalEntry entry = confirmEntryFor(voucher, voucher.paymentIntentId, phone);
+    const LedgerStatus written = m_ledger.transaction([&]() -> LedgerStatus {
+        const LedgerStatus set = m_ledger.vouchers().setConfirmationNumber(voucher.id, phone,
+                                                                           KonbiniRules::confirmationNumberFromPhone(phone).digits, now());
+        if (!set)
+            return set;
+        const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
+        if (!entryId)
+            return entryId.error();
+        entry.id = entryId.value();
+        return {};
+    });
+    if (!written) {
+        const CheckoutOutcome outcome = CheckoutError::fromLedger(written.error(), voucher.id, false);
+        later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
+        return;
+    }
+    runConfirm(entry, std::move(done));
+}
+
+void CheckoutEngine::resumeUnfinished(std::function<void(int resumed, int failed)> done)
+{
+    const LedgerResult<QList<JournalEntry>> pending = m_ledger.journal().pending();
+    if (!pending) {
+        qCWarning(lcCheckout) << "cannot read the journal:" << pending.error().message;
+        later(this, [done] {
+            if (done)
+                done(0, 1);
+        });
+        return;
+    }
+    m_replaying = true;
+    emit replayStarted();
+    later(this, [this, entries = pending.value(), done] { replayNext(entries, std::make_shared<std::pair<int, int>>(0, 0), done); });
+}
+
+void CheckoutEngine::replayNext(QList<JournalEntry> entries, std::shared_ptr<std::pair<int, int>> counts, std::function<void(int, int)> done)
+{
+    if (entries.isEmpty()) {
+        m_replaying = false;
+        emit replayFinished(counts->first, counts->second);
+        if (done)
+            done(counts->first, counts->second);
+        return;
+    }
+    const JournalEntry entry = entries.takeFirst();
+    qCInfo(lcCheckout) << "resuming" << Journal::operationKey(entry.operation) << "of voucher" << entry.voucherId;
+    const auto next = [this, entries, counts, done](bool ok) {
+        ok ? ++counts->first : ++counts->second;
+        later(this, [this, entries, counts, done] { replayNext(entries, counts, done); });
+    };
+    switch (entry.operation) {
+    case JournalOperation::CreatePaymentIntent:
+    case JournalOperation::ConfirmPaymentIntent: {
+        m_busy = true;
+        auto finished = [this, entry, next](const CheckoutOutcome &outcome) {
+            if (outcome.ok())
+                emit saleRecovered(outcome.value());
+            else
+                emit saleRecoveryFailed(entry.voucherId, outcome.error());
+            next(outcome.ok());
+        };
+        entry.operation == JournalOperation::CreatePaymentIntent ? runCreate(entry, finished) : runConfirm(entry, finished);
+        return;
+    }
+    case JournalOperation::CancelPaymentIntent:
+        send<PaymentIntent>(entry.request, [this, entry, next](const Result<PaymentIntent> &answer) {
+            settle(entry, answer, [next](const ActionResult<VoucherRecord> &result) { next(result.ok()); });
+        });
+        return;
+    case JournalOperation::CreateRefund:
+    case JournalOperation::CancelRefund:
+        send<Refund>(entry.request, [this, entry, next](const Result<Refund> &answer) {
+            settle(entry, answer, [next](const ActionResult<RefundRecord> &result) { next(result.ok()); });
+        });
+        return;
+    }
+}
+
+template <typename T>
+void CheckoutEngine::post(JournalEntry entry, std::function<void(const ActionResult<T> &)> settled)
+{
+    entry.createdAt = now();
+    const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
+    if (!entryId) {
+        const CheckoutError error = CheckoutError::fromLedger(entryId.error(), entry.voucherId);
+        later(this, [settled, error] { settled(error); });
+        return;
+    }
+    entry.id = entryId.value();
+    using Answer = std::conditional_t<std::is_same_v<T, VoucherRecord>, PaymentIntent, Refund>;
+    send<Answer>(entry.request, [this, entry, settled](const Result<Answer> &answer) { settle(entry, answer, settled); });
+}
+
+void CheckoutEngine::settleFailure(const JournalEntry &entry, const ApiError &error)
+{
+    if (error.isTransient())
+        return;
+    if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now()); !finished)
+        qCWarning(lcCheckout) << "could not close journal entry" << entry.id << ":" << finished.error().message;
+}
+
+void CheckoutEngine::settle(const JournalEntry &entry, const Result<PaymentIntent> &answer,
+                            std::function<void(const ActionResult<VoucherRecord> &)> done)
+{
+    if (!answer.ok()) {
+        settleFailure(entry, answer.error());
+        done(CheckoutError::fromStripe(answer.error(), entry.voucherId, answer.error().isTransient()));
+        return;
+    }
+    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+        const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, answer.value(), now());
+        if (!applied)
+            return applied.error();
+        return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+    });
+    if (!recorded) {
+        done(CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+        return;
+    }
+    emit voucherChanged(entry.voucherId);
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
+    done(voucher ? ActionResult<VoucherRecord>(voucher.value()) : CheckoutError::fromLedger(voucher.error(), entry.voucherId));
+}
+
+void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &answer, std::function<void(const ActionResult<RefundRecord> &)> done)
+{
+    if (!answer.ok()) {
+        settleFailure(entry, answer.error());
+        done(CheckoutError::fromStripe(answer.error(), entry.voucherId, answer.error().isTransient()));
+        return;
+    }
+    const RefundRecord record = refundRecordOf(answer.value(), entry.voucherId);
+    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+        const LedgerResult<StatusChange> upserted = m_ledger.refunds().upsert(record, now());
+        if (!upserted)
+            return upserted.error();
+        return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+    });
+    if (!recorded) {
+        done(CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+        return;
+    }
+    emit voucherChanged(entry.voucherId);
+    const LedgerResult<RefundRecord> stored = m_ledger.refunds().refund(record.id);
+    done(stored ? ActionResult<RefundRecord>(stored.value()) : CheckoutError::fromLedger(stored.error(), entry.voucherId));
+}
+
+void CheckoutEngine::abandon(qint64 voucherId, Callback<VoucherRecord> done)
+{
+    if (const LedgerStatus failed = m_ledger.journal().failPending(voucherId, QStringLiteral("abandoned"), now()); !failed) {
+        later(this, [done, voucherId, error = failed.error()] { done(CheckoutError::fromLedger(error, voucherId)); });
+        return;
+    }
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    if (voucher && canCancel(voucher.value())) {
+        cancelVoucher(voucherId, QStringLiteral("abandoned"), std::move(done));
+        return;
+    }
+    later(this, [done, voucher, voucherId] {
+        if (voucher)
+            done(voucher.value());
+        else
+            done(CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId));
+    });
+}
+
+void CheckoutEngine::cancelVoucher(qint64 voucherId, const QString &reason, Callback<VoucherRecord> done)
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    const ActionCheck check = voucher ? canCancel(voucher.value()) : ActionCheck{ActionRefusal::NoSuchVoucher};
+    if (!check) {
+        later(this, [done, check, voucherId] { done(CheckoutError::refused(check.refusal, voucherId)); });
+        return;
+    }
+    JournalEntry entry;
+    entry.voucherId = voucherId;
+    entry.operation = JournalOperation::CancelPaymentIntent;
+    entry.request = StripeApi::cancelPaymentIntent(voucher.value().paymentIntentId, reason);
+    post<VoucherRecord>(entry, std::move(done));
+}
+
+void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &reason, Callback<RefundRecord> done)
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    const ActionCheck check = voucher ? canRefund(voucher.value(), amountYen) : ActionCheck{ActionRefusal::NoSuchVoucher};
+    if (!check) {
+        later(this, [done, check, voucherId] { done(CheckoutError::refused(check.refusal, voucherId)); });
+        return;
+    }
+    JournalEntry entry;
+    entry.voucherId = voucherId;
+    entry.operation = JournalOperation::CreateRefund;
+    entry.request = StripeApi::createRefund(voucher.value().paymentIntentId, amountYen, reason, {{QStringLiteral("terminal"), m_terminal.terminal}});
+    post<RefundRecord>(entry, std::move(done));
+}
+
+void CheckoutEngine::cancelRefund(const QString &refundId, Callback<RefundRecord> done)
+{
+    const LedgerResult<RefundRecord> existing = m_ledger.refunds().refund(refundId);
+    const ActionCheck check = existing ? canCancelRefund(existing.value()) : ActionCheck{ActionRefusal::NoSuchRefund};
+    if (!check) {
+        const qint64 voucherId = existing ? existing.value().voucherId : 0;
+        later(this, [done, check, voucherId] { done(CheckoutError::refused(check.refusal, voucherId)); });
+        return;
+    }
+    JournalEntry entry;
+    entry.voucherId = existing.value().voucherId;
+    entry.operation = JournalOperation::CancelRefund;
+    entry.request = StripeApi::cancelRefund(refundId);
+    post<RefundRecord>(entry, std::move(done));
+}
+
+void CheckoutEngine::refreshVoucher(qint64 voucherId, Callback<VoucherRecord> done)
+{
+    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
+    if (!voucher || voucher.value().paymentIntentId.isEmpty()) {
+        const ActionRefusal refusal = voucher ? ActionRefusal::NoPaymentIntent : ActionRefusal::NoSuchVoucher;
+        later(this, [done, refusal, voucherId] { done(CheckoutError::refused(refusal, voucherId)); });
+        return;
+    }
+    const QString paymentIntentId = voucher.value().paymentIntentId;
+    track(m_api.retrievePaymentIntent(paymentIntentId, [this, voucherId, paymentIntentId, done](const Result<PaymentIntent> &pi) {
+        if (!pi.ok()) {
+            done(CheckoutError::fromStripe(pi.error(), voucherId));
+            return;
+        }
+        const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(voucherId, pi.value(), now());
+        if (!applied) {
+            done(CheckoutError::fromLedger(applied.error(), voucherId));
+            return;
+        }
+        const auto answer = [this, voucherId, done] {
+            emit voucherChanged(voucherId);
+            const LedgerResult<VoucherRecord> current = m_ledger.vouchers().voucher(voucherId);
+            done(current ? ActionResult<VoucherRecord>(current.value()) : CheckoutError::fromLedger(current.error(), voucherId));
+        };
+        if (pi.value().status != PaymentIntentStatus::Succeeded) {
+            answer();
+            return;
+        }
+        track(m_api.listRefundsOf(paymentIntentId, [this, voucherId, answer](const Result<Page<Refund>> &refunds) {
+            if (refunds.ok()) {
+                for (const Refund &refund : refunds.value().items) {
+                    if (const auto upserted = m_ledger.refunds().upsert(refundRecordOf(refund, voucherId), now()); !upserted)
+                        qCWarning(lcCheckout) << "could not record refund" << refund.id << ":" << upserted.error().message;
+                }
+            }
+            answer();
+        }));
+    }));
+}
+
+void CheckoutEngine::refreshRefund(const QString &refundId, Callback<RefundRecord> done)
+{
+    const LedgerResult<RefundRecord> existing = m_ledger.refunds().refund(refundId);
+    if (!existing) {
+        later(this, [done] { done(CheckoutError::refused(ActionRefusal::NoSuchRefund)); });
+        return;
+    }
+    const qint64 voucherId = existing.value().voucherId;
+    track(m_api.retrieveRefund(refundId, [this, voucherId, done](const Result<Refund> &refund) {
+        if (!refund.ok()) {
+            done(CheckoutError::fromStripe(refund.error(), voucherId));
+            return;
+        }
+        const RefundRecord record = refundRecordOf(refund.value(), voucherId);
+        if (const auto upserted = m_ledger.refunds().upsert(record, now()); !upserted) {
+            done(CheckoutError::fromLedger(upserted.error(), voucherId));
+            return;
+        }
+        emit voucherChanged(voucherId);
+        const LedgerResult<RefundRecord> stored = m_ledger.refunds().refund(record.id);
+        done(stored ? ActionResult<RefundRecord>(stored.value()) : CheckoutError::fromLedger(stored.error(), voucherId));
+    }));
+}
+
+} // namespace konbini

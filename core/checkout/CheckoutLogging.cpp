@@ -1,0 +1,3 @@
+#include "CheckoutLogging.h"
+
+Q_LOGGING_CATEGORY(lcCheckout, "konbini.checkout", QtInfoMsg)

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "Ledger.h"
+#include "StripeApi.h"
+
+#include <variant>
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+namespace konbini {
+
+// Keeps the ledger in step with Stripe without webhooks (a till behind NAT cannot receive them):
+// polls GET /v1/events for the Konbini-relevant types from a persisted cursor, walking forward
+// with ending_before, re-reads each object it names with the pinned API version, applies it
+// idempotently and says what changed. Backs off while offline; when the cursor is older than
+// Stripe's 30-day event retention (or gone), re-reads the still-open vouchers and refunds instead.
+class EventSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings {
+        std::chrono::milliseconds interval{5000};
+        std::chrono::milliseconds maxBackoff{5 * 60 * 1000};
+        qint64 retentionSeconds = 30 * 24 * 3600;
+    };
+    using Clock = std::function<qint64()>;
+
+    EventSync(StripeApi &api, Ledger &ledger, Settings settings, Clock clock = {}, QObject *parent = nullptr);
+    // Abandons the reads in flight: none of them calls back into a destroyed sync.
+    ~EventSync() override;
+
+    void start();
+    void stop();
+    // One pass now (ignored while one runs).
+    void syncNow();
+
+    bool isOffline() const { return m_offline; }
+    bool isRunning() const { return m_passRunning; }
+    qint64 lastSyncAt() const { return m_lastSyncAt; }
+    std::chrono::milliseconds currentInterval() const { return m_currentInterval; }
+
+    static const QStringList &eventTypes();
+
+signals:
+    void voucherPaid(qint64 voucherId);
+    void voucherExpired(qint64 voucherId);
+    void voucherCanceled(qint64 voucherId);
+    void voucherChanged(qint64 voucherId);
+    void refundChanged(const QString &refundId, qint64 voucherId);
+    void synced(qint64 at);
+    void syncFailed(const konbini::ApiError &error);
+    void ledgerFailed(const konbini::LedgerError &error);
+    void offlineChanged(bool offline);
+    void caughtUp(); // a pass re-read open objects instead of reading events
+
+private:
+    using SyncError = std::variant<ApiError, LedgerError>;
+    void track(StripeCall *call);
+    void fetchPage(const QString &cursor);
+    void applyEvents(const QList<Event> &oldestFirst, std::function<void()> next);
+    void catchUp();
+    void rereadObjects(const QStringList &paymentIntents, const QStringList &refunds, std::function<void(bool ok)> done);
+    LedgerStatus applyPaymentIntent(const PaymentIntent &pi);
+    LedgerStatus applyRefund(const Refund &refund);
+    LedgerStatus setCursor(const Event &event);
+    void finishPass(const std::optional<SyncError> &error);
+    qint64 now() const;
+
+    StripeApi &m_api;
+    Ledger &m_ledger;
+    Settings m_settings;
+    Clock m_clock;
+    QTimer m_timer;
+    bool m_passRunning = false;
+    bool m_offline = false;
+    qint64 m_lastSyncAt = 0;
+    std::chrono::milliseconds m_currentInterval;
+    std::optional<SyncError> m_passError;
+    QList<QPointer<StripeCall>> m_calls;
+};
+
+} // namespace konbini

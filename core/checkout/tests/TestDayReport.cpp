@@ -1,0 +1,105 @@
+#include "DayReport.h"
+#include "Ledger.h"
+
+#include <QStringDecoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace konbini;
+
+namespace {
+
+// 2026-11-27 10:00 JST.
+const qint64 kMorning = QDateTime(QDate(2026, 11, 27), QTime(1, 0), Qt::UTC).toSecsSinceEpoch();
+
+VoucherRecord voucher(const QString &ref, const QString &terminal, qint64 amount, VoucherStatus status, qint64 createdAt)
+{
+    VoucherRecord v;
+    v.orderRef = ref;
+    v.store = QStringLiteral("shibuya");
+    v.terminal = terminal;
+    v.paymentIntentId = QStringLiteral("pi_") + ref;
+    v.amountYen = amount;
+    v.customerName = QStringLiteral("顧客");
+    v.email = QStringLiteral("c@example.jp");
+    v.status = status;
+    v.stripeStatus = status == VoucherStatus::Paid ? PaymentIntentStatus::Succeeded : PaymentIntentStatus::RequiresAction;
+    v.createdAt = createdAt;
+    v.voucherExpiresAt = createdAt + 3600;
+    v.paidAt = status == VoucherStatus::Paid ? createdAt + 600 : 0;
+    v.canceledAt = status == VoucherStatus::Canceled ? createdAt + 60 : 0;
+    return v;
+}
+
+} // namespace
+
+class TestDayReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void totals_perTerminalAndDay();
+    void csv_utf8WithBomAndShiftJis();
+};
+
+void TestDayReport::totals_perTerminalAndDay()
+{
+    QTemporaryDir dir;
+    Ledger ledger(dir.filePath(QStringLiteral("ledger.sqlite")));
+    QVERIFY(ledger.open().ok());
+    QVERIFY(ledger.vouchers().insertMany({voucher(QStringLiteral("a"), QStringLiteral("till-1"), 1000, VoucherStatus::Paid, kMorning),
+                           voucher(QStringLiteral("b"), QStringLiteral("till-1"), 2000, VoucherStatus::Pending, kMorning + 60),
+                           voucher(QStringLiteral("c"), QStringLiteral("till-2"), 3000, VoucherStatus::Canceled, kMorning + 120),
+                           voucher(QStringLiteral("d"), QStringLiteral("till-2"), 4000, VoucherStatus::Expired, kMorning + 180),
+                           // The day before in JST (yesterday 23:30 JST), and the day after.
+                           voucher(QStringLiteral("e"), QStringLiteral("till-1"), 5000, VoucherStatus::Paid, kMorning - 10 * 3600 - 1800),
+                           voucher(QStringLiteral("f"), QStringLiteral("till-1"), 6000, VoucherStatus::Paid, kMorning + 86400)}).ok());
+    const qint64 paidVoucher = ledger.vouchers().byPaymentIntent(QStringLiteral("pi_a")).value()->id;
+    QVERIFY(ledger.refunds()
+                .upsert(RefundRecord{QStringLiteral("re_1"), paidVoucher, 400, RefundStatus::Succeeded, {}, {}, 0, 0, {}, kMorning + 700, 0},
+                        kMorning + 900)
+                .ok());
+    const QList<DayTotals> totals = ledger.dayTotals().forDay(QDate(2026, 11, 27)).value();
+    QCOMPARE(totals.size(), 2);
+    const DayTotals &till1 = totals.at(0).terminal == u"till-1" ? totals.at(0) : totals.at(1);
+    const DayTotals &till2 = totals.at(0).terminal == u"till-2" ? totals.at(0) : totals.at(1);
+    QCOMPARE(till1.issuedCount, 2);
+    QCOMPARE(till1.issuedYen, 3000);
+    QCOMPARE(till1.paidCount, 1);
+    QCOMPARE(till1.paidYen, 1000);
+    QCOMPARE(till1.pendingCount, 1);
+    QCOMPARE(till1.pendingYen, 2000);
+    QCOMPARE(till1.refundedCount, 1);
+    QCOMPARE(till1.refundedYen, 400);
+    QCOMPARE(till2.canceledCount, 1);
+    QCOMPARE(till2.canceledYen, 3000);
+    QCOMPARE(till2.expiredCount, 1);
+    QCOMPARE(till2.expiredYen, 4000);
+    const DayTotals total = sumOf(totals);
+    QCOMPARE(total.issuedCount, 4);
+    QCOMPARE(total.issuedYen, 10000);
+    QCOMPARE(ledger.dayTotals().forDay(QDate(2026, 11, 26)).value().first().paidYen, 5000);
+}
+
+void TestDayReport::csv_utf8WithBomAndShiftJis()
+{
+    DayTotals line;
+    line.terminal = QStringLiteral("レジ1");
+    line.issuedCount = 3;
+    line.issuedYen = 4500;
+    const QByteArray utf8 = dayReportCsv(QDate(2026, 11, 27), {line}, CsvEncoding::Utf8WithBom);
+    QVERIFY(utf8.startsWith("\xEF\xBB\xBF"));
+    const QString text = QString::fromUtf8(utf8.mid(3));
+    const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // header, the terminal, the total
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("2026-11-27,レジ1,3,4500,")));
+    QVERIFY(lines.at(2).contains(QStringLiteral(",3,4500,")));
+    const QByteArray sjis = dayReportCsv(QDate(2026, 11, 27), {line}, CsvEncoding::ShiftJis);
+    QVERIFY(!sjis.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(sjis.contains(QByteArray::fromHex("838c8357")) || sjis.contains("\x83\x8c\x83\x57")); // レジ in Shift_JIS
+    QStringDecoder fromShiftJis("Shift_JIS");
+    QCOMPARE(QString(fromShiftJis.decode(sjis)), text);
+}
+
+QTEST_GUILESS_MAIN(TestDayReport)
+#include "TestDayReport.moc"

@@ -1,0 +1,245 @@
+#include "CheckoutEngine.h"
+#include "EventSync.h"
+#include "StripeBackend.h"
+#include "TillHarness.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace konbini;
+using namespace konbini::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+CheckoutRequest sale(const QString &email)
+{
+    CheckoutRequest request;
+    request.amountYen = 2000;
+    request.customerName = QStringLiteral("佐藤 太郎");
+    request.email = email;
+    return request;
+}
+
+} // namespace
+
+class TestEventSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void paidVoucher_raisesPaid();
+    void expiredVoucher_raisesExpired();
+    void canceledElsewhere_raisesCanceled();
+    void refundLifecycle_updatesLedger();
+    void secondPass_changesNothing();
+    void othersVouchers_areIgnored();
+    void staleCursor_rereadsOpenVouchers();
+    void unknownCursor_rereadsOpenVouchers();
+    void offline_backsOffAndRecovers();
+
+private:
+    CheckoutOutcome issue(const CheckoutRequest &request);
+    void syncOnce();
+
+    std::unique_ptr<StripeBackend> m_backend;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<TillHarness> m_till;
+    // Into m_till, under the names the tests read best with.
+    std::unique_ptr<FixedKeyProvider> m_key;
+    StripeApi *m_api = nullptr;
+    Ledger *m_ledger = nullptr;
+    CheckoutEngine *m_engine = nullptr;
+    std::unique_ptr<EventSync> m_sync;
+};
+
+void TestEventSync::init()
+{
+    m_backend = std::make_unique<StripeBackend>();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_till = std::make_unique<TillHarness>(*m_backend, m_dir->filePath(QStringLiteral("ledger.sqlite")));
+    m_key = std::make_unique<FixedKeyProvider>(m_backend->key());
+    m_api = &m_till->api();
+    m_ledger = &m_till->ledger();
+    m_engine = &m_till->engine();
+    m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, EventSync::Settings{1h, 2h, 30 * 24 * 3600});
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+}
+
+void TestEventSync::cleanup()
+{
+    m_sync.reset();
+    m_till.reset();
+    m_backend.reset();
+    m_dir.reset();
+}
+
+CheckoutOutcome TestEventSync::issue(const CheckoutRequest &request)
+{
+    return m_till->issue(request);
+}
+
+void TestEventSync::syncOnce()
+{
+    QSignalSpy done(m_sync.get(), &EventSync::synced);
+    QSignalSpy failed(m_sync.get(), &EventSync::syncFailed);
+    m_sync->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() + failed.count() == 1, 20000);
+}
+
+void TestEventSync::paidVoucher_raisesPaid()
+{
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro@test.com")));
+    QVERIFY(outcome.ok());
+    syncOnce(); // takes the cursor
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(paid.count(), 0);
+    m_backend->sandbox()->advanceClock(180);
+    syncOnce();
+    QCOMPARE(paid.count(), 1);
+    QCOMPARE(paid.first().first().toLongLong(), outcome.value().voucherId);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Paid);
+    QVERIFY(m_sync->lastSyncAt() > 0);
+}
+
+void TestEventSync::expiredVoucher_raisesExpired()
+{
+    syncOnce();
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro+expire_immediately@test.com")));
+    QSignalSpy expired(m_sync.get(), &EventSync::voucherExpired);
+    m_backend->sandbox()->advanceClock(3600);
+    syncOnce();
+    QCOMPARE(expired.count(), 1);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Expired);
+}
+
+void TestEventSync::canceledElsewhere_raisesCanceled()
+{
+    syncOnce();
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro+fill_never@test.com")));
+    // Canceled from the Dashboard, say: not through this till.
+    m_backend->sandbox()->post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(outcome.value().paymentIntentId));
+    QSignalSpy canceled(m_sync.get(), &EventSync::voucherCanceled);
+    syncOnce();
+    QCOMPARE(canceled.count(), 1);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Canceled);
+}
+
+void TestEventSync::refundLifecycle_updatesLedger()
+{
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro+succeed_immediately@test.com")));
+    syncOnce();
+    std::optional<ActionResult<RefundRecord>> refund;
+    m_engine->refund(outcome.value().voucherId, 0, QString(), [&](const ActionResult<RefundRecord> &r) { refund = r; });
+    QTRY_VERIFY(refund.has_value());
+    QVERIFY(refund->ok());
+    const QString refundId = refund->value().id;
+    QSignalSpy changed(m_sync.get(), &EventSync::refundChanged);
+    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refundId),
+                               {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
+    syncOnce();
+    QCOMPARE(m_ledger->refunds().refund(refundId).value().status, RefundStatus::Pending);
+    m_backend->sandbox()->advanceClock(60);
+    syncOnce();
+    QCOMPARE(m_ledger->refunds().refund(refundId).value().status, RefundStatus::Succeeded);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.last().at(0).toString(), refundId);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Refunded);
+}
+
+void TestEventSync::secondPass_changesNothing()
+{
+    syncOnce();
+    issue(sale(QStringLiteral("taro@test.com")));
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy changed(m_sync.get(), &EventSync::voucherChanged);
+    syncOnce();
+    syncOnce();
+    syncOnce();
+    QCOMPARE(changed.count(), 1);
+}
+
+void TestEventSync::othersVouchers_areIgnored()
+{
+    syncOnce();
+    const QJsonObject foreign = m_backend->sandbox()->paidPaymentIntent(); // created by another till
+    QSignalSpy changed(m_sync.get(), &EventSync::voucherChanged);
+    syncOnce();
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(!m_ledger->vouchers().byPaymentIntent(foreign.value(QStringLiteral("id")).toString()).value().has_value());
+}
+
+void TestEventSync::staleCursor_rereadsOpenVouchers()
+{
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro@test.com")));
+    syncOnce();
+    // The till was off for more than 30 days: Stripe no longer has the events after the cursor.
+    m_ledger->syncState().setValue(QStringLiteral("event_cursor_created"), QString::number(QDateTime::currentSecsSinceEpoch() - 31 * 86400));
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy caughtUp(m_sync.get(), &EventSync::caughtUp);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(caughtUp.count(), 1);
+    QCOMPARE(paid.count(), 1);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Paid);
+}
+
+void TestEventSync::unknownCursor_rereadsOpenVouchers()
+{
+    issue(sale(QStringLiteral("taro@test.com")));
+    syncOnce();
+    m_ledger->syncState().setValue(QStringLiteral("event_cursor"), QStringLiteral("evt_forgotten"));
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy caughtUp(m_sync.get(), &EventSync::caughtUp);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(caughtUp.count(), 1);
+    QCOMPARE(paid.count(), 1);
+}
+
+void TestEventSync::offline_backsOffAndRecovers()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    StripeClientConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    config.retry.maxNetworkRetries = 0;
+    StripeClient offlineClient(m_network, *m_key, config);
+    StripeApi offlineApi(offlineClient);
+    EventSync sync(offlineApi, *m_ledger, EventSync::Settings{1s, 5s, 30 * 24 * 3600});
+    QSignalSpy offline(&sync, &EventSync::offlineChanged);
+    QSignalSpy failed(&sync, &EventSync::syncFailed);
+    sync.syncNow();
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(offline.count(), 1);
+    QVERIFY(sync.isOffline());
+    QCOMPARE(sync.currentInterval(), 2s);
+    sync.syncNow();
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(sync.currentInterval(), 4s);
+    sync.syncNow();
+    QTRY_COMPARE(failed.count(), 3);
+    QCOMPARE(sync.currentInterval(), 5s); // capped
+    QCOMPARE(offline.count(), 1);
+    sync.stop();
+    // Back online: the real API answers, the interval resets and the state flips once.
+    EventSync online(*m_api, *m_ledger, EventSync::Settings{1s, 5s, 30 * 24 * 3600});
+    QSignalSpy synced(&online, &EventSync::synced);
+    online.syncNow();
+    QTRY_COMPARE(synced.count(), 1);
+    QVERIFY(!online.isOffline());
+    QCOMPARE(online.currentInterval(), 1s);
+    online.stop();
+}
+
+QTEST_GUILESS_MAIN(TestEventSync)
+#include "TestEventSync.moc"

@@ -1,0 +1,3 @@
+#include "LedgerLogging.h"
+
+Q_LOGGING_CATEGORY(lcLedger, "konbini.ledger", QtInfoMsg)

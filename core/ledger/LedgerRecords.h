@@ -1,0 +1,104 @@
+#pragma once
+
+#include "PreparedRequest.h"
+#include "StripeObjects.h"
+#include "VoucherStatus.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace konbini {
+
+// A voucher this terminal issued, with what the clerk typed and what Stripe answered.
+struct VoucherRecord {
+    qint64 id = 0;
+    QString orderRef;
+    QString store;
+    QString terminal;
+    QString paymentIntentId;
+    qint64 amountYen = 0;
+    QString productDescription;
+    QString customerName;
+    QString email;
+    QString phone;
+    QString confirmationNumber;
+    int expiresAfterDays = 0;
+    qint64 expiresAtOption = 0;
+    PaymentIntentStatus stripeStatus = PaymentIntentStatus::Unknown;
+    VoucherStatus status = VoucherStatus::NotIssued;
+    bool hadPaymentAttempt = false;
+    qint64 voucherExpiresAt = 0;
+    QString hostedVoucherUrl;
+    QList<KonbiniStore> stores;
+    QString lastErrorCode;
+    qint64 amountRefunded = 0;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 paidAt = 0;
+    qint64 canceledAt = 0;
+};
+
+struct RefundRecord {
+    QString id;
+    qint64 voucherId = 0;
+    qint64 amount = 0;
+    RefundStatus status = RefundStatus::Unknown;
+    QString reason;
+    QString instructionsEmail;
+    qint64 emailSentAt = 0;
+    qint64 actionExpiresAt = 0;
+    QString failureReason;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+// The clerk status of a voucher before and after a write.
+struct StatusChange {
+    VoucherStatus before = VoucherStatus::NotIssued;
+    VoucherStatus after = VoucherStatus::NotIssued;
+    bool changed() const { return before != after; }
+};
+
+// What the merchant's voucher list asks for; filtering and sorting happen in SQLite.
+struct VoucherQuery {
+    enum class Sort { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, Terminal };
+    QList<VoucherStatus> statuses; // empty: every status
+    QString text;                  // name, e-mail, phone, confirmation number, payment code or PaymentIntent id
+    qint64 createdFrom = 0;        // Unix seconds, inclusive; 0: open
+    qint64 createdUntil = 0;       // exclusive; 0: open
+    Sort sort = Sort::IssuedAt;
+    bool descending = true;
+};
+
+// One JST day at the counter, per terminal.
+struct DayTotals {
+    QString terminal;
+    qint64 issuedCount = 0, issuedYen = 0;
+    qint64 paidCount = 0, paidYen = 0;
+    qint64 expiredCount = 0, expiredYen = 0;
+    qint64 canceledCount = 0, canceledYen = 0;
+    qint64 refundedCount = 0, refundedYen = 0;
+    qint64 pendingCount = 0, pendingYen = 0;
+    DayTotals &operator+=(const DayTotals &other);
+};
+
+// The POSTs the journal knows; stored by key ("create", "confirm", …), decoded once.
+enum class JournalOperation { CreatePaymentIntent, ConfirmPaymentIntent, CancelPaymentIntent, CreateRefund, CancelRefund };
+
+// A POST written down exactly as it will be sent (StripeApi's PreparedRequest, idempotency key
+// included) before it is sent, and marked when answered, so a crash or a quit in between is
+// resumed with the same key instead of creating a second object.
+struct JournalEntry {
+    enum class State { Pending, Done, Failed };
+    qint64 id = 0;
+    qint64 voucherId = 0;
+    JournalOperation operation = JournalOperation::CreatePaymentIntent;
+    PreparedRequest request;
+    State state = State::Pending;
+    QString resultCode;
+    qint64 createdAt = 0;
+};
+
+} // namespace konbini

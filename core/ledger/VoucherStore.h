@@ -1,0 +1,46 @@
+#pragma once
+
+#include "LedgerDatabase.h"
+#include "LedgerRecords.h"
+
+#include <optional>
+
+namespace konbini {
+
+// The vouchers table: one row per sale of this till, with the clerk status kept current from
+// Stripe's PaymentIntent and the voucher's refunds.
+class VoucherStore
+{
+public:
+    explicit VoucherStore(LedgerDatabase &database) : m_db(database) {}
+
+    LedgerResult<qint64> insert(const VoucherRecord &voucher);
+    // Many vouchers in one transaction (benchmarks, imports), statuses as given.
+    LedgerStatus insertMany(const QList<VoucherRecord> &vouchers);
+
+    // NotFound when there is no such voucher.
+    LedgerResult<VoucherRecord> voucher(qint64 id) const;
+    // nullopt when no voucher of this till has that PaymentIntent (another terminal's).
+    LedgerResult<std::optional<VoucherRecord>> byPaymentIntent(const QString &paymentIntentId) const;
+    LedgerResult<QList<VoucherRecord>> withStatus(const QList<VoucherStatus> &statuses) const;
+    qint64 count() const;
+
+    LedgerStatus setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, PaymentIntentStatus status, qint64 now);
+    LedgerStatus setLastError(qint64 voucherId, const QString &code, qint64 now);
+    LedgerStatus setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber, qint64 now);
+    // Takes over Stripe's view of the PaymentIntent.
+    LedgerResult<StatusChange> applyPaymentIntent(qint64 voucherId, const PaymentIntent &paymentIntent, qint64 now);
+    // Derives the clerk status and refunded amount again from the PaymentIntent status and refunds.
+    LedgerResult<VoucherStatus> recomputeStatus(qint64 voucherId, qint64 now);
+
+    // The SELECT list a VoucherRecord is read from, and the reading.
+    static const char *columns();
+    static VoucherRecord fromRow(const QSqlQuery &row);
+
+private:
+    LedgerResult<QList<VoucherRecord>> select(const QString &where, const QVariantList &values) const;
+
+    LedgerDatabase &m_db;
+};
+
+} // namespace konbini

@@ -1,0 +1,36 @@
+#include "Till.h"
+
+namespace konbini {
+
+Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::move(config)), m_key(m_config.apiKey)
+{
+    StripeClientConfig client;
+    client.baseUrl = m_config.baseUrl;
+    client.timeout = m_config.requestTimeout;
+    client.retry = m_config.retry;
+    client.extraHeaders = m_config.extraHeaders;
+    m_ledger = std::make_unique<Ledger>(m_config.ledgerPath);
+    m_client = std::make_unique<StripeClient>(network, m_key, client);
+    m_api = std::make_unique<StripeApi>(*m_client);
+    m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, m_config.terminal, m_config.clock);
+    m_session = std::make_unique<CheckoutSession>(*m_engine);
+    m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, m_config.sync, m_config.clock);
+    m_storeSearch = std::make_unique<StoreSearch>(*m_api, m_config.terminal.store);
+}
+
+// Members go in reverse order: the sync and the engine abandon their calls before the client
+// and the ledger they use are gone.
+Till::~Till() = default;
+
+LedgerStatus Till::open()
+{
+    return m_ledger->open();
+}
+
+void Till::start()
+{
+    m_engine->resumeUnfinished();
+    m_sync->start();
+}
+
+} // namespace konbini

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "CheckoutEngine.h"
+#include "CheckoutSession.h"
+#include "EventSync.h"
+#include "StoreSearch.h"
+
+#include <QNetworkAccessManager>
+
+#include <chrono>
+#include <memory>
+
+namespace konbini {
+
+// How one till is put together: where Stripe is, with which key, which ledger, which terminal.
+struct TillConfig {
+    QUrl baseUrl;
+    QString apiKey;
+    QString ledgerPath;
+    TerminalIdentity terminal;
+    std::chrono::milliseconds requestTimeout{30000};
+    RetrySettings retry;
+    EventSync::Settings sync;
+    // Sent with every request (tests: the sandbox's X-Sandbox-Fault).
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    // For tests on the sandbox's clock; empty: the machine's.
+    std::function<qint64()> clock;
+};
+
+// One running till: ledger, Stripe client and API, checkout engine, the sale at the counter,
+// event sync and the store-wide search, wired once for the app and for the tests. Destroying it
+// is a safe quit: requests in flight are abandoned and resumed at the next start.
+class Till
+{
+public:
+    Till(QNetworkAccessManager &network, TillConfig config);
+    ~Till();
+    Till(const Till &) = delete;
+    Till &operator=(const Till &) = delete;
+
+    // Opens (and migrates) the ledger; nothing else may be used before it succeeded.
+    LedgerStatus open();
+    // Resumes what the journal left pending (each sale reported by the session) and starts sync.
+    void start();
+
+    const TillConfig &config() const { return m_config; }
+    Ledger &ledger() { return *m_ledger; }
+    StripeClient &client() { return *m_client; }
+    StripeApi &api() { return *m_api; }
+    CheckoutEngine &engine() { return *m_engine; }
+    CheckoutSession &session() { return *m_session; }
+    EventSync &sync() { return *m_sync; }
+    StoreSearch &storeSearch() { return *m_storeSearch; }
+
+private:
+    TillConfig m_config;
+    FixedKeyProvider m_key;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<StripeClient> m_client;
+    std::unique_ptr<StripeApi> m_api;
+    std::unique_ptr<CheckoutEngine> m_engine;
+    std::unique_ptr<CheckoutSession> m_session;
+    std::unique_ptr<EventSync> m_sync;
+    std::unique_ptr<StoreSearch> m_storeSearch;
+};
+
+} // namespace konbini
