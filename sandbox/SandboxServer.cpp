@@ -118,6 +118,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         write(responder, *refusal);
         return true;
     }
+    emit requestReceived(apiRequest.method, apiRequest.path);
     QString faultError;
     std::optional<FaultPlan> plan = FaultPlan::fromHeader(apiRequest.fault, faultError);
     if (!plan) {

@@ -35,6 +35,11 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     SandboxApi &api() { return *m_api; }
 
+signals:
+    // An authenticated API request arrived (before any delay or fault): tests use it to act while
+    // a request is known to be at "Stripe" and not yet answered.
+    void requestReceived(const QByteArray &method, const QString &path);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

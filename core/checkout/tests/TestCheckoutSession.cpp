@@ -1,0 +1,172 @@
+#include "CheckoutSession.h"
+#include "StripeBackend.h"
+#include "TillHarness.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace konbini;
+using namespace konbini::test;
+
+namespace {
+
+CheckoutRequest sale(const QString &phone = QStringLiteral("090-1234-5678"), qint64 amount = 1500)
+{
+    CheckoutRequest request;
+    request.amountYen = amount;
+    request.productDescription = QStringLiteral("お弁当");
+    request.customerName = QStringLiteral("山田 花子");
+    request.email = QStringLiteral("hanako+fill_never@test.com");
+    request.phone = phone;
+    return request;
+}
+
+using State = CheckoutSession::State;
+
+} // namespace
+
+// What Enter means at the counter, decided in core and tested without widgets.
+class TestCheckoutSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void issue_goesThroughSendingToIssued();
+    void secondSubmitWhileSending_isIgnored();
+    void afterTransientFailure_sameSaleContinues();
+    void rejectedNumber_newPhoneReconfirmsSameIntent();
+    void changedSaleAfterFailure_abandonsTheOldOne();
+    void invalidInput_staysEditing();
+
+private:
+    qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
+
+    std::unique_ptr<StripeBackend> m_backend;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCheckoutSession::init()
+{
+    m_backend = std::make_unique<StripeBackend>();
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestCheckoutSession::cleanup()
+{
+    m_backend.reset();
+    m_dir.reset();
+}
+
+void TestCheckoutSession::issue_goesThroughSendingToIssued()
+{
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("a.sqlite")));
+    CheckoutSession &session = till.session();
+    QSignalSpy states(&session, &CheckoutSession::stateChanged);
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QCOMPARE(session.state(), State::Editing);
+    QVERIFY(session.submit(sale()));
+    QCOMPARE(session.state(), State::Sending);
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    QCOMPARE(session.state(), State::Issued);
+    QCOMPARE(states.count(), 2);
+    session.startNew();
+    QCOMPARE(session.state(), State::Editing);
+    QVERIFY(!session.hasUnfinishedSale());
+}
+
+void TestCheckoutSession::secondSubmitWhileSending_isIgnored()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("d.sqlite")));
+    CheckoutSession &session = till.session();
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QVERIFY(session.submit(sale()));
+    QVERIFY(!session.submit(sale()));
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    QCOMPARE(paymentIntents(), 1);
+}
+
+void TestCheckoutSession::afterTransientFailure_sameSaleContinues()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    // The first three attempts of each request fail: one call's worth of retries.
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("t.sqlite")), QStringLiteral("till-1"), {{"X-Sandbox-Fault", "503,count=3"}});
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QVERIFY(session.submit(sale()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(session.state(), State::Failed);
+    QVERIFY(session.lastError().resumable);
+    QVERIFY(session.hasUnfinishedSale());
+    // Enter again, nothing changed: the same sale, the same key. The create goes through on its
+    // fourth attempt; the confirm, a new request, fails its first three too.
+    QVERIFY(session.submit(sale()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QCOMPARE(session.state(), State::Failed);
+    QVERIFY(session.lastError().resumable);
+    QCOMPARE(paymentIntents(), 1);
+    QVERIFY(session.submit(sale()));
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    QCOMPARE(issued.first().first().value<Voucher>().voucherId, session.lastError().voucherId);
+    QCOMPARE(till.ledger().vouchers().count(), 1);
+    QCOMPARE(paymentIntents(), 1);
+}
+
+void TestCheckoutSession::rejectedNumber_newPhoneReconfirmsSameIntent()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("r.sqlite")));
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QVERIFY(session.submit(sale(QStringLiteral("012-3456-7890"))));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(session.state(), State::NumberRejected);
+    QVERIFY(session.lastError().isNumberRejected());
+    const QString intent = till.voucher(session.unfinishedVoucherId()).paymentIntentId;
+    QVERIFY(session.submit(sale(QStringLiteral("080-1111-2222"))));
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    const Voucher voucher = issued.first().first().value<Voucher>();
+    QCOMPARE(voucher.paymentIntentId, intent);
+    QCOMPARE(voucher.confirmationNumber, QStringLiteral("08011112222"));
+    QCOMPARE(paymentIntents(), 1);
+}
+
+void TestCheckoutSession::changedSaleAfterFailure_abandonsTheOldOne()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("c.sqlite")));
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QVERIFY(session.submit(sale(QStringLiteral("012-3456-7890"))));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    const qint64 oldVoucher = session.unfinishedVoucherId();
+    // The clerk changes the amount: that is another sale; the old PaymentIntent must not live on.
+    QVERIFY(session.submit(sale(QStringLiteral("080-1111-2222"), 2000)));
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    QVERIFY(issued.first().first().value<Voucher>().voucherId != oldVoucher);
+    QTRY_COMPARE_WITH_TIMEOUT(till.voucher(oldVoucher).status, VoucherStatus::Canceled, 20000);
+    QCOMPARE(paymentIntents(), 2);
+}
+
+void TestCheckoutSession::invalidInput_staysEditing()
+{
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("i.sqlite")));
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    CheckoutRequest bad = sale();
+    bad.amountYen = 100;
+    QVERIFY(session.submit(bad));
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(session.state(), State::Editing);
+    QCOMPARE(failed.first().first().value<CheckoutError>().kind, CheckoutError::Kind::Invalid);
+    QCOMPARE(till.ledger().vouchers().count(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCheckoutSession)
+#include "TestCheckoutSession.moc"
