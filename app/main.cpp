@@ -113,6 +113,7 @@ int main(int argc, char *argv[])
         counter.defaultDescription = settings.defaultDescription();
         counter.defaultExpiryDays = settings.defaultExpiryDays();
         counter.printerName = settings.printerName();
+        counter.slipIsA4 = settings.slipSize() == u"a4";
         QUrl baseUrl;
         QString apiKey = kSandboxKey;
         QString ledgerName;

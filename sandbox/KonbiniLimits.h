@@ -8,14 +8,19 @@
 // caught by the tests that run one against the other.
 namespace konbini::sandbox::KonbiniLimits {
 
-inline constexpr qint64 kMinimumAmountYen = 120;
-inline constexpr qint64 kMaximumAmountYen = 300'000;
-inline constexpr int kProductDescriptionMaxLength = 22;
-inline constexpr int kMinimumExpiresAfterDays = 1;
-inline constexpr int kMaximumExpiresAfterDays = 60;
-inline constexpr int kDefaultExpiresAfterDays = 3;
-inline constexpr qint64 kMinimumExpiresAtLeadSeconds = 30 * 60;
-inline constexpr qint64 kMaximumExpiresAtLeadSeconds = 60 * 24 * 3600;
+// One table, as KONBINI_API.md states the limits (amounts in yen, durations in seconds).
+struct Limits {
+    qint64 amountMin;
+    qint64 amountMax;
+    int descriptionCharacters;
+    int daysMin;
+    int daysMax;
+    int daysDefault;
+    qint64 deadlineLeadMin;
+    qint64 deadlineLeadMax;
+};
+inline constexpr Limits kStripe{120, 300'000, 22, 1, 60, 3, 30 * 60, 60 * 24 * 3600};
+// JST is UTC+9 all year.
 inline constexpr qint64 kJstOffsetSeconds = 9 * 3600;
 
 // Unicode code points, as Stripe counts the description.

@@ -145,7 +145,7 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
             QStringLiteral("parameters_exclusive"));
     }
     if (days) {
-        if (*days < kMinimumExpiresAfterDays || *days > kMaximumExpiresAfterDays) {
+        if (*days < kStripe.daysMin || *days > kStripe.daysMax) {
             throw StripeError::invalidParameter(ParamReader::bracketed(daysPath),
                                                 QStringLiteral("expires_after_days must be between 1 and 60."),
                                                 QStringLiteral("parameter_invalid_integer"));
@@ -156,12 +156,12 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
         konbini.insert(QStringLiteral("expires_after_days"), QJsonValue());
     }
     if (expiresAt) {
-        if (*expiresAt < call.now + kMinimumExpiresAtLeadSeconds) {
+        if (*expiresAt < call.now + kStripe.deadlineLeadMin) {
             throw StripeError::invalidParameter(ParamReader::bracketed(atPath),
                                                 QStringLiteral("expires_at must be at least 30 minutes in the future."),
                                                 QStringLiteral("parameter_invalid_integer"));
         }
-        if (*expiresAt >= call.now + kMaximumExpiresAtLeadSeconds) {
+        if (*expiresAt >= call.now + kStripe.deadlineLeadMax) {
             throw StripeError::invalidParameter(ParamReader::bracketed(atPath),
                                                 QStringLiteral("expires_at must be less than 60 days in the future."),
                                                 QStringLiteral("parameter_invalid_integer"));
@@ -172,7 +172,7 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
         konbini.insert(QStringLiteral("expires_at"), QJsonValue());
     }
     if (const auto description = params.string(descriptionPath)) {
-        if (characterCount(*description) > kProductDescriptionMaxLength) {
+        if (characterCount(*description) > kStripe.descriptionCharacters) {
             throw StripeError::invalidParameter(
                 ParamReader::bracketed(descriptionPath),
                 QStringLiteral("Invalid string: %1; must be at most 22 characters").arg(*description));
@@ -224,11 +224,11 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
                            "The payment method type `konbini` only supports the following currencies: jpy.").arg(*currency),
             QStringLiteral("payment_intent_invalid_parameter"));
     }
-    if (*amount < kMinimumAmountYen) {
+    if (*amount < kStripe.amountMin) {
         throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be at least ¥120 jpy"),
                                             QStringLiteral("amount_too_small"));
     }
-    if (*amount > kMaximumAmountYen) {
+    if (*amount > kStripe.amountMax) {
         throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be no more than ¥300,000 jpy"),
                                             QStringLiteral("amount_too_large"));
     }
@@ -298,9 +298,9 @@ QJsonObject PaymentIntents::update(const QString &id, const ParamReader &params,
                                            QStringLiteral("This PaymentIntent cannot be updated: the customer is paying for it at a convenience store right now. Try again later."));
     }
     if (const auto amount = params.integer(QStringLiteral("amount"))) {
-        if (*amount < kMinimumAmountYen)
+        if (*amount < kStripe.amountMin)
             throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be at least ¥120 jpy"), QStringLiteral("amount_too_small"));
-        if (*amount > kMaximumAmountYen)
+        if (*amount > kStripe.amountMax)
             throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be no more than ¥300,000 jpy"), QStringLiteral("amount_too_large"));
         paymentIntent.insert(QStringLiteral("amount"), *amount);
     }
@@ -421,7 +421,7 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     else if (!konbini.value(QStringLiteral("expires_after_days")).isNull())
         expiresAt = deadlineAfterDays(call.now, konbini.value(QStringLiteral("expires_after_days")).toInt());
     else
-        expiresAt = deadlineAfterDays(paymentIntent.value(QStringLiteral("created")).toInteger(), kDefaultExpiresAfterDays);
+        expiresAt = deadlineAfterDays(paymentIntent.value(QStringLiteral("created")).toInteger(), kStripe.daysDefault);
     if (scenario == KonbiniScenario::ExpireImmediately)
         expiresAt = call.now;
     else if (scenario == KonbiniScenario::ExpireWithDelay)

@@ -122,6 +122,7 @@ void MainWindow::showVoucher(const Voucher &voucher, bool newSaleAfterwards)
 {
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
     m_voucherDialog->setPrinterName(m_settings.printerName);
+    m_voucherDialog->setSlipSize(m_settings.slipIsA4 ? VoucherSlip::Size::A4 : VoucherSlip::Size::Receipt80mm);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_voucherDialog, &QDialog::finished, this, [this, newSaleAfterwards] {
         m_voucherDialog = nullptr;

@@ -95,8 +95,8 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
         buttons->addWidget(pushButton);
         return pushButton;
     };
-    button(tr("Print receipt (80 mm)"), "printReceipt", [this] { print(true); });
-    button(tr("Print A4"), "printA4", [this] { print(false); });
+    m_printReceipt = button(tr("Print receipt (80 mm)"), "printReceipt", [this] { print(true); });
+    m_printA4 = button(tr("Print A4"), "printA4", [this] { print(false); });
     button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
     button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
     button(tr("Open in browser"), "openBrowser", [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl)); });
@@ -106,6 +106,19 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     next->setAutoDefault(true);
     layout->addLayout(buttons);
     next->setFocus();
+}
+
+void VoucherDialog::setSlipSize(VoucherSlip::Size size)
+{
+    // The till's own slip size comes first; the other stays one click away.
+    m_slipSize = size;
+    QPushButton *preferred = size == VoucherSlip::Size::A4 ? m_printA4 : m_printReceipt;
+    QPushButton *other = preferred == m_printA4 ? m_printReceipt : m_printA4;
+    QFont bold = preferred->font();
+    bold.setBold(true);
+    preferred->setFont(bold);
+    other->setFont(font());
+    setTabOrder(preferred, other);
 }
 
 bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
@@ -132,7 +145,7 @@ void VoucherDialog::saveAsPdf()
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
         + QStringLiteral("konbini-%1.pdf").arg(m_voucher.confirmationNumber);
     const QString path = QFileDialog::getSaveFileName(this, tr("Save slip as PDF"), suggested, tr("PDF files (*.pdf)"));
-    if (!path.isEmpty() && !printToPdf(path, true))
+    if (!path.isEmpty() && !printToPdf(path, m_slipSize == VoucherSlip::Size::Receipt80mm))
         QMessageBox::warning(this, tr("Saving failed"), tr("The PDF could not be written to %1.").arg(path));
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "CheckoutEngine.h"
+#include "CheckoutTypes.h"
+#include "VoucherSlip.h"
 
 #include <QDialog>
 #include <QImage>
 
 class QLabel;
+class QPushButton;
 
 namespace konbini::ui {
 
@@ -23,6 +25,9 @@ public:
     const Voucher &voucher() const { return m_voucher; }
     bool printToPdf(const QString &path, bool receipt) const;
     void setPrinterName(const QString &name) { m_printerName = name; }
+    // The till's slip size (setting): its print button is the prominent one, and PDFs take it.
+    void setSlipSize(VoucherSlip::Size size);
+    VoucherSlip::Size slipSize() const { return m_slipSize; }
 
 private:
     void print(bool receipt);
@@ -33,6 +38,9 @@ private:
     bool m_sandbox;
     QImage m_qr;
     QString m_printerName;
+    VoucherSlip::Size m_slipSize = VoucherSlip::Size::Receipt80mm;
+    QPushButton *m_printReceipt = nullptr;
+    QPushButton *m_printA4 = nullptr;
 };
 
 } // namespace konbini::ui

@@ -456,10 +456,30 @@ void CheckoutEngine::post(JournalEntry entry, std::function<void(const ActionRes
 
 void CheckoutEngine::settleFailure(const JournalEntry &entry, const ApiError &error)
 {
+    // A transient failure leaves the entry pending, for the next start to send again.
     if (error.isTransient())
         return;
     if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now()); !finished)
         qCWarning(lcCheckout) << "could not close journal entry" << entry.id << ":" << finished.error().message;
+}
+
+template <typename Record>
+void CheckoutEngine::finishPost(const JournalEntry &entry, const std::function<LedgerStatus()> &apply,
+                                const std::function<LedgerResult<Record>()> &readBack,
+                                const std::function<void(const ActionResult<Record> &)> &done)
+{
+    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+        if (const LedgerStatus applied = apply(); !applied)
+            return applied;
+        return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+    });
+    if (!recorded) {
+        done(CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+        return;
+    }
+    emit voucherChanged(entry.voucherId);
+    const LedgerResult<Record> record = readBack();
+    done(record ? ActionResult<Record>(record.value()) : CheckoutError::fromLedger(record.error(), entry.voucherId));
 }
 
 void CheckoutEngine::settle(const JournalEntry &entry, const Result<PaymentIntent> &answer,
@@ -470,19 +490,13 @@ void CheckoutEngine::settle(const JournalEntry &entry, const Result<PaymentInten
         done(CheckoutError::fromStripe(answer.error(), entry.voucherId, answer.error().isTransient()));
         return;
     }
-    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-        const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, answer.value(), now());
-        if (!applied)
-            return applied.error();
-        return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
-    });
-    if (!recorded) {
-        done(CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
-        return;
-    }
-    emit voucherChanged(entry.voucherId);
-    const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
-    done(voucher ? ActionResult<VoucherRecord>(voucher.value()) : CheckoutError::fromLedger(voucher.error(), entry.voucherId));
+    finishPost<VoucherRecord>(
+        entry,
+        [&]() -> LedgerStatus {
+            const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, answer.value(), now());
+            return applied ? LedgerStatus() : LedgerStatus(applied.error());
+        },
+        [&] { return m_ledger.vouchers().voucher(entry.voucherId); }, done);
 }
 
 void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &answer, std::function<void(const ActionResult<RefundRecord> &)> done)
@@ -493,19 +507,13 @@ void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &ans
         return;
     }
     const RefundRecord record = refundRecordOf(answer.value(), entry.voucherId);
-    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-        const LedgerResult<StatusChange> upserted = m_ledger.refunds().upsert(record, now());
-        if (!upserted)
-            return upserted.error();
-        return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
-    });
-    if (!recorded) {
-        done(CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
-        return;
-    }
-    emit voucherChanged(entry.voucherId);
-    const LedgerResult<RefundRecord> stored = m_ledger.refunds().refund(record.id);
-    done(stored ? ActionResult<RefundRecord>(stored.value()) : CheckoutError::fromLedger(stored.error(), entry.voucherId));
+    finishPost<RefundRecord>(
+        entry,
+        [&]() -> LedgerStatus {
+            const LedgerResult<StatusChange> upserted = m_ledger.refunds().upsert(record, now());
+            return upserted ? LedgerStatus() : LedgerStatus(upserted.error());
+        },
+        [&] { return m_ledger.refunds().refund(record.id); }, done);
 }
 
 void CheckoutEngine::abandon(qint64 voucherId, Callback<VoucherRecord> done)

@@ -92,6 +92,11 @@ private:
     void post(JournalEntry entry, std::function<void(const ActionResult<T> &)> settled);
     void settle(const JournalEntry &entry, const Result<PaymentIntent> &answer, std::function<void(const ActionResult<VoucherRecord> &)> done);
     void settle(const JournalEntry &entry, const Result<Refund> &answer, std::function<void(const ActionResult<RefundRecord> &)> done);
+    // An answered POST: its effect on the ledger and its journal entry in one transaction, then
+    // the record the caller gets.
+    template <typename Record>
+    void finishPost(const JournalEntry &entry, const std::function<LedgerStatus()> &apply,
+                    const std::function<LedgerResult<Record>()> &readBack, const std::function<void(const ActionResult<Record> &)> &done);
     // A failed POST: final for its key unless the failure is transient.
     void settleFailure(const JournalEntry &entry, const ApiError &error);
     void replayNext(QList<JournalEntry> entries, std::shared_ptr<std::pair<int, int>> counts,

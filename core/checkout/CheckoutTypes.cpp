@@ -17,19 +17,22 @@ Voucher Voucher::from(const VoucherRecord &record)
 
 CheckoutError CheckoutError::fromStripe(const ApiError &error, qint64 voucherId, bool resumable)
 {
-    CheckoutError failure;
-    failure.kind = Kind::Stripe;
+    CheckoutError failure = of(Kind::Stripe, voucherId, resumable);
     failure.stripe = error;
-    failure.voucherId = voucherId;
-    failure.resumable = resumable;
     return failure;
 }
 
 CheckoutError CheckoutError::fromLedger(const LedgerError &error, qint64 voucherId, bool resumable)
 {
-    CheckoutError failure;
-    failure.kind = Kind::Ledger;
+    CheckoutError failure = of(Kind::Ledger, voucherId, resumable);
     failure.ledger = error;
+    return failure;
+}
+
+CheckoutError CheckoutError::of(Kind kind, qint64 voucherId, bool resumable)
+{
+    CheckoutError failure;
+    failure.kind = kind;
     failure.voucherId = voucherId;
     failure.resumable = resumable;
     return failure;
@@ -37,24 +40,19 @@ CheckoutError CheckoutError::fromLedger(const LedgerError &error, qint64 voucher
 
 CheckoutError CheckoutError::refused(ActionRefusal refusal, qint64 voucherId)
 {
-    CheckoutError failure;
-    failure.kind = Kind::NotAllowed;
+    CheckoutError failure = of(Kind::NotAllowed, voucherId, false);
     failure.refusal = refusal;
-    failure.voucherId = voucherId;
     return failure;
 }
 
 CheckoutError CheckoutError::busy()
 {
-    CheckoutError failure;
-    failure.kind = Kind::Busy;
-    return failure;
+    return of(Kind::Busy, 0, false);
 }
 
 CheckoutError CheckoutError::invalid(const QList<FieldProblem> &problems)
 {
-    CheckoutError failure;
-    failure.kind = Kind::Invalid;
+    CheckoutError failure = of(Kind::Invalid, 0, false);
     failure.problems = problems;
     return failure;
 }

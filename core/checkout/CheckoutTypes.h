@@ -55,6 +55,9 @@ struct CheckoutError {
     static CheckoutError invalid(const QList<FieldProblem> &problems);
 
     bool isNumberRejected() const { return kind == Kind::Stripe && stripe.kind == ApiError::Kind::ConfirmationNumberRejected; }
+
+private:
+    static CheckoutError of(Kind kind, qint64 voucherId, bool resumable);
 };
 
 using CheckoutOutcome = Expected<Voucher, CheckoutError>;

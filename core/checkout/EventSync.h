@@ -15,7 +15,7 @@
 namespace konbini {
 
 // Keeps the ledger in step with Stripe without webhooks (a till behind NAT cannot receive them):
-// polls GET /v1/events for the Konbini-relevant types from a persisted cursor, walking forward
+// polls Stripe's events for the Konbini-relevant types from a persisted cursor, walking forward
 // with ending_before, re-reads each object it names with the pinned API version, applies it
 // idempotently and says what changed. Backs off while offline; when the cursor is older than
 // Stripe's 30-day event retention (or gone), re-reads the still-open vouchers and refunds instead.

@@ -157,10 +157,10 @@ LedgerStatus LedgerDatabase::migrate()
 
 int LedgerDatabase::schemaVersion() const
 {
-    const LedgerResult<QSqlQuery> query = run(QStringLiteral("PRAGMA user_version"));
+    LedgerResult<QSqlQuery> query = run(QStringLiteral("PRAGMA user_version"));
     if (!query)
         return -1;
-    QSqlQuery rows = query.value();
+    QSqlQuery &rows = query.value();
     return rows.next() ? rows.value(0).toInt() : -1;
 }
 

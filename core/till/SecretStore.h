@@ -8,7 +8,7 @@
 namespace konbini {
 
 // Where the Stripe key is kept: only the operating system's keychain in the app (no plaintext
-// fallback, ever), an in-memory store in unit tests. Asynchronous: no nested event loops.
+// fallback, ever); tests use the in-memory MemorySecretStore of tests/support. Asynchronous: no nested event loops.
 class SecretStore
 {
 public:
@@ -45,18 +45,6 @@ public:
 private:
     QString m_service;
     QString m_entry;
-};
-
-class MemorySecretStore : public SecretStore
-{
-public:
-    void read(Callback done) override;
-    void write(const QString &secret, Callback done) override;
-    void remove(Callback done) override;
-    bool hasSecret() const { return !m_secret.isEmpty(); }
-
-private:
-    QString m_secret;
 };
 
 } // namespace konbini

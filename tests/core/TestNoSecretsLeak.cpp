@@ -1,6 +1,6 @@
 #include "Till.h"
 #include "LogMasking.h"
-#include "SecretStore.h"
+#include "MemorySecretStore.h"
 #include "StripeBackend.h"
 #include "TillSettings.h"
 

@@ -145,4 +145,35 @@ qsizetype SandboxHttp::count(const QString &listPath, const Form &query)
     return get(listPath, form).json.value(QStringLiteral("data")).toArray().size();
 }
 
+qsizetype SandboxHttp::paymentIntentCount()
+{
+    return count(QStringLiteral("/v1/payment_intents"));
+}
+
+qsizetype SandboxHttp::eventCount(const QString &type)
+{
+    return count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), type}});
+}
+
+HttpResult SandboxHttp::paymentIntent(const QString &id)
+{
+    return get(QStringLiteral("/v1/payment_intents/") + id);
+}
+
+HttpResult SandboxHttp::cancelPaymentIntent(const QString &id)
+{
+    return post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(id));
+}
+
+HttpResult SandboxHttp::startPayment(const QString &paymentIntentId)
+{
+    return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(paymentIntentId));
+}
+
+HttpResult SandboxHttp::submitBankDetails(const QString &refundId, const QString &routingNumber, const QString &accountNumber)
+{
+    return post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refundId),
+                {{QStringLiteral("routing_number"), routingNumber}, {QStringLiteral("account_number"), accountNumber}});
+}
+
 } // namespace konbini::test

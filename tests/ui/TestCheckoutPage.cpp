@@ -31,10 +31,11 @@ void typeText(QWidget *widget, const QString &text)
 
 // The counter as the app wires it, on the in-process sandbox.
 struct Counter : TillHarness {
-    explicit Counter(const StripeBackend &backend, const QString &ledgerPath, QList<QPair<QByteArray, QByteArray>> faults = {})
+    explicit Counter(const StripeBackend &backend, const QString &ledgerPath, QList<QPair<QByteArray, QByteArray>> faults = {},
+                     ui::CounterSettings settings = {QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}})
         : TillHarness(backend, ledgerPath, QStringLiteral("till-1"), std::move(faults), QStringLiteral("渋谷店"))
     {
-        window = std::make_unique<ui::MainWindow>(till(), ui::CounterSettings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
+        window = std::make_unique<ui::MainWindow>(till(), settings);
         window->show();
         if (!QTest::qWaitForWindowActive(window.get()))
             qWarning("window not active");
@@ -86,6 +87,8 @@ private slots:
     void livePreviews_followTyping();
     void testScenario_fillsConfirmationNumber();
     void escape_closesVoucherForNextSale();
+    void slipSizeSetting_reachesTheVoucherDialog();
+    void saleFinishedAtStart_isHandedOver();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -281,6 +284,44 @@ void TestCheckoutPage::escape_closesVoucherForNextSale()
     QCOMPARE(counter.field<QLineEdit>("nameField")->text(), QString());
     QCOMPARE(counter.field<QLineEdit>("descriptionField")->text(), QStringLiteral("お弁当"));
     QTRY_COMPARE(counter.window->focusWidget(), counter.field<QLineEdit>("amountField"));
+}
+
+void TestCheckoutPage::slipSizeSetting_reachesTheVoucherDialog()
+{
+    ui::CounterSettings settings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}};
+    settings.slipIsA4 = true;
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("slip.sqlite")), {}, settings);
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("090-1234-5678"));
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->slipSize(), ui::VoucherSlip::Size::A4);
+    QVERIFY(counter.window->voucherDialog()->findChild<QPushButton *>(QStringLiteral("printA4"))->font().bold());
+}
+
+void TestCheckoutPage::saleFinishedAtStart_isHandedOver()
+{
+    const QString path = m_dir->filePath(QStringLiteral("recovered.sqlite"));
+    {
+        // Every answer lost: the sale stays pending in the journal when the till goes away.
+        TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
+        CheckoutRequest request;
+        request.amountYen = 3200;
+        request.productDescription = QStringLiteral("お弁当");
+        request.customerName = QStringLiteral("山田 花子");
+        request.email = QStringLiteral("hanako@example.jp");
+        request.phone = QStringLiteral("090-1234-5678");
+        const CheckoutOutcome outcome = down.issue(request);
+        QVERIFY(!outcome.ok());
+        QVERIFY(outcome.error().resumable);
+    }
+    Counter counter(*m_backend, path);
+    counter.till().start();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->voucher().amountYen, 3200);
+    QLabel *notice = counter.window->findChild<QLabel *>(QStringLiteral("notices"));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("¥3,200")), qPrintable(notice->text()));
+    QCOMPARE(paymentIntents(), 1);
 }
 
 QTEST_MAIN(TestCheckoutPage)

@@ -1,3 +1,4 @@
+#include "MemorySecretStore.h"
 #include "SettingsDialog.h"
 #include "StripeBackend.h"
 

@@ -61,7 +61,7 @@ void TestCheckoutCrash::crash_thenResume()
     StripeBackend backend;
     QTemporaryDir dir;
     const QString ledger = dir.filePath(QStringLiteral("ledger.sqlite"));
-    const qsizetype before = backend.sandbox() ? backend.sandbox()->count(QStringLiteral("/v1/payment_intents")) : 0;
+    const qsizetype before = backend.sandbox() ? backend.sandbox()->paymentIntentCount() : 0;
 
     const ChildRun crashed = runChild(backend, ledger, {QStringLiteral("--crash-at"), step});
     QCOMPARE(crashed.exitCode, 70);
@@ -77,10 +77,10 @@ void TestCheckoutCrash::crash_thenResume()
     QCOMPARE(voucher.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
     QVERIFY(!voucher.value(QStringLiteral("hosted_voucher_url")).toString().isEmpty());
     if (backend.sandbox()) {
-        QCOMPARE(backend.sandbox()->count(QStringLiteral("/v1/payment_intents")), before + 1);
-        const HttpResult pi = backend.sandbox()->get(QStringLiteral("/v1/payment_intents/") + voucher.value(QStringLiteral("payment_intent")).toString());
+        QCOMPARE(backend.sandbox()->paymentIntentCount(), before + 1);
+        const HttpResult pi = backend.sandbox()->paymentIntent(voucher.value(QStringLiteral("payment_intent")).toString());
         QCOMPARE(pi.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-        QCOMPARE(backend.sandbox()->count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+        QCOMPARE(backend.sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "CheckoutEngine.h"
 #include "ClerkMessages.h"
 #include "KonbiniRules.h"
+#include "SampleSales.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -17,17 +18,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Paid after 3 minutes unless the e-mail or number says otherwise.
 CheckoutRequest sale(const QString &email = QStringLiteral("hanako@test.com"), const QString &phone = QStringLiteral("090-1234-5678"))
 {
-    CheckoutRequest request;
-    request.amountYen = 1500;
-    request.productDescription = QStringLiteral("お弁当");
-    request.customerName = QStringLiteral("山田 花子");
-    request.email = email;
-    request.phone = phone;
-    return request;
+    return sampleSale(email, phone);
 }
-
 
 template <typename T>
 QString why(const Expected<T, CheckoutError> &result)
@@ -67,7 +62,7 @@ private:
     QString ledgerPath(const QString &name) const { return m_dir->filePath(name + QStringLiteral(".sqlite")); }
     qsizetype paymentIntentCount() const
     {
-        return m_backend->sandbox() ? m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")) : -1;
+        return m_backend->sandbox() ? m_backend->sandbox()->paymentIntentCount() : -1;
     }
 
     std::unique_ptr<StripeBackend> m_backend;
@@ -107,7 +102,7 @@ void TestCheckoutEngine::issue_returnsVoucherAndRecordsIt()
     QVERIFY(till.ledger().journal().pending().value().isEmpty());
     QVERIFY(!till.engine().isBusy());
     if (m_backend->sandbox()) {
-        const HttpResult pi = m_backend->sandbox()->get(QStringLiteral("/v1/payment_intents/") + voucher.paymentIntentId);
+        const HttpResult pi = m_backend->sandbox()->paymentIntent(voucher.paymentIntentId);
         const QJsonObject metadata = pi.json.value(QStringLiteral("metadata")).toObject();
         QCOMPARE(metadata.value(QStringLiteral("store")).toString(), QStringLiteral("shibuya"));
         QCOMPARE(metadata.value(QStringLiteral("terminal")).toString(), QStringLiteral("till-1"));
@@ -201,7 +196,7 @@ void TestCheckoutEngine::dropAfterOnCreateAndConfirm_oneVoucher()
     const CheckoutOutcome outcome = till.issue(sale());
     QVERIFY2(outcome.ok(), qPrintable(why(outcome)));
     QCOMPARE(paymentIntentCount(), before + 1);
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
 void TestCheckoutEngine::outageDuringCreate_resumesWithSameKey()
@@ -318,7 +313,7 @@ void TestCheckoutEngine::cancel_failsWhileCustomerPays()
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     TillHarness till(*m_backend, ledgerPath(QStringLiteral("p")));
     const CheckoutOutcome outcome = till.issue(sale(QStringLiteral("h+fill_never@test.com")));
-    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(outcome.value().paymentIntentId));
+    m_backend->sandbox()->startPayment(outcome.value().paymentIntentId);
     const ActionResult<VoucherRecord> refused = till.wait<VoucherRecord>([&](auto done) {
         till.engine().cancelVoucher(outcome.value().voucherId, QString(), done);
     });
@@ -369,8 +364,7 @@ void TestCheckoutEngine::refunds_throughTheirLifecycle()
     QCOMPARE(till.voucher(voucherId).status, VoucherStatus::RefundPending);
 
     // The customer's bank details arrive; Stripe pays out.
-    sandbox.post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(partial.value().id),
-                 {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
+    sandbox.submitBankDetails(partial.value().id);
     sandbox.advanceClock(60);
     const ActionResult<RefundRecord> paidOut = till.wait<RefundRecord>([&](auto done) { till.engine().refreshRefund(partial.value().id, done); });
     QCOMPARE(paidOut.value().status, RefundStatus::Succeeded);

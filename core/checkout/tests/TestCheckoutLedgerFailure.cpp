@@ -1,4 +1,5 @@
 #include "ClerkMessages.h"
+#include "SampleSales.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -12,17 +13,6 @@ using namespace konbini;
 using namespace konbini::test;
 
 namespace {
-
-CheckoutRequest sale()
-{
-    CheckoutRequest request;
-    request.amountYen = 1500;
-    request.productDescription = QStringLiteral("お弁当");
-    request.customerName = QStringLiteral("山田 花子");
-    request.email = QStringLiteral("hanako+fill_never@test.com");
-    request.phone = QStringLiteral("090-1234-5678");
-    return request;
-}
 
 // The ledger file stops taking writes, as a read-only or full disk would.
 void setWritable(Ledger &ledger, bool writable)
@@ -71,7 +61,7 @@ void TestCheckoutLedgerFailure::beforeAnythingIsSent_nothingReachesStripe()
     CheckoutSession &session = m_till->session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
     setWritable(m_till->ledger(), false);
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     const CheckoutError error = failed.first().first().value<CheckoutError>();
     QCOMPARE(error.kind, CheckoutError::Kind::Ledger);
@@ -79,7 +69,7 @@ void TestCheckoutLedgerFailure::beforeAnythingIsSent_nothingReachesStripe()
     QCOMPARE(session.state(), CheckoutSession::State::Failed);
     QVERIFY(!session.hasUnfinishedSale());
     QVERIFY(ClerkMessages::forCheckout(error).contains(QStringLiteral("nothing was sent")));
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")), 0);
+    QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 0);
     setWritable(m_till->ledger(), true);
     QCOMPARE(m_till->ledger().vouchers().count(), 0);
     QVERIFY(m_till->ledger().journal().pending().value().isEmpty());
@@ -95,14 +85,14 @@ void TestCheckoutLedgerFailure::whileRecordingTheCreate_resumesSameIntent()
         if (step == CheckoutEngine::Step::CreateJournaled)
             setWritable(m_till->ledger(), false); // the create goes out; its answer cannot be written
     });
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     const CheckoutError error = failed.first().first().value<CheckoutError>();
     QCOMPARE(error.kind, CheckoutError::Kind::Ledger);
     QVERIFY(error.resumable);
     QVERIFY(session.hasUnfinishedSale());
     QVERIFY(ClerkMessages::forCheckout(error).contains(QStringLiteral("same sale is continued")));
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")), 1);
+    QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 1);
 
     // Nothing half-written: no PaymentIntent id, the create still pending, no confirm journaled.
     setWritable(m_till->ledger(), true);
@@ -114,11 +104,11 @@ void TestCheckoutLedgerFailure::whileRecordingTheCreate_resumesSameIntent()
     QCOMPARE(pending.first().operation, JournalOperation::CreatePaymentIntent);
 
     // The disk takes writes again: Enter with the same sale finishes it, same PaymentIntent.
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     const Voucher voucher = issued.first().first().value<Voucher>();
     QCOMPARE(voucher.voucherId, error.voucherId);
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")), 1);
+    QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 1);
     QVERIFY(m_till->ledger().journal().pending().value().isEmpty());
     QCOMPARE(m_till->voucher(voucher.voucherId).status, VoucherStatus::Pending);
 }
@@ -133,7 +123,7 @@ void TestCheckoutLedgerFailure::whileRecordingTheConfirm_resumesSameVoucher()
         if (step == CheckoutEngine::Step::CreateRecorded)
             setWritable(m_till->ledger(), false);
     });
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     const CheckoutError error = failed.first().first().value<CheckoutError>();
     QCOMPARE(error.kind, CheckoutError::Kind::Ledger);
@@ -143,13 +133,13 @@ void TestCheckoutLedgerFailure::whileRecordingTheConfirm_resumesSameVoucher()
     // The voucher exists at Stripe; the ledger still says "not issued", with its confirm pending.
     QCOMPARE(m_till->voucher(error.voucherId).status, VoucherStatus::NotIssued);
     QCOMPARE(m_till->ledger().journal().pending().value().first().operation, JournalOperation::ConfirmPaymentIntent);
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QCOMPARE(m_till->voucher(error.voucherId).status, VoucherStatus::Pending);
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")), 1);
-    QCOMPARE(m_backend->sandbox()->count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+    QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 1);
+    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckoutLedgerFailure)

@@ -1,5 +1,6 @@
 #include "ClerkMessages.h"
 #include "SandboxServer.h"
+#include "SampleSales.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -11,17 +12,6 @@ using namespace konbini;
 using namespace konbini::test;
 
 namespace {
-
-CheckoutRequest sale()
-{
-    CheckoutRequest request;
-    request.amountYen = 2480;
-    request.productDescription = QStringLiteral("お弁当");
-    request.customerName = QStringLiteral("山田 花子");
-    request.email = QStringLiteral("hanako+fill_never@test.com");
-    request.phone = QStringLiteral("090-1234-5678");
-    return request;
-}
 
 } // namespace
 
@@ -40,7 +30,7 @@ private slots:
 void TestCheckoutQuit::quitWhileRequestInFlight_data()
 {
     QTest::addColumn<QString>("quitDuring");
-    QTest::newRow("during create") << QStringLiteral("/v1/payment_intents");
+    QTest::newRow("during create") << StripeApi::createPaymentIntent({}).path;
     QTest::newRow("during confirm") << QStringLiteral("/confirm");
 }
 
@@ -66,7 +56,7 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
     {
         // Stripe holds every request for 3 s before it processes and answers it.
         TillHarness till(backend, ledgerPath, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "delay=3000"}});
-        till.engine().issueVoucher(sale(), [&](const CheckoutOutcome &) { ++answered; });
+        till.engine().issueVoucher(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("090-1234-5678"), 2480), [&](const CheckoutOutcome &) { ++answered; });
         QTRY_VERIFY_WITH_TIMEOUT(arrived(), 10000);
         voucherId = till.ledger().vouchers().withStatus({VoucherStatus::NotIssued}).value().first().id;
         QCOMPARE(answered, 0);
@@ -83,9 +73,9 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
             QVERIFY(!ledger.vouchers().voucher(voucherId).value().paymentIntentId.isEmpty());
     }
     // Stripe processes what it holds (as it would after the till went away); nobody is called back.
-    QTRY_COMPARE_WITH_TIMEOUT(sandbox.count(QStringLiteral("/v1/payment_intents")), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.paymentIntentCount(), 1, 10000);
     if (quitDuring == u"/confirm") {
-        QTRY_COMPARE_WITH_TIMEOUT(sandbox.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}),
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")),
                                   1, 10000);
     }
 
@@ -105,8 +95,8 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
     QVERIFY(!voucher.hostedVoucherUrl.isEmpty());
     QVERIFY(voucher.issuedAt > 0); // the time of the original sale, for the counter to show
     QTRY_COMPARE(restarted.session().state(), CheckoutSession::State::Editing);
-    QCOMPARE(sandbox.count(QStringLiteral("/v1/payment_intents")), 1);
-    QCOMPARE(sandbox.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+    QCOMPARE(sandbox.paymentIntentCount(), 1);
+    QCOMPARE(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")), 1);
     QVERIFY(restarted.ledger().journal().pending().value().isEmpty());
     QCOMPARE(restarted.voucher(voucherId).status, VoucherStatus::Pending);
 }

@@ -1,4 +1,5 @@
 #include "CheckoutSession.h"
+#include "SampleSales.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -10,17 +11,6 @@ using namespace konbini;
 using namespace konbini::test;
 
 namespace {
-
-CheckoutRequest sale(const QString &phone = QStringLiteral("090-1234-5678"), qint64 amount = 1500)
-{
-    CheckoutRequest request;
-    request.amountYen = amount;
-    request.productDescription = QStringLiteral("お弁当");
-    request.customerName = QStringLiteral("山田 花子");
-    request.email = QStringLiteral("hanako+fill_never@test.com");
-    request.phone = phone;
-    return request;
-}
 
 using State = CheckoutSession::State;
 
@@ -42,7 +32,7 @@ private slots:
     void invalidInput_staysEditing();
 
 private:
-    qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
+    qsizetype paymentIntents() const { return m_backend->sandbox()->paymentIntentCount(); }
 
     std::unique_ptr<StripeBackend> m_backend;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -67,7 +57,7 @@ void TestCheckoutSession::issue_goesThroughSendingToIssued()
     QSignalSpy states(&session, &CheckoutSession::stateChanged);
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
     QCOMPARE(session.state(), State::Editing);
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QCOMPARE(session.state(), State::Sending);
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QCOMPARE(session.state(), State::Issued);
@@ -83,8 +73,8 @@ void TestCheckoutSession::secondSubmitWhileSending_isIgnored()
     TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("d.sqlite")));
     CheckoutSession &session = till.session();
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
-    QVERIFY(session.submit(sale()));
-    QVERIFY(!session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
+    QVERIFY(!session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QCOMPARE(paymentIntents(), 1);
 }
@@ -97,19 +87,19 @@ void TestCheckoutSession::afterTransientFailure_sameSaleContinues()
     CheckoutSession &session = till.session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(session.state(), State::Failed);
     QVERIFY(session.lastError().resumable);
     QVERIFY(session.hasUnfinishedSale());
     // Enter again, nothing changed: the same sale, the same key. The create goes through on its
     // fourth attempt; the confirm, a new request, fails its first three too.
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
     QCOMPARE(session.state(), State::Failed);
     QVERIFY(session.lastError().resumable);
     QCOMPARE(paymentIntents(), 1);
-    QVERIFY(session.submit(sale()));
+    QVERIFY(session.submit(sampleSale()));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QCOMPARE(issued.first().first().value<Voucher>().voucherId, session.lastError().voucherId);
     QCOMPARE(till.ledger().vouchers().count(), 1);
@@ -123,12 +113,12 @@ void TestCheckoutSession::rejectedNumber_newPhoneReconfirmsSameIntent()
     CheckoutSession &session = till.session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
-    QVERIFY(session.submit(sale(QStringLiteral("012-3456-7890"))));
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("012-3456-7890"))));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(session.state(), State::NumberRejected);
     QVERIFY(session.lastError().isNumberRejected());
     const QString intent = till.voucher(session.unfinishedVoucherId()).paymentIntentId;
-    QVERIFY(session.submit(sale(QStringLiteral("080-1111-2222"))));
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("080-1111-2222"))));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     const Voucher voucher = issued.first().first().value<Voucher>();
     QCOMPARE(voucher.paymentIntentId, intent);
@@ -143,11 +133,11 @@ void TestCheckoutSession::changedSaleAfterFailure_abandonsTheOldOne()
     CheckoutSession &session = till.session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
-    QVERIFY(session.submit(sale(QStringLiteral("012-3456-7890"))));
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("012-3456-7890"))));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     const qint64 oldVoucher = session.unfinishedVoucherId();
     // The clerk changes the amount: that is another sale; the old PaymentIntent must not live on.
-    QVERIFY(session.submit(sale(QStringLiteral("080-1111-2222"), 2000)));
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("080-1111-2222"), 2000)));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QVERIFY(issued.first().first().value<Voucher>().voucherId != oldVoucher);
     QTRY_COMPARE_WITH_TIMEOUT(till.voucher(oldVoucher).status, VoucherStatus::Canceled, 20000);
@@ -159,7 +149,7 @@ void TestCheckoutSession::invalidInput_staysEditing()
     TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("i.sqlite")));
     CheckoutSession &session = till.session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
-    CheckoutRequest bad = sale();
+    CheckoutRequest bad = sampleSale();
     bad.amountYen = 100;
     QVERIFY(session.submit(bad));
     QTRY_COMPARE(failed.count(), 1);

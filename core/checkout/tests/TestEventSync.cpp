@@ -125,7 +125,7 @@ void TestEventSync::canceledElsewhere_raisesCanceled()
     syncOnce();
     const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro+fill_never@test.com")));
     // Canceled from the Dashboard, say: not through this till.
-    m_backend->sandbox()->post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(outcome.value().paymentIntentId));
+    m_backend->sandbox()->cancelPaymentIntent(outcome.value().paymentIntentId);
     QSignalSpy canceled(m_sync.get(), &EventSync::voucherCanceled);
     syncOnce();
     QCOMPARE(canceled.count(), 1);
@@ -142,8 +142,7 @@ void TestEventSync::refundLifecycle_updatesLedger()
     QVERIFY(refund->ok());
     const QString refundId = refund->value().id;
     QSignalSpy changed(m_sync.get(), &EventSync::refundChanged);
-    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refundId),
-                               {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
+    m_backend->sandbox()->submitBankDetails(refundId);
     syncOnce();
     QCOMPARE(m_ledger->refunds().refund(refundId).value().status, RefundStatus::Pending);
     m_backend->sandbox()->advanceClock(60);

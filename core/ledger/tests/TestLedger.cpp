@@ -196,7 +196,7 @@ void TestLedger::journal_keepsPendingOperations()
     const qint64 id = m_ledger->vouchers().insert(sale(QStringLiteral("order-4"))).value();
     Journal &journal = m_ledger->journal();
     JournalEntry entry{0, id, JournalOperation::CreatePaymentIntent,
-                       PreparedRequest{"POST", QStringLiteral("/v1/payment_intents"), "amount=1500", QStringLiteral("key-1")},
+                       PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-1")},
                        JournalEntry::State::Pending, {}, 1000};
     const qint64 first = journal.begin(entry).value();
     entry.request.idempotencyKey = QStringLiteral("key-2");
@@ -212,7 +212,7 @@ void TestLedger::journal_keepsPendingOperations()
     QCOMPARE(pending.first().id, second);
     QCOMPARE(pending.first().operation, JournalOperation::CancelRefund);
     // The prepared request comes back whole, byte for byte.
-    QCOMPARE(pending.first().request, (PreparedRequest{"POST", QStringLiteral("/v1/payment_intents"), "amount=1500", QStringLiteral("key-2")}));
+    QCOMPARE(pending.first().request, (PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-2")}));
     QVERIFY(journal.failPending(id, QStringLiteral("abandoned"), 1200).ok());
     QVERIFY(journal.pending().value().isEmpty());
     QCOMPARE(journal.entry(second).value().resultCode, QStringLiteral("abandoned"));
