@@ -68,11 +68,15 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Konbini POS: Konbini payments at the counter, through Stripe."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Use the built-in Stripe sandbox even if a key is stored."));
-    const QCommandLineOption apiBaseOption(QStringLiteral("api-base"), QStringLiteral("Use the sandbox at this address (http on this computer)."),
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+                                           QStringLiteral("Use the built-in Stripe sandbox even if a key is stored."));
+    const QCommandLineOption apiBaseOption(QStringLiteral("api-base"),
+                                           QStringLiteral("Use the sandbox at this address (http on this computer)."),
                                            QStringLiteral("url"));
-    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("User interface language: ja or en (default: settings, then the system's)."),
-                                            QStringLiteral("ja|en"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QStringLiteral("User interface language: ja or en (default: settings, then the system's)."),
+        QStringLiteral("ja|en"));
     parser.addOptions({sandboxOption, apiBaseOption, languageOption});
     parser.process(app);
 
@@ -91,7 +95,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "konbini-pos: --lang takes ja or en\n");
         return 2;
     }
-    QLocale::setDefault(language == u"ja" ? QLocale(QLocale::Japanese, QLocale::Japan) : QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale::setDefault(language == u"ja" ? QLocale(QLocale::Japanese, QLocale::Japan)
+                                          : QLocale(QLocale::English, QLocale::UnitedStates));
     installTranslators(app, language);
 
     QUrl externalSandbox;
@@ -124,22 +129,27 @@ int main(int argc, char *argv[])
             counter.modeDetail = QObject::tr("Sandbox at %1").arg(baseUrl.toDisplayString());
             ledgerName = QStringLiteral("ledger-external-sandbox.sqlite");
         } else if (keyMode == KeyMode::None || parser.isSet(sandboxOption)) {
-            running.sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
+            running.sandbox = std::make_unique<sandbox::SandboxServer>(
+                sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
             QString error;
             if (!running.sandbox->start(error)) {
-                QMessageBox::critical(nullptr, QObject::tr("Konbini POS"), QObject::tr("The built-in sandbox could not start: %1").arg(error));
+                QMessageBox::critical(nullptr, QObject::tr("Konbini POS"),
+                                      QObject::tr("The built-in sandbox could not start: %1").arg(error));
                 QApplication::exit(1);
                 return;
             }
             baseUrl = running.sandbox->baseUrl();
             counter.mode = ui::StripeMode::Sandbox;
-            counter.modeDetail = QObject::tr("Built-in sandbox (no Stripe account needed); its data is kept in %1").arg(QDir::toNativeSeparators(dataDir));
+            counter.modeDetail = QObject::tr("Built-in sandbox (no Stripe account needed); its data is kept in %1")
+                                     .arg(QDir::toNativeSeparators(dataDir));
             ledgerName = QStringLiteral("ledger-sandbox.sqlite");
         } else {
-            baseUrl = settings.apiBaseUrl().isEmpty() ? QUrl(QStringLiteral("https://api.stripe.com")) : settings.apiBaseUrl();
+            baseUrl = settings.apiBaseUrl().isEmpty() ? QUrl(QStringLiteral("https://api.stripe.com"))
+                                                      : settings.apiBaseUrl();
             apiKey = stripeKey;
             counter.mode = keyMode == KeyMode::Live ? ui::StripeMode::Live : ui::StripeMode::Test;
-            ledgerName = keyMode == KeyMode::Live ? QStringLiteral("ledger-live.sqlite") : QStringLiteral("ledger-test.sqlite");
+            ledgerName =
+                keyMode == KeyMode::Live ? QStringLiteral("ledger-live.sqlite") : QStringLiteral("ledger-test.sqlite");
         }
 
         TillConfig config;
@@ -162,8 +172,9 @@ int main(int argc, char *argv[])
             auto *dialog = new ui::SettingsDialog(secrets, settings, network, running.window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(dialog, &ui::SettingsDialog::saved, running.window.get(), [&](bool keyChanged) {
-                running.window->showNotice(keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
-                                                      : QObject::tr("Settings saved. Some take effect at the next start."));
+                running.window->showNotice(
+                    keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
+                               : QObject::tr("Settings saved. Some take effect at the next start."));
             });
             dialog->open();
         });

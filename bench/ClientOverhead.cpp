@@ -16,8 +16,8 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -36,7 +36,8 @@ KonbiniPaymentIntentSpec sale()
     return spec;
 }
 
-const KonbiniCustomer kCustomer{QStringLiteral("山田 花子"), QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("09012345678")};
+const KonbiniCustomer kCustomer{QStringLiteral("山田 花子"), QStringLiteral("hanako+fill_never@test.com"),
+                                QStringLiteral("09012345678")};
 
 QByteArray createForm()
 {
@@ -61,15 +62,17 @@ double rawRound(RawHttpConnection &connection, int vouchers, int &failures)
             return;
         }
         const QByteArray key = "raw-" + QByteArray::number(QRandomGenerator::global()->generate64());
-        connection.send(RawHttpConnection::post("/v1/payment_intents", kKey, create), [&, key](int status, const QByteArray &body) {
-            failures += status != 200;
-            const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
-            connection.send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm", kKey, confirm), [&](int confirmStatus, const QByteArray &) {
-                failures += confirmStatus != 200;
-                ++done;
-                next();
+        connection.send(
+            RawHttpConnection::post("/v1/payment_intents", kKey, create), [&, key](int status, const QByteArray &body) {
+                failures += status != 200;
+                const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
+                connection.send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm", kKey, confirm),
+                                [&](int confirmStatus, const QByteArray &) {
+                                    failures += confirmStatus != 200;
+                                    ++done;
+                                    next();
+                                });
             });
-        });
     };
     QElapsedTimer timer;
     timer.start();
@@ -94,11 +97,12 @@ double clientRound(StripeApi &api, int vouchers, int &failures)
                 next();
                 return;
             }
-            api.send<PaymentIntent>(StripeApi::confirmPaymentIntent(created.value().id, kCustomer), [&](const Result<PaymentIntent> &confirmed) {
-                failures += !confirmed.ok() || !confirmed.value().voucher;
-                ++done;
-                next();
-            });
+            api.send<PaymentIntent>(StripeApi::confirmPaymentIntent(created.value().id, kCustomer),
+                                    [&](const Result<PaymentIntent> &confirmed) {
+                                        failures += !confirmed.ok() || !confirmed.value().voucher;
+                                        ++done;
+                                        next();
+                                    });
         });
     };
     QElapsedTimer timer;
@@ -134,7 +138,8 @@ double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouch
             const QByteArray body = created->readAll();
             failures += created->error() != QNetworkReply::NoError;
             const QString id = QString::fromLatin1(body.mid(body.indexOf("\"id\":\"") + 6, 27));
-            QNetworkReply *confirmed = network.post(request(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id)), confirm);
+            QNetworkReply *confirmed =
+                network.post(request(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id)), confirm);
             QObject::connect(confirmed, &QNetworkReply::finished, [&, confirmed] {
                 confirmed->deleteLater();
                 failures += confirmed->error() != QNetworkReply::NoError;
@@ -171,8 +176,10 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption vouchersOption(QStringLiteral("vouchers"), QStringLiteral("Vouchers per round."), QStringLiteral("n"), QStringLiteral("500"));
-    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds of each client."), QStringLiteral("n"), QStringLiteral("6"));
+    const QCommandLineOption vouchersOption(QStringLiteral("vouchers"), QStringLiteral("Vouchers per round."),
+                                            QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds of each client."),
+                                          QStringLiteral("n"), QStringLiteral("6"));
     parser.addOptions({vouchersOption, roundsOption});
     parser.process(app);
     const int vouchers = parser.value(vouchersOption).toInt();
@@ -216,13 +223,15 @@ int main(int argc, char *argv[])
     }
     const double rawMedian = median(rawTimes);
     const double clientMedian = median(clientTimes);
-    std::printf("create + confirm per voucher, sequential, %d rounds of %d against konbini-sandbox (in memory)\n", rounds, vouchers);
+    std::printf("create + confirm per voucher, sequential, %d rounds of %d against konbini-sandbox (in memory)\n",
+                rounds, vouchers);
     std::printf("raw keep-alive HTTP client      %8.1f us/voucher\n", rawMedian);
     std::printf("bare QNetworkAccessManager      %8.1f us/voucher\n", median(bareTimes));
     std::printf("StripeApi (QNAM, typed decode)  %8.1f us/voucher\n", clientMedian);
     std::printf("ratio client/raw                %8.2f x   (target < 1.30)\n", clientMedian / rawMedian);
     std::printf("ratio bare QNAM/raw             %8.2f x   (Qt's HTTP thread alone)\n", median(bareTimes) / rawMedian);
-    std::printf("ratio client/bare QNAM          %8.2f x   (what this project's layer adds)\n", clientMedian / median(bareTimes));
+    std::printf("ratio client/bare QNAM          %8.2f x   (what this project's layer adds)\n",
+                clientMedian / median(bareTimes));
     std::printf("client CPU per voucher: raw %.1f us, bare QNAM %.1f us, StripeApi %.1f us (ratio client/raw %.2f x)\n",
                 median(rawCpu), median(bareCpu), median(clientCpu), median(clientCpu) / median(rawCpu));
     std::printf("failed requests: %d\n", failures);

@@ -39,7 +39,8 @@ void RawHttpConnection::readAnswer()
     const QByteArray head = m_buffer.left(headerEnd).toLower();
     const qsizetype lengthAt = head.indexOf("content-length:");
     const qsizetype lineEnd = head.indexOf("\r\n", lengthAt);
-    const qsizetype bodyLength = lengthAt < 0 ? 0 : head.mid(lengthAt + 15, lineEnd - lengthAt - 15).trimmed().toLongLong();
+    const qsizetype bodyLength =
+        lengthAt < 0 ? 0 : head.mid(lengthAt + 15, lineEnd - lengthAt - 15).trimmed().toLongLong();
     if (m_buffer.size() < headerEnd + 4 + bodyLength)
         return;
     const int status = head.mid(9, 3).toInt();

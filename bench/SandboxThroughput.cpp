@@ -78,9 +78,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive connections."), QStringLiteral("n"), QStringLiteral("10"));
-    const QCommandLineOption retrievesOption(QStringLiteral("retrieves"), QStringLiteral("Retrieve requests."), QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption pairsOption(QStringLiteral("pairs"), QStringLiteral("Create + confirm pairs."), QStringLiteral("n"), QStringLiteral("20000"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Keep-alive connections."),
+                                               QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption retrievesOption(QStringLiteral("retrieves"), QStringLiteral("Retrieve requests."),
+                                             QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption pairsOption(QStringLiteral("pairs"), QStringLiteral("Create + confirm pairs."),
+                                         QStringLiteral("n"), QStringLiteral("20000"));
     parser.addOptions({connectionsOption, retrievesOption, pairsOption});
     parser.process(app);
 
@@ -105,30 +108,35 @@ int main(int argc, char *argv[])
                                    "&payment_method_data[billing_details][email]=hanako%2Bfill_never%40test.com";
     QByteArray knownId;
     int failures = 0;
-    connections.front()->send(RawHttpConnection::post("/v1/payment_intents", kKey, createForm), [&](int, const QByteArray &body) {
-        knownId = QJsonDocument::fromJson(body).object().value(QStringLiteral("id")).toString().toLatin1();
-    });
+    connections.front()->send(
+        RawHttpConnection::post("/v1/payment_intents", kKey, createForm), [&](int, const QByteArray &body) {
+            knownId = QJsonDocument::fromJson(body).object().value(QStringLiteral("id")).toString().toLatin1();
+        });
     while (knownId.isEmpty())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 
     const QByteArray retrieve = RawHttpConnection::get("/v1/payment_intents/" + knownId, kKey);
-    const Figures retrieves = run(connections, parser.value(retrievesOption).toInt(), [&](RawHttpConnection *connection, auto done) {
-        connection->send(retrieve, [&failures, done](int status, const QByteArray &) {
-            failures += status != 200;
-            done();
+    const Figures retrieves =
+        run(connections, parser.value(retrievesOption).toInt(), [&](RawHttpConnection *connection, auto done) {
+            connection->send(retrieve, [&failures, done](int status, const QByteArray &) {
+                failures += status != 200;
+                done();
+            });
         });
-    });
-    const Figures pairs = run(connections, parser.value(pairsOption).toInt(), [&](RawHttpConnection *connection, auto done) {
-        connection->send(RawHttpConnection::post("/v1/payment_intents", kKey, createForm), [&, connection, done](int status, const QByteArray &body) {
-            failures += status != 200;
-            const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
-            connection->send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm", kKey, confirmForm),
-                             [&failures, done](int confirmStatus, const QByteArray &) {
-                                 failures += confirmStatus != 200;
-                                 done();
+    const Figures pairs =
+        run(connections, parser.value(pairsOption).toInt(), [&](RawHttpConnection *connection, auto done) {
+            connection->send(RawHttpConnection::post("/v1/payment_intents", kKey, createForm),
+                             [&, connection, done](int status, const QByteArray &body) {
+                                 failures += status != 200;
+                                 const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
+                                 connection->send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm",
+                                                                          kKey, confirmForm),
+                                                  [&failures, done](int confirmStatus, const QByteArray &) {
+                                                      failures += confirmStatus != 200;
+                                                      done();
+                                                  });
                              });
         });
-    });
 
     std::printf("konbini-sandbox throughput, in-memory, %zu keep-alive connections on loopback\n", connections.size());
     print("PaymentIntent retrieve", "req", retrieves);

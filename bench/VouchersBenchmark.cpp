@@ -27,7 +27,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption countOption(QStringLiteral("vouchers"), QStringLiteral("Vouchers in the ledger."), QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption countOption(QStringLiteral("vouchers"), QStringLiteral("Vouchers in the ledger."),
+                                         QStringLiteral("n"), QStringLiteral("100000"));
     parser.addOption(countOption);
     parser.process(app);
     const int count = parser.value(countOption).toInt();
@@ -43,9 +44,11 @@ int main(int argc, char *argv[])
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         constexpr int kChunk = 5000; // so the fixture itself does not set the memory peak
         for (int first = 0; first < count; first += kChunk)
-            filling.vouchers().insertMany(test::syntheticVouchers(std::min(kChunk, count - first), now, QStringLiteral("till-1"), first, count));
+            filling.vouchers().insertMany(
+                test::syntheticVouchers(std::min(kChunk, count - first), now, QStringLiteral("till-1"), first, count));
     }
-    std::printf("filled a ledger with %d vouchers in %.1f s (not part of the figures)\n", count, timer.nsecsElapsed() / 1e9);
+    std::printf("filled a ledger with %d vouchers in %.1f s (not part of the figures)\n", count,
+                timer.nsecsElapsed() / 1e9);
 
     // Open: the ledger, the model's first page and a shown table, as the app does.
     timer.restart();
@@ -64,8 +67,9 @@ int main(int argc, char *argv[])
     const double openMs = timer.nsecsElapsed() / 1e6;
 
     // Typing in the search box: one query per keystroke, as the page does.
-    const QStringList searches{QStringLiteral("customer99999"), QStringLiteral("090-0009-9"), QStringLiteral("LW00000123"),
-                               QStringLiteral("山田"), QStringLiteral("nobody@nowhere.jp")};
+    const QStringList searches{QStringLiteral("customer99999"), QStringLiteral("090-0009-9"),
+                               QStringLiteral("LW00000123"), QStringLiteral("山田"),
+                               QStringLiteral("nobody@nowhere.jp")};
     std::vector<double> keystrokes;
     QString worstText;
     double worstMs = 0;
@@ -103,10 +107,12 @@ int main(int argc, char *argv[])
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("voucher list over %d vouchers\n", count);
-    std::printf("open the page (first %d rows, shown)    %8.1f ms   (target < 300)\n", ui::VoucherTableModel::kPageSize, openMs);
-    std::printf("search keystroke, mean over %zu          %8.1f ms   (target < 50)\n", keystrokes.size(), sum / double(keystrokes.size()));
-    std::printf("search keystroke, median / worst        %8.1f / %.1f ms (worst: \"%s\")\n", keystrokes[keystrokes.size() / 2],
-                keystrokes.back(), qPrintable(worstText));
+    std::printf("open the page (first %d rows, shown)    %8.1f ms   (target < 300)\n", ui::VoucherTableModel::kPageSize,
+                openMs);
+    std::printf("search keystroke, mean over %zu          %8.1f ms   (target < 50)\n", keystrokes.size(),
+                sum / double(keystrokes.size()));
+    std::printf("search keystroke, median / worst        %8.1f / %.1f ms (worst: \"%s\")\n",
+                keystrokes[keystrokes.size() / 2], keystrokes.back(), qPrintable(worstText));
     std::printf("sort by customer name                   %8.1f ms\n", sortMs);
     std::printf("fetch 20 more pages (4,000 rows)        %8.1f ms\n", scrollMs);
     std::printf("peak memory (max RSS)                   %8.1f MB   (target < 150)\n", usage.ru_maxrss / 1024.0);

@@ -11,12 +11,13 @@ QJsonObject Events::list(const ParamReader &params) const
     const std::optional<QString> type = params.string(QStringLiteral("type"));
     const QStringList types = params.stringList(QStringLiteral("types"));
     if (type && !types.isEmpty()) {
-        throw StripeError::invalidParameter(QStringLiteral("types"),
-                                            QStringLiteral("You may only specify one of these parameters: type, types."),
-                                            QStringLiteral("parameters_exclusive"));
+        throw StripeError::invalidParameter(
+            QStringLiteral("types"), QStringLiteral("You may only specify one of these parameters: type, types."),
+            QStringLiteral("parameters_exclusive"));
     }
     if (types.size() > 20)
-        throw StripeError::invalidParameter(QStringLiteral("types"), QStringLiteral("You may pass at most 20 event types."));
+        throw StripeError::invalidParameter(QStringLiteral("types"),
+                                            QStringLiteral("You may pass at most 20 event types."));
     QRegularExpression typePattern;
     if (type) {
         typePattern.setPattern(QRegularExpression::anchoredPattern(

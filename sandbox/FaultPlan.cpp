@@ -40,10 +40,12 @@ std::optional<FaultPlan> FaultPlan::fromHeader(const QByteArray &header, QString
             {"drop_before", Kind::DropBefore},
             {"drop_after", Kind::DropAfter},
         }};
-        const auto found = std::find_if(kinds.begin(), kinds.end(), [&](const auto &entry) { return token == entry.first; });
+        const auto found =
+            std::find_if(kinds.begin(), kinds.end(), [&](const auto &entry) { return token == entry.first; });
         if (found == kinds.end()) {
             error = QStringLiteral("X-Sandbox-Fault: unknown fault '%1'. Use 500, 503, 429, konbini_rate_limit, "
-                                   "not_available, drop_before, drop_after, delay=MS and count=N.").arg(QString::fromLatin1(token));
+                                   "not_available, drop_before, drop_after, delay=MS and count=N.")
+                        .arg(QString::fromLatin1(token));
             return std::nullopt;
         }
         plan.kind = found->second;

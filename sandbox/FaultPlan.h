@@ -14,13 +14,13 @@ namespace konbini::sandbox {
 struct FaultPlan {
     enum class Kind {
         None,
-        InternalError,    // 500 api_error
-        Unavailable,      // 503 api_error
-        RateLimited,      // 429 rate_limit
-        KonbiniRateLimit, // 429 payment_method_rate_limit_exceeded
-        MethodUnavailable,// 400 payment_method_not_available
-        DropBefore,       // close the connection without processing
-        DropAfter,        // process and commit, then close without answering
+        InternalError,     // 500 api_error
+        Unavailable,       // 503 api_error
+        RateLimited,       // 429 rate_limit
+        KonbiniRateLimit,  // 429 payment_method_rate_limit_exceeded
+        MethodUnavailable, // 400 payment_method_not_available
+        DropBefore,        // close the connection without processing
+        DropAfter,         // process and commit, then close without answering
     };
     Kind kind = Kind::None;
     int delayMs = 0;

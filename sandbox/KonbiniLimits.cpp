@@ -68,7 +68,8 @@ QString unprintableCharacters(QStringView text)
 QString formatJst(qint64 unixSeconds)
 {
     const QDateTime jst = QDateTime::fromSecsSinceEpoch(unixSeconds + kJstOffsetSeconds, Qt::UTC);
-    return QLocale(QLocale::Japanese, QLocale::Japan).toString(jst, QStringLiteral("yyyy年M月d日(ddd) HH:mm")) + QStringLiteral(" JST");
+    return QLocale(QLocale::Japanese, QLocale::Japan).toString(jst, QStringLiteral("yyyy年M月d日(ddd) HH:mm"))
+        + QStringLiteral(" JST");
 }
 
 } // namespace konbini::sandbox::KonbiniLimits

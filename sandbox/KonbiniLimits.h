@@ -40,7 +40,9 @@ struct StoreChain {
     const char *key;
     const char16_t *name;
 };
-inline constexpr StoreChain kStoreChains[] = {{"familymart", u"ファミリーマート"}, {"lawson", u"ローソン"},
-                                              {"ministop", u"ミニストップ"}, {"seicomart", u"セイコーマート"}};
+inline constexpr StoreChain kStoreChains[] = {{"familymart", u"ファミリーマート"},
+                                              {"lawson", u"ローソン"},
+                                              {"ministop", u"ミニストップ"},
+                                              {"seicomart", u"セイコーマート"}};
 
 } // namespace konbini::sandbox::KonbiniLimits

@@ -18,9 +18,10 @@ QJsonObject listPage(const QList<QJsonObject> &newestFirst, const ParamReader &p
     const std::optional<QString> startingAfter = params.string(QStringLiteral("starting_after"));
     const std::optional<QString> endingBefore = params.string(QStringLiteral("ending_before"));
     if (startingAfter && endingBefore) {
-        throw StripeError::invalidParameter(QStringLiteral("ending_before"),
-                                            QStringLiteral("You may only specify one of these parameters: ending_before, starting_after."),
-                                            QStringLiteral("parameters_exclusive"));
+        throw StripeError::invalidParameter(
+            QStringLiteral("ending_before"),
+            QStringLiteral("You may only specify one of these parameters: ending_before, starting_after."),
+            QStringLiteral("parameters_exclusive"));
     }
     const auto positionOf = [&](const QString &id, const QString &param) {
         for (qsizetype i = 0; i < newestFirst.size(); ++i) {
@@ -110,8 +111,9 @@ QJsonObject expanded(QJsonObject object, const QStringList &paths, const Sandbox
         QStringList segments = path.split(u'.');
         if (segments.first() == u"data" && object.value(QStringLiteral("data")).isArray()) {
             segments.removeFirst();
-            object.insert(QStringLiteral("data"), expandedValue(object.value(QStringLiteral("data")),
-                                                                QStringList{QStringLiteral("data")} + segments, state));
+            object.insert(QStringLiteral("data"),
+                          expandedValue(object.value(QStringLiteral("data")),
+                                        QStringList{QStringLiteral("data")} + segments, state));
         } else {
             object = expandedValue(object, segments, state).toObject();
         }

@@ -35,7 +35,8 @@ std::optional<QString> ParamReader::string(const QString &path) const
     if (found.isUndefined())
         return std::nullopt;
     if (!found.isString())
-        throw StripeError::invalidParameter(bracketed(path), QStringLiteral("Invalid string: %1 must be a string.").arg(bracketed(path)));
+        throw StripeError::invalidParameter(
+            bracketed(path), QStringLiteral("Invalid string: %1 must be a string.").arg(bracketed(path)));
     return found.toString();
 }
 
@@ -93,7 +94,8 @@ std::optional<QString> ParamReader::oneOf(const QString &path, const QStringList
     const std::optional<QString> text = string(path);
     if (text && !text->isEmpty() && !allowed.contains(*text)) {
         throw StripeError::invalidParameter(
-            bracketed(path), QStringLiteral("Invalid %1: must be one of %2").arg(bracketed(path), allowed.join(QStringLiteral(", "))));
+            bracketed(path),
+            QStringLiteral("Invalid %1: must be one of %2").arg(bracketed(path), allowed.join(QStringLiteral(", "))));
     }
     return text && !text->isEmpty() ? text : std::nullopt;
 }

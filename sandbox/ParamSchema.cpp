@@ -31,8 +31,8 @@ QString firstUnknownIn(const ParamSchema::Node &node, const QJsonObject &params,
             for (qsizetype i = 0; i < array.size(); ++i) {
                 if (!array.at(i).isObject())
                     continue;
-                const QString unknown = firstUnknownIn(*element, array.at(i).toObject(),
-                                                       name + u'[' + QString::number(i) + u']');
+                const QString unknown =
+                    firstUnknownIn(*element, array.at(i).toObject(), name + u'[' + QString::number(i) + u']');
                 if (!unknown.isEmpty())
                     return unknown;
             }

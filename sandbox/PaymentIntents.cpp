@@ -64,15 +64,18 @@ void validateMetadata(const ParamReader &params)
 {
     const QJsonObject metadata = params.object(QStringLiteral("metadata"));
     if (metadata.size() > 50)
-        throw StripeError::invalidParameter(QStringLiteral("metadata"), QStringLiteral("Invalid metadata: at most 50 keys are allowed."));
+        throw StripeError::invalidParameter(QStringLiteral("metadata"),
+                                            QStringLiteral("Invalid metadata: at most 50 keys are allowed."));
     for (auto it = metadata.begin(); it != metadata.end(); ++it) {
         const QString param = QStringLiteral("metadata[%1]").arg(it.key());
         if (it.key().size() > 40)
-            throw StripeError::invalidParameter(param, QStringLiteral("Metadata keys can be at most 40 characters long."));
+            throw StripeError::invalidParameter(param,
+                                                QStringLiteral("Metadata keys can be at most 40 characters long."));
         if (!it->isString())
             throw StripeError::invalidParameter(param, QStringLiteral("Metadata values must be strings."));
         if (it->toString().size() > 500)
-            throw StripeError::invalidParameter(param, QStringLiteral("Metadata values can be at most 500 characters long."));
+            throw StripeError::invalidParameter(param,
+                                                QStringLiteral("Metadata values can be at most 500 characters long."));
     }
 }
 
@@ -109,10 +112,11 @@ void PaymentIntents::applyCommonFields(QJsonObject &paymentIntent, const ParamRe
 {
     validateMetadata(params);
     if (params.has(QStringLiteral("metadata")))
-        paymentIntent.insert(QStringLiteral("metadata"), mergedMetadata(paymentIntent.value(QStringLiteral("metadata")).toObject(), params));
+        paymentIntent.insert(QStringLiteral("metadata"),
+                             mergedMetadata(paymentIntent.value(QStringLiteral("metadata")).toObject(), params));
     for (const QString &field : {QStringLiteral("description"), QStringLiteral("receipt_email"),
-                                QStringLiteral("statement_descriptor"), QStringLiteral("statement_descriptor_suffix"),
-                                QStringLiteral("transfer_group"), QStringLiteral("customer")}) {
+                                 QStringLiteral("statement_descriptor"), QStringLiteral("statement_descriptor_suffix"),
+                                 QStringLiteral("transfer_group"), QStringLiteral("customer")}) {
         if (const auto text = params.string(field))
             paymentIntent.insert(field, text->isEmpty() ? QJsonValue() : QJsonValue(*text));
     }
@@ -181,10 +185,13 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
         if (!unprintable.isEmpty()) {
             throw StripeError::invalidParameter(
                 ParamReader::bracketed(descriptionPath),
-                QStringLiteral("product_description may only contain characters of Shift JIS (JIS X 0208:1997); these are not: %1").arg(unprintable),
+                QStringLiteral(
+                    "product_description may only contain characters of Shift JIS (JIS X 0208:1997); these are not: %1")
+                    .arg(unprintable),
                 QStringLiteral("invalid_characters"));
         }
-        konbini.insert(QStringLiteral("product_description"), description->isEmpty() ? QJsonValue() : QJsonValue(*description));
+        konbini.insert(QStringLiteral("product_description"),
+                       description->isEmpty() ? QJsonValue() : QJsonValue(*description));
     }
     if (const auto number = params.string(numberPath)) {
         if (!number->isEmpty() && !isValidConfirmationNumber(*number)) {
@@ -194,9 +201,9 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
         }
         konbini.insert(QStringLiteral("confirmation_number"), number->isEmpty() ? QJsonValue() : QJsonValue(*number));
     }
-    for (const QString &key : {QStringLiteral("confirmation_number"), QStringLiteral("expires_after_days"),
-                              QStringLiteral("expires_at"), QStringLiteral("product_description"),
-                              QStringLiteral("setup_future_usage")}) {
+    for (const QString &key :
+         {QStringLiteral("confirmation_number"), QStringLiteral("expires_after_days"), QStringLiteral("expires_at"),
+          QStringLiteral("product_description"), QStringLiteral("setup_future_usage")}) {
         if (!konbini.contains(key))
             konbini.insert(key, QJsonValue());
     }
@@ -213,34 +220,56 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
     if (!currency || currency->isEmpty())
         throw StripeError::missingParameter(QStringLiteral("currency"));
     if (!params.has(QStringLiteral("payment_method_types"))) {
-        throw StripeError::invalidParameter(QStringLiteral("payment_method_types"),
-                                            QStringLiteral("The Konbini sandbox emulates only `konbini`: send payment_method_types[]=konbini."),
-                                            QStringLiteral("parameter_missing"));
+        throw StripeError::invalidParameter(
+            QStringLiteral("payment_method_types"),
+            QStringLiteral("The Konbini sandbox emulates only `konbini`: send payment_method_types[]=konbini."),
+            QStringLiteral("parameter_missing"));
     }
     if (currency->toLower() != u"jpy") {
         throw StripeError::invalidParameter(
             QStringLiteral("currency"),
-            QStringLiteral("The currency provided (%1) is invalid for one or more payment method types on this PaymentIntent. "
-                           "The payment method type `konbini` only supports the following currencies: jpy.").arg(*currency),
+            QStringLiteral(
+                "The currency provided (%1) is invalid for one or more payment method types on this PaymentIntent. "
+                "The payment method type `konbini` only supports the following currencies: jpy.")
+                .arg(*currency),
             QStringLiteral("payment_intent_invalid_parameter"));
     }
     if (*amount < kStripe.amountMin) {
-        throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be at least ¥120 jpy"),
+        throw StripeError::invalidParameter(QStringLiteral("amount"),
+                                            QStringLiteral("Amount must be at least ¥120 jpy"),
                                             QStringLiteral("amount_too_small"));
     }
     if (*amount > kStripe.amountMax) {
-        throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be no more than ¥300,000 jpy"),
+        throw StripeError::invalidParameter(QStringLiteral("amount"),
+                                            QStringLiteral("Amount must be no more than ¥300,000 jpy"),
                                             QStringLiteral("amount_too_large"));
     }
     const std::optional<bool> confirmNow = params.boolean(QStringLiteral("confirm"));
 
     const QString id = m_state.newId(QStringLiteral("pi_"));
-    QJsonObject paymentIntent = nullFields({"application", "application_fee_amount", "automatic_payment_methods",
-                                            "canceled_at", "cancellation_reason", "customer", "description", "invoice",
-                                            "last_payment_error", "latest_charge", "next_action", "on_behalf_of",
-                                            "payment_method", "payment_method_configuration_details", "processing",
-                                            "receipt_email", "review", "setup_future_usage", "shipping", "source",
-                                            "statement_descriptor", "statement_descriptor_suffix", "transfer_data",
+    QJsonObject paymentIntent = nullFields({"application",
+                                            "application_fee_amount",
+                                            "automatic_payment_methods",
+                                            "canceled_at",
+                                            "cancellation_reason",
+                                            "customer",
+                                            "description",
+                                            "invoice",
+                                            "last_payment_error",
+                                            "latest_charge",
+                                            "next_action",
+                                            "on_behalf_of",
+                                            "payment_method",
+                                            "payment_method_configuration_details",
+                                            "processing",
+                                            "receipt_email",
+                                            "review",
+                                            "setup_future_usage",
+                                            "shipping",
+                                            "source",
+                                            "statement_descriptor",
+                                            "statement_descriptor_suffix",
+                                            "transfer_data",
                                             "transfer_group"});
     paymentIntent.insert(QStringLiteral("id"), id);
     paymentIntent.insert(QStringLiteral("object"), QStringLiteral("payment_intent"));
@@ -261,14 +290,17 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
     applyKonbiniOptions(paymentIntent, params, call);
     // A payment method sent without confirm=true is only checked when confirming.
     if (!confirmNow.value_or(false) && params.has(QStringLiteral("payment_method_data")))
-        throw StripeError::invalidParameter(QStringLiteral("payment_method_data"),
-                                            QStringLiteral("payment_method_data is only accepted together with confirm=true."));
+        throw StripeError::invalidParameter(
+            QStringLiteral("payment_method_data"),
+            QStringLiteral("payment_method_data is only accepted together with confirm=true."));
 
     m_state.insert(id, Record{paymentIntent, {}});
     m_state.emitEvent(QStringLiteral("payment_intent.created"), paymentIntent, call.now, call.origin);
     if (confirmNow.value_or(false))
-        return confirm(id, ParamReader(QJsonObject{{QStringLiteral("payment_method_data"), params.value(QStringLiteral("payment_method_data"))},
-                                                   {QStringLiteral("payment_method"), params.value(QStringLiteral("payment_method"))}}),
+        return confirm(id,
+                       ParamReader(QJsonObject{
+                           {QStringLiteral("payment_method_data"), params.value(QStringLiteral("payment_method_data"))},
+                           {QStringLiteral("payment_method"), params.value(QStringLiteral("payment_method"))}}),
                        call);
     return paymentIntent;
 }
@@ -287,27 +319,36 @@ QJsonObject PaymentIntents::update(const QString &id, const ParamReader &params,
     QJsonObject previous;
     // Notes (metadata, description, …) may change at any time; anything about the payment
     // itself only before it is final.
-    const bool onlyNotes = !params.has(QStringLiteral("amount")) && !params.has(QStringLiteral("payment_method_options"))
-        && !params.has(QStringLiteral("currency")) && !params.has(QStringLiteral("payment_method_types"));
+    const bool onlyNotes = !params.has(QStringLiteral("amount"))
+        && !params.has(QStringLiteral("payment_method_options")) && !params.has(QStringLiteral("currency"))
+        && !params.has(QStringLiteral("payment_method_types"));
     if ((status == u"succeeded" || status == u"canceled") && !onlyNotes) {
-        throw StripeError::unexpectedState(record.object,
-                                           QStringLiteral("You cannot update this PaymentIntent because it has a status of %1.").arg(status));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("You cannot update this PaymentIntent because it has a status of %1.").arg(status));
     }
     if (status == u"requires_action" && record.hidden.value(QStringLiteral("paying_at_store")).toBool()) {
-        throw StripeError::unexpectedState(record.object,
-                                           QStringLiteral("This PaymentIntent cannot be updated: the customer is paying for it at a convenience store right now. Try again later."));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("This PaymentIntent cannot be updated: the customer is paying for it at a convenience store "
+                           "right now. Try again later."));
     }
     if (const auto amount = params.integer(QStringLiteral("amount"))) {
         if (*amount < kStripe.amountMin)
-            throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be at least ¥120 jpy"), QStringLiteral("amount_too_small"));
+            throw StripeError::invalidParameter(QStringLiteral("amount"),
+                                                QStringLiteral("Amount must be at least ¥120 jpy"),
+                                                QStringLiteral("amount_too_small"));
         if (*amount > kStripe.amountMax)
-            throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Amount must be no more than ¥300,000 jpy"), QStringLiteral("amount_too_large"));
+            throw StripeError::invalidParameter(QStringLiteral("amount"),
+                                                QStringLiteral("Amount must be no more than ¥300,000 jpy"),
+                                                QStringLiteral("amount_too_large"));
         paymentIntent.insert(QStringLiteral("amount"), *amount);
     }
     if (const auto currency = params.string(QStringLiteral("currency")); currency && currency->toLower() != u"jpy") {
-        throw StripeError::invalidParameter(QStringLiteral("currency"),
-                                            QStringLiteral("The payment method type `konbini` only supports the following currencies: jpy."),
-                                            QStringLiteral("payment_intent_invalid_parameter"));
+        throw StripeError::invalidParameter(
+            QStringLiteral("currency"),
+            QStringLiteral("The payment method type `konbini` only supports the following currencies: jpy."),
+            QStringLiteral("payment_intent_invalid_parameter"));
     }
     applyCommonFields(paymentIntent, params);
     if (params.has(QStringLiteral("payment_method_options")))
@@ -332,25 +373,28 @@ QString PaymentIntents::attachPaymentMethod(const ParamReader &params, const Cal
     if (const auto existingId = params.string(QStringLiteral("payment_method")); existingId && !existingId->isEmpty()) {
         const Record *method = m_state.find(*existingId);
         if (!existingId->startsWith(u"pm_") || !method)
-            throw StripeError::noSuchObject(QStringLiteral("PaymentMethod"), *existingId, QStringLiteral("payment_method"));
+            throw StripeError::noSuchObject(QStringLiteral("PaymentMethod"), *existingId,
+                                            QStringLiteral("payment_method"));
         return *existingId;
     }
     if (!params.has(QStringLiteral("payment_method_data"))) {
-        throw StripeError::invalidParameter(
-            QStringLiteral("payment_method_data"),
-            QStringLiteral("You cannot confirm this PaymentIntent because it's missing a payment method. Pass payment_method_data[type]=konbini."),
-            QStringLiteral("parameter_missing"));
+        throw StripeError::invalidParameter(QStringLiteral("payment_method_data"),
+                                            QStringLiteral("You cannot confirm this PaymentIntent because it's missing "
+                                                           "a payment method. Pass payment_method_data[type]=konbini."),
+                                            QStringLiteral("parameter_missing"));
     }
     const std::optional<QString> type = params.string(QStringLiteral("payment_method_data.type"));
     if (!type)
         throw StripeError::missingParameter(QStringLiteral("payment_method_data[type]"));
     if (*type != u"konbini") {
-        throw StripeError::invalidParameter(QStringLiteral("payment_method_data[type]"),
-                                            QStringLiteral("The Konbini sandbox emulates only payment_method_data[type]=konbini."),
-                                            QStringLiteral("payment_intent_invalid_parameter"));
+        throw StripeError::invalidParameter(
+            QStringLiteral("payment_method_data[type]"),
+            QStringLiteral("The Konbini sandbox emulates only payment_method_data[type]=konbini."),
+            QStringLiteral("payment_intent_invalid_parameter"));
     }
     const QString name = params.string(QStringLiteral("payment_method_data.billing_details.name")).value_or(QString());
-    const QString email = params.string(QStringLiteral("payment_method_data.billing_details.email")).value_or(QString());
+    const QString email =
+        params.string(QStringLiteral("payment_method_data.billing_details.email")).value_or(QString());
     if (name.trimmed().isEmpty())
         throw StripeError::missingParameter(QStringLiteral("payment_method_data[billing_details][name]"));
     if (email.trimmed().isEmpty())
@@ -358,22 +402,25 @@ QString PaymentIntents::attachPaymentMethod(const ParamReader &params, const Cal
     const qsizetype at = email.indexOf(u'@');
     if (at <= 0 || at == email.size() - 1 || email.contains(u' ')) {
         throw StripeError::invalidParameter(QStringLiteral("payment_method_data[billing_details][email]"),
-                                            QStringLiteral("Invalid email address: %1").arg(email), QStringLiteral("email_invalid"));
+                                            QStringLiteral("Invalid email address: %1").arg(email),
+                                            QStringLiteral("email_invalid"));
     }
     const QJsonObject address = params.object(QStringLiteral("payment_method_data.billing_details.address"));
     QJsonObject fullAddress = nullFields({"city", "country", "line1", "line2", "postal_code", "state"});
     for (auto it = address.begin(); it != address.end(); ++it)
         fullAddress.insert(it.key(), *it);
-    const QString phone = params.string(QStringLiteral("payment_method_data.billing_details.phone")).value_or(QString());
+    const QString phone =
+        params.string(QStringLiteral("payment_method_data.billing_details.phone")).value_or(QString());
 
     const QString id = m_state.newId(QStringLiteral("pm_"));
     const QJsonObject method{
         {QStringLiteral("id"), id},
         {QStringLiteral("object"), QStringLiteral("payment_method")},
-        {QStringLiteral("billing_details"), QJsonObject{{QStringLiteral("address"), fullAddress},
-                                                        {QStringLiteral("email"), email},
-                                                        {QStringLiteral("name"), name},
-                                                        {QStringLiteral("phone"), phone.isEmpty() ? QJsonValue() : QJsonValue(phone)}}},
+        {QStringLiteral("billing_details"),
+         QJsonObject{{QStringLiteral("address"), fullAddress},
+                     {QStringLiteral("email"), email},
+                     {QStringLiteral("name"), name},
+                     {QStringLiteral("phone"), phone.isEmpty() ? QJsonValue() : QJsonValue(phone)}}},
         {QStringLiteral("created"), call.now},
         {QStringLiteral("customer"), QJsonValue()},
         {QStringLiteral("konbini"), QJsonObject()},
@@ -391,9 +438,11 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     const QString status = record.object.value(kStatus).toString();
     if (status != u"requires_payment_method" && status != u"requires_confirmation") {
         throw StripeError::unexpectedState(
-            record.object, QStringLiteral("You cannot confirm this PaymentIntent because it has a status of %1. "
-                                          "Only a PaymentIntent with one of the following statuses may be confirmed: "
-                                          "requires_confirmation, requires_payment_method.").arg(status));
+            record.object,
+            QStringLiteral("You cannot confirm this PaymentIntent because it has a status of %1. "
+                           "Only a PaymentIntent with one of the following statuses may be confirmed: "
+                           "requires_confirmation, requires_payment_method.")
+                .arg(status));
     }
     QJsonObject paymentIntent = record.object;
     if (params.has(QStringLiteral("payment_method_types")) || params.has(QStringLiteral("receipt_email")))
@@ -401,15 +450,20 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     applyKonbiniOptions(paymentIntent, params, call);
     const QString methodId = attachPaymentMethod(params, call);
     const QJsonObject method = m_state.find(methodId)->object;
-    const QString email = method.value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("email")).toString();
-    const QJsonObject konbini = paymentIntent.value(QStringLiteral("payment_method_options")).toObject().value(QStringLiteral("konbini")).toObject();
+    const QString email =
+        method.value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("email")).toString();
+    const QJsonObject konbini = paymentIntent.value(QStringLiteral("payment_method_options"))
+                                    .toObject()
+                                    .value(QStringLiteral("konbini"))
+                                    .toObject();
     const QString requestedNumber = konbini.value(QStringLiteral("confirmation_number")).toString();
 
     if (requestedNumber == kRejectedConfirmationNumber) {
         StripeError error;
         error.code = QStringLiteral("payment_intent_konbini_rejected_confirmation_number");
         error.param = QStringLiteral("payment_method_options[konbini][confirmation_number]");
-        error.message = QStringLiteral("The confirmation number was rejected because it is too common. Provide a different confirmation number.");
+        error.message = QStringLiteral(
+            "The confirmation number was rejected because it is too common. Provide a different confirmation number.");
         error.paymentIntent = paymentIntent;
         throw error;
     }
@@ -432,8 +486,9 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     QJsonObject stores;
     for (const StoreChain &storeChain : kStoreChains) {
         const QString chain = QLatin1String(storeChain.key);
-        stores.insert(chain, QJsonObject{{QStringLiteral("confirmation_number"), number},
-                                         {QStringLiteral("payment_code"), paymentCodeFor(chain)}});
+        stores.insert(chain,
+                      QJsonObject{{QStringLiteral("confirmation_number"), number},
+                                  {QStringLiteral("payment_code"), paymentCodeFor(chain)}});
     }
     const QJsonObject displayDetails{
         {QStringLiteral("expires_at"), expiresAt},
@@ -473,14 +528,18 @@ QJsonObject PaymentIntents::cancel(const QString &id, const ParamReader &params,
     const std::optional<QString> reason = params.oneOf(QStringLiteral("cancellation_reason"), kCancellationReasons);
     if (status == u"succeeded" || status == u"canceled" || status == u"processing") {
         throw StripeError::unexpectedState(
-            record.object, QStringLiteral("You cannot cancel this PaymentIntent because it has a status of %1. "
-                                          "Only a PaymentIntent with one of the following statuses may be canceled: "
-                                          "requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.").arg(status));
+            record.object,
+            QStringLiteral(
+                "You cannot cancel this PaymentIntent because it has a status of %1. "
+                "Only a PaymentIntent with one of the following statuses may be canceled: "
+                "requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.")
+                .arg(status));
     }
     if (record.hidden.value(QStringLiteral("paying_at_store")).toBool()) {
-        throw StripeError::unexpectedState(
-            record.object, QStringLiteral("This PaymentIntent cannot be canceled because the customer is paying for it at a convenience store right now. "
-                                          "Try again later, after the voucher has expired."));
+        throw StripeError::unexpectedState(record.object,
+                                           QStringLiteral("This PaymentIntent cannot be canceled because the customer "
+                                                          "is paying for it at a convenience store right now. "
+                                                          "Try again later, after the voucher has expired."));
     }
     Record &stored = m_state.edit(id);
     stored.object.insert(kStatus, QStringLiteral("canceled"));
@@ -516,7 +575,8 @@ QJsonObject PaymentIntents::search(const ParamReader &params) const
     const SearchQuery parsed = SearchQuery::parse(*query);
     const qint64 limit = params.integer(QStringLiteral("limit")).value_or(10);
     if (limit < 1 || limit > 100) {
-        throw StripeError::invalidParameter(QStringLiteral("limit"), QStringLiteral("This value must be between 1 and 100."),
+        throw StripeError::invalidParameter(QStringLiteral("limit"),
+                                            QStringLiteral("This value must be between 1 and 100."),
                                             QStringLiteral("parameter_invalid_integer"));
     }
     qsizetype offset = 0;
@@ -542,8 +602,9 @@ QJsonObject PaymentIntents::search(const ParamReader &params) const
         }
         data.append(object);
     }
-    const QJsonValue nextPage = hasMore ? QJsonValue(QStringLiteral("page_") + QString::fromLatin1(QByteArray::number(offset + limit).toBase64()))
-                                        : QJsonValue();
+    const QJsonValue nextPage = hasMore
+        ? QJsonValue(QStringLiteral("page_") + QString::fromLatin1(QByteArray::number(offset + limit).toBase64()))
+        : QJsonValue();
     return QJsonObject{{QStringLiteral("object"), QStringLiteral("search_result")},
                        {QStringLiteral("data"), data},
                        {QStringLiteral("has_more"), hasMore},
@@ -555,10 +616,14 @@ QJsonObject PaymentIntents::startPaymentAtStore(const QString &id, const Call &c
 {
     const Record &record = existing(id);
     if (record.object.value(kStatus).toString() != u"requires_action") {
-        throw StripeError::unexpectedState(record.object, QStringLiteral("Only a PaymentIntent with a voucher (status requires_action) can be paid at a store."));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("Only a PaymentIntent with a voucher (status requires_action) can be paid at a store."));
     }
     if (call.now > record.hidden.value(QStringLiteral("expires_at")).toInteger()) {
-        throw StripeError::unexpectedState(record.object, QStringLiteral("The voucher has expired: the customer can no longer start paying at a kiosk."));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("The voucher has expired: the customer can no longer start paying at a kiosk."));
     }
     m_state.edit(id).hidden.insert(QStringLiteral("paying_at_store"), true);
     return record.object;
@@ -569,10 +634,14 @@ QJsonObject PaymentIntents::payAtStore(const QString &id, const Call &call)
     const Record &record = existing(id);
     const bool started = record.hidden.value(QStringLiteral("paying_at_store")).toBool();
     if (record.object.value(kStatus).toString() != u"requires_action") {
-        throw StripeError::unexpectedState(record.object, QStringLiteral("Only a PaymentIntent with a voucher (status requires_action) can be paid at a store."));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("Only a PaymentIntent with a voucher (status requires_action) can be paid at a store."));
     }
     if (!started && call.now > record.hidden.value(QStringLiteral("expires_at")).toInteger()) {
-        throw StripeError::unexpectedState(record.object, QStringLiteral("The voucher has expired: the customer can no longer start paying at a kiosk."));
+        throw StripeError::unexpectedState(
+            record.object,
+            QStringLiteral("The voucher has expired: the customer can no longer start paying at a kiosk."));
     }
     succeed(id, call.now, call.origin);
     return m_state.find(id)->object;
@@ -596,7 +665,8 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     const qint64 amount = paymentIntent.value(QStringLiteral("amount")).toInteger();
     const QString methodId = paymentIntent.value(QStringLiteral("payment_method")).toString();
     const QJsonObject method = m_state.find(methodId)->object;
-    const QString chain = QLatin1String(kStoreChains[QRandomGenerator::global()->bounded(int(std::size(kStoreChains)))].key);
+    const QString chain =
+        QLatin1String(kStoreChains[QRandomGenerator::global()->bounded(int(std::size(kStoreChains)))].key);
     const QString chargeId = m_state.newId(QStringLiteral("ch_"));
     QJsonObject charge = nullFields({"application", "application_fee", "application_fee_amount", "balance_transaction",
                                      "customer", "description", "failure_code", "failure_message", "receipt_email",
@@ -617,7 +687,8 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     charge.insert(QStringLiteral("payment_method"), methodId);
     charge.insert(QStringLiteral("payment_method_details"),
                   QJsonObject{{QStringLiteral("type"), QStringLiteral("konbini")},
-                              {QStringLiteral("konbini"), QJsonObject{{QStringLiteral("store"), QJsonObject{{QStringLiteral("chain"), chain}}}}}});
+                              {QStringLiteral("konbini"),
+                               QJsonObject{{QStringLiteral("store"), QJsonObject{{QStringLiteral("chain"), chain}}}}}});
     charge.insert(QStringLiteral("refunded"), false);
     charge.insert(QStringLiteral("status"), QStringLiteral("succeeded"));
     m_state.insert(chargeId, Record{charge, {}});
@@ -639,11 +710,15 @@ void PaymentIntents::expire(const QString &id, qint64 at)
     QJsonObject &paymentIntent = record.object;
     const QString methodId = paymentIntent.value(QStringLiteral("payment_method")).toString();
     const Record *method = m_state.find(methodId);
-    paymentIntent.insert(QStringLiteral("last_payment_error"),
-                         QJsonObject{{QStringLiteral("code"), QStringLiteral("payment_intent_payment_attempt_expired")},
-                                     {QStringLiteral("message"), QStringLiteral("The payment attempt has expired: the customer did not pay the Konbini voucher before its deadline.")},
-                                     {QStringLiteral("payment_method"), method ? method->object : QJsonObject()},
-                                     {QStringLiteral("type"), QStringLiteral("invalid_request_error")}});
+    paymentIntent.insert(
+        QStringLiteral("last_payment_error"),
+        QJsonObject{
+            {QStringLiteral("code"), QStringLiteral("payment_intent_payment_attempt_expired")},
+            {QStringLiteral("message"),
+             QStringLiteral(
+                 "The payment attempt has expired: the customer did not pay the Konbini voucher before its deadline.")},
+            {QStringLiteral("payment_method"), method ? method->object : QJsonObject()},
+            {QStringLiteral("type"), QStringLiteral("invalid_request_error")}});
     paymentIntent.insert(QStringLiteral("next_action"), QJsonValue());
     paymentIntent.insert(QStringLiteral("payment_method"), QJsonValue());
     paymentIntent.insert(kStatus, QStringLiteral("requires_payment_method"));

@@ -29,14 +29,16 @@ void Refunds::requestBankDetails(QJsonObject &refund, qint64 at) const
     refund.insert(QStringLiteral("next_action"),
                   QJsonObject{{QStringLiteral("type"), QStringLiteral("display_details")},
                               {QStringLiteral("display_details"),
-                               QJsonObject{{QStringLiteral("email_sent"), QJsonObject{{QStringLiteral("email_sent_at"), at},
-                                                                                      {QStringLiteral("email_sent_to"), email}}},
+                               QJsonObject{{QStringLiteral("email_sent"),
+                                            QJsonObject{{QStringLiteral("email_sent_at"), at},
+                                                        {QStringLiteral("email_sent_to"), email}}},
                                            {QStringLiteral("expires_at"), expiresAt}}}});
 }
 
 QJsonObject Refunds::create(const ParamReader &params, const Call &call)
 {
-    const std::optional<QString> reason = params.oneOf(QStringLiteral("reason"),
+    const std::optional<QString> reason = params.oneOf(
+        QStringLiteral("reason"),
         {QStringLiteral("duplicate"), QStringLiteral("fraudulent"), QStringLiteral("requested_by_customer")});
     QString paymentIntentId = params.string(QStringLiteral("payment_intent")).value_or(QString());
     const QString chargeParam = params.string(QStringLiteral("charge")).value_or(QString());
@@ -50,22 +52,26 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
     }
     const Record *paymentIntent = paymentIntentId.startsWith(u"pi_") ? m_state.find(paymentIntentId) : nullptr;
     if (!paymentIntent)
-        throw StripeError::noSuchObject(QStringLiteral("payment_intent"), paymentIntentId, QStringLiteral("payment_intent"));
+        throw StripeError::noSuchObject(QStringLiteral("payment_intent"), paymentIntentId,
+                                        QStringLiteral("payment_intent"));
     const QString chargeId = paymentIntent->object.value(QStringLiteral("latest_charge")).toString();
     if (paymentIntent->object.value(kStatus).toString() != u"succeeded" || chargeId.isEmpty()) {
-        throw StripeError::unexpectedState(paymentIntent->object,
-                                           QStringLiteral("This PaymentIntent does not have a successful charge to refund."));
+        throw StripeError::unexpectedState(
+            paymentIntent->object, QStringLiteral("This PaymentIntent does not have a successful charge to refund."));
     }
     const QJsonObject charge = m_state.find(chargeId)->object;
-    const qint64 remaining = charge.value(QStringLiteral("amount")).toInteger() - charge.value(QStringLiteral("amount_refunded")).toInteger();
+    const qint64 remaining = charge.value(QStringLiteral("amount")).toInteger()
+        - charge.value(QStringLiteral("amount_refunded")).toInteger();
     const std::optional<qint64> requested = params.integer(QStringLiteral("amount"));
     if (requested && *requested <= 0) {
-        throw StripeError::invalidParameter(QStringLiteral("amount"), QStringLiteral("Refund amount must be a positive integer."),
+        throw StripeError::invalidParameter(QStringLiteral("amount"),
+                                            QStringLiteral("Refund amount must be a positive integer."),
                                             QStringLiteral("parameter_invalid_integer"));
     }
     if (remaining <= 0) {
-        StripeError error = StripeError::invalidParameter(QStringLiteral("payment_intent"),
-            QStringLiteral("Charge %1 has already been refunded.").arg(chargeId), QStringLiteral("charge_already_refunded"));
+        StripeError error = StripeError::invalidParameter(
+            QStringLiteral("payment_intent"), QStringLiteral("Charge %1 has already been refunded.").arg(chargeId),
+            QStringLiteral("charge_already_refunded"));
         error.storedForIdempotency = true;
         throw error;
     }
@@ -73,15 +79,19 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
     if (amount > remaining) {
         throw StripeError::invalidParameter(
             QStringLiteral("amount"),
-            QStringLiteral("Refund amount (¥%1) is greater than unrefunded amount on charge (¥%2)").arg(amount).arg(remaining),
+            QStringLiteral("Refund amount (¥%1) is greater than unrefunded amount on charge (¥%2)")
+                .arg(amount)
+                .arg(remaining),
             QStringLiteral("amount_too_large"));
     }
     const QJsonObject metadata = params.object(QStringLiteral("metadata"));
     if (metadata.size() > 50)
-        throw StripeError::invalidParameter(QStringLiteral("metadata"), QStringLiteral("Invalid metadata: at most 50 keys are allowed."));
+        throw StripeError::invalidParameter(QStringLiteral("metadata"),
+                                            QStringLiteral("Invalid metadata: at most 50 keys are allowed."));
 
     const QString id = m_state.newId(QStringLiteral("re_"));
-    const QString email = charge.value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("email")).toString();
+    const QString email =
+        charge.value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("email")).toString();
     QJsonObject refund{
         {QStringLiteral("id"), id},
         {QStringLiteral("object"), QStringLiteral("refund")},
@@ -90,9 +100,11 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
         {QStringLiteral("charge"), chargeId},
         {QStringLiteral("created"), call.now},
         {QStringLiteral("currency"), QStringLiteral("jpy")},
-        {QStringLiteral("destination_details"), QJsonObject{{QStringLiteral("type"), QStringLiteral("jp_bank_transfer")},
-                                                            {QStringLiteral("jp_bank_transfer"), QJsonObject{{QStringLiteral("reference"), QJsonValue()},
-                                                                                                             {QStringLiteral("reference_status"), QStringLiteral("pending")}}}}},
+        {QStringLiteral("destination_details"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("jp_bank_transfer")},
+                     {QStringLiteral("jp_bank_transfer"),
+                      QJsonObject{{QStringLiteral("reference"), QJsonValue()},
+                                  {QStringLiteral("reference_status"), QStringLiteral("pending")}}}}},
         {QStringLiteral("failure_reason"), QJsonValue()},
         {QStringLiteral("instructions_email"), email},
         {QStringLiteral("metadata"), metadata},
@@ -111,7 +123,8 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
     Record &chargeRecord = m_state.edit(chargeId);
     const qint64 refunded = chargeRecord.object.value(QStringLiteral("amount_refunded")).toInteger() + amount;
     chargeRecord.object.insert(QStringLiteral("amount_refunded"), refunded);
-    chargeRecord.object.insert(QStringLiteral("refunded"), refunded == chargeRecord.object.value(QStringLiteral("amount")).toInteger());
+    chargeRecord.object.insert(QStringLiteral("refunded"),
+                               refunded == chargeRecord.object.value(QStringLiteral("amount")).toInteger());
     m_state.emitEvent(QStringLiteral("refund.created"), refund, call.now, call.origin);
     return refund;
 }
@@ -178,7 +191,8 @@ void Refunds::setStatus(const QString &id, const QString &status, qint64 at, con
         if (status == u"failed")
             record.object.insert(QStringLiteral("failure_reason"), QStringLiteral("expired_or_canceled_card"));
         record.hidden = {};
-        releaseFromCharge(record.object.value(QStringLiteral("charge")).toString(), record.object.value(QStringLiteral("amount")).toInteger());
+        releaseFromCharge(record.object.value(QStringLiteral("charge")).toString(),
+                          record.object.value(QStringLiteral("amount")).toInteger());
     }
     const QString eventType = status == u"failed" ? QStringLiteral("refund.failed") : QStringLiteral("refund.updated");
     m_state.emitEvent(eventType, record.object, at, origin, QJsonObject{{kStatus, previous}});
@@ -190,7 +204,10 @@ QJsonObject Refunds::cancel(const QString &id, const Call &call)
     const QString status = record.object.value(kStatus).toString();
     if (status != u"requires_action") {
         StripeError error;
-        error.message = QStringLiteral("You can only cancel a refund with a status of `requires_action`; this refund has a status of `%1`.").arg(status);
+        error.message =
+            QStringLiteral(
+                "You can only cancel a refund with a status of `requires_action`; this refund has a status of `%1`.")
+                .arg(status);
         throw error;
     }
     setStatus(id, QStringLiteral("canceled"), call.now, call.origin);
@@ -203,7 +220,10 @@ QJsonObject Refunds::expire(const QString &id, const Call &call)
     const QString status = record.object.value(kStatus).toString();
     if (status != u"requires_action") {
         StripeError error;
-        error.message = QStringLiteral("Only a refund with a status of `requires_action` can expire; this refund has a status of `%1`.").arg(status);
+        error.message =
+            QStringLiteral(
+                "Only a refund with a status of `requires_action` can expire; this refund has a status of `%1`.")
+                .arg(status);
         throw error;
     }
     setStatus(id, QStringLiteral("failed"), call.now, call.origin);
@@ -216,7 +236,10 @@ QJsonObject Refunds::submitBankDetails(const QString &id, const ParamReader &par
     const QString status = record.object.value(kStatus).toString();
     if (status != u"requires_action") {
         StripeError error;
-        error.message = QStringLiteral("Bank details are only requested while the refund has a status of `requires_action`; it has `%1`.").arg(status);
+        error.message =
+            QStringLiteral(
+                "Bank details are only requested while the refund has a status of `requires_action`; it has `%1`.")
+                .arg(status);
         throw error;
     }
     const std::optional<QString> routing = params.string(QStringLiteral("routing_number"));

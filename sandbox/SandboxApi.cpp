@@ -10,7 +10,6 @@
 namespace konbini::sandbox {
 namespace {
 
-
 using Handler = std::function<QJsonObject(const QStringList &args, const ParamReader &params, const Call &call)>;
 
 QString maskedKey(const QString &key)
@@ -24,7 +23,8 @@ QString apiKeyFrom(const QByteArray &authorization)
         return QString::fromLatin1(authorization.mid(7).trimmed());
     if (authorization.startsWith("Basic ")) {
         const QByteArray credentials = QByteArray::fromBase64(authorization.mid(6).trimmed());
-        return QString::fromLatin1(credentials.left(credentials.indexOf(':') < 0 ? credentials.size() : credentials.indexOf(':')));
+        return QString::fromLatin1(
+            credentials.left(credentials.indexOf(':') < 0 ? credentials.size() : credentials.indexOf(':')));
     }
     return {};
 }
@@ -33,7 +33,7 @@ QString apiKeyFrom(const QByteArray &authorization)
 
 struct SandboxApi::Route {
     QByteArray method;
-    QStringList segments; // ":" marks an argument
+    QStringList segments;    // ":" marks an argument
     QString schemaOperation; // Stripe's operation for parameter checks; empty for sandbox helpers
     Handler handler;
 
@@ -59,7 +59,8 @@ SandboxApi::SandboxApi(QString voucherBaseUrl)
     : m_paymentIntents(m_state, std::move(voucherBaseUrl)), m_refunds(m_state), m_events(m_state)
 {
     auto route = [this](const char *method, const QString &pattern, const QString &operation, Handler handler) {
-        m_routes.push_back(Route{QByteArray(method), pattern.split(u'/', Qt::SkipEmptyParts), operation, std::move(handler)});
+        m_routes.push_back(
+            Route{QByteArray(method), pattern.split(u'/', Qt::SkipEmptyParts), operation, std::move(handler)});
     };
     auto &pis = m_paymentIntents;
     auto &refunds = m_refunds;
@@ -101,11 +102,15 @@ SandboxApi::SandboxApi(QString voucherBaseUrl)
     route("POST", helpers + QStringLiteral("/clock"), QString(),
           [this](const QStringList &, const ParamReader &p, const Call &) { return clock(p); });
     route("POST", helpers + QStringLiteral("/payment_intents/:/start_payment"), QString(),
-          [&pis](const QStringList &a, const ParamReader &, const Call &c) { return pis.startPaymentAtStore(a.at(0), c); });
+          [&pis](const QStringList &a, const ParamReader &, const Call &c) {
+              return pis.startPaymentAtStore(a.at(0), c);
+          });
     route("POST", helpers + QStringLiteral("/payment_intents/:/pay"), QString(),
           [&pis](const QStringList &a, const ParamReader &, const Call &c) { return pis.payAtStore(a.at(0), c); });
     route("POST", helpers + QStringLiteral("/refunds/:/bank_details"), QString(),
-          [&refunds](const QStringList &a, const ParamReader &p, const Call &c) { return refunds.submitBankDetails(a.at(0), p, c); });
+          [&refunds](const QStringList &a, const ParamReader &p, const Call &c) {
+              return refunds.submitBankDetails(a.at(0), p, c);
+          });
 }
 
 SandboxApi::~SandboxApi() = default;
@@ -131,8 +136,9 @@ std::optional<ApiAnswer> SandboxApi::authenticate(const ApiRequest &request) con
     StripeError failure;
     failure.httpStatus = 401;
     if (key.isEmpty()) {
-        failure.message = QStringLiteral("You did not provide an API key. You need to provide your API key in the Authorization header, "
-                                         "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+        failure.message = QStringLiteral(
+            "You did not provide an API key. You need to provide your API key in the Authorization header, "
+            "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
     } else if (key.startsWith(u"sk_live_") || key.startsWith(u"rk_live_")) {
         failure.message = QStringLiteral("The Konbini sandbox is test mode only and never accepts live keys. "
                                          "Use a key that starts with sk_test_ or rk_test_.");
@@ -165,15 +171,17 @@ ApiAnswer SandboxApi::faultAnswer(FaultPlan::Kind kind, const ApiRequest &reques
     case FaultPlan::Kind::RateLimited:
         failure.httpStatus = 429;
         failure.code = QStringLiteral("rate_limit");
-        failure.message = QStringLiteral("Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.");
+        failure.message = QStringLiteral(
+            "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.");
         answer = error(failure, request);
         answer.headers.append({QByteArrayLiteral("Stripe-Should-Retry"), QByteArrayLiteral("true")});
         break;
     case FaultPlan::Kind::KonbiniRateLimit:
         failure.httpStatus = 429;
         failure.code = QStringLiteral("payment_method_rate_limit_exceeded");
-        failure.message = QStringLiteral("There were too many Konbini requests in quick succession. Retry with backoff; "
-                                         "if it persists, suggest another payment method.");
+        failure.message =
+            QStringLiteral("There were too many Konbini requests in quick succession. Retry with backoff; "
+                           "if it persists, suggest another payment method.");
         answer = error(failure, request);
         break;
     case FaultPlan::Kind::MethodUnavailable:
@@ -198,9 +206,12 @@ std::optional<ApiAnswer> SandboxApi::reserve(const ApiRequest &request)
         conflict.httpStatus = 409;
         conflict.type = QStringLiteral("idempotency_error");
         conflict.code = QStringLiteral("idempotency_key_in_use");
-        conflict.message = QStringLiteral("There is currently another in-progress request using this idempotency key "
-                                          "(that probably means you submitted twice, and the other request is still going through): %1. "
-                                          "Please try again later.").arg(QString::fromLatin1(request.idempotencyKey));
+        conflict.message =
+            QStringLiteral(
+                "There is currently another in-progress request using this idempotency key "
+                "(that probably means you submitted twice, and the other request is still going through): %1. "
+                "Please try again later.")
+                .arg(QString::fromLatin1(request.idempotencyKey));
         return error(conflict, request);
     }
     m_keysInFlight.insert(request.idempotencyKey);
@@ -298,8 +309,10 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
     if (!route) {
         StripeError missing;
         missing.httpStatus = 404;
-        missing.message = QStringLiteral("Unrecognized request URL (%1: %2). The Konbini sandbox emulates PaymentIntents, "
-                                         "Refunds and Events for Konbini.").arg(QString::fromLatin1(request.method), request.path);
+        missing.message =
+            QStringLiteral("Unrecognized request URL (%1: %2). The Konbini sandbox emulates PaymentIntents, "
+                           "Refunds and Events for Konbini.")
+                .arg(QString::fromLatin1(request.method), request.path);
         return error(missing, request);
     }
 
@@ -325,23 +338,29 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
     const QByteArray fingerprint = QJsonDocument(decoded).toJson(QJsonDocument::Compact);
     if (idempotent) {
         if (key.size() > 255) {
-            return error(StripeError::invalidParameter(QStringLiteral("Idempotency-Key"),
-                                                       QStringLiteral("Idempotency-Key must be at most 255 characters long.")),
-                         request);
+            return error(
+                StripeError::invalidParameter(QStringLiteral("Idempotency-Key"),
+                                              QStringLiteral("Idempotency-Key must be at most 255 characters long.")),
+                request);
         }
         if (const IdempotentAnswer *stored = m_state.findAnswer(key, call.now)) {
             if (stored->operation != operation) {
                 StripeError failure;
-                failure.message = QStringLiteral("Keys for idempotent requests can only be used for the same endpoint they were first used for "
-                                                 "('%1' vs '%2'). Try using a key other than '%3' if you meant to execute a different request.")
-                                      .arg(stored->operation, operation, key);
+                failure.message =
+                    QStringLiteral(
+                        "Keys for idempotent requests can only be used for the same endpoint they were first used for "
+                        "('%1' vs '%2'). Try using a key other than '%3' if you meant to execute a different request.")
+                        .arg(stored->operation, operation, key);
                 return error(failure, request);
             }
             if (stored->paramsFingerprint != fingerprint) {
                 StripeError failure;
                 failure.type = QStringLiteral("idempotency_error");
-                failure.message = QStringLiteral("Keys for idempotent requests can only be used with the same parameters they were first used with. "
-                                                 "Try using a key other than '%1' if you meant to execute a different request.").arg(key);
+                failure.message =
+                    QStringLiteral("Keys for idempotent requests can only be used with the same parameters they were "
+                                   "first used with. "
+                                   "Try using a key other than '%1' if you meant to execute a different request.")
+                        .arg(key);
                 return error(failure, request);
             }
             ApiAnswer replay = json(stored->httpStatus, {}, request);
@@ -357,7 +376,8 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
         if (!route->schemaOperation.isEmpty()) {
             const QString unknown = ParamSchema::stripe().firstUnknown(route->schemaOperation, decoded);
             if (!unknown.isEmpty())
-                throw StripeError::invalidParameter(unknown, QStringLiteral("Received unknown parameter: %1").arg(unknown),
+                throw StripeError::invalidParameter(unknown,
+                                                    QStringLiteral("Received unknown parameter: %1").arg(unknown),
                                                     QStringLiteral("parameter_unknown"));
         }
         const ParamReader params(decoded);

@@ -4,8 +4,8 @@
 #include "VoucherPage.h"
 
 #include <QHttpServerRequest>
-#include <QJsonDocument>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpServer>
@@ -17,7 +17,8 @@ namespace {
 
 QByteArray newRequestId(quint64 counter)
 {
-    static const QByteArray prefix = QByteArrayLiteral("req_") + QByteArray::number(QRandomGenerator::global()->generate64() % 1'000'000'000, 36);
+    static const QByteArray prefix =
+        QByteArrayLiteral("req_") + QByteArray::number(QRandomGenerator::global()->generate64() % 1'000'000'000, 36);
     return prefix + QByteArray::number(counter, 36).rightJustified(6, '0');
 }
 
@@ -131,8 +132,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return true;
     }
     if (plan->count > 0) {
-        const QByteArray attemptKey = apiRequest.idempotencyKey.isEmpty() ? apiRequest.method + ' ' + apiRequest.path.toUtf8()
-                                                                          : apiRequest.idempotencyKey;
+        const QByteArray attemptKey = apiRequest.idempotencyKey.isEmpty()
+            ? apiRequest.method + ' ' + apiRequest.path.toUtf8()
+            : apiRequest.idempotencyKey;
         if (m_faultedAttempts[attemptKey]++ >= plan->count)
             *plan = FaultPlan{};
     }
@@ -148,24 +150,26 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     if (plan->delayMs > 0) {
         auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(plan->delayMs, this, [this, apiRequest, plan = *plan, kept, socket = QPointer<QTcpSocket>(socket)] {
-            if (!socket) {
-                // The client gave up; the request still happens, as it would at Stripe.
-                if (plan.kind == FaultPlan::Kind::None || plan.kind == FaultPlan::Kind::DropAfter)
-                    m_api->execute(apiRequest);
-                else
-                    m_api->release(apiRequest);
-                return;
-            }
-            serve(apiRequest, plan, *kept, socket);
-        });
+        QTimer::singleShot(plan->delayMs, this,
+                           [this, apiRequest, plan = *plan, kept, socket = QPointer<QTcpSocket>(socket)] {
+                               if (!socket) {
+                                   // The client gave up; the request still happens, as it would at Stripe.
+                                   if (plan.kind == FaultPlan::Kind::None || plan.kind == FaultPlan::Kind::DropAfter)
+                                       m_api->execute(apiRequest);
+                                   else
+                                       m_api->release(apiRequest);
+                                   return;
+                               }
+                               serve(apiRequest, plan, *kept, socket);
+                           });
         return true;
     }
     serve(apiRequest, *plan, responder, socket);
     return true;
 }
 
-void SandboxServer::serve(const ApiRequest &request, FaultPlan plan, QHttpServerResponder &responder, QTcpSocket *socket)
+void SandboxServer::serve(const ApiRequest &request, FaultPlan plan, QHttpServerResponder &responder,
+                          QTcpSocket *socket)
 {
     switch (plan.kind) {
     case FaultPlan::Kind::None:
@@ -189,7 +193,8 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
 {
     ApiAnswer answer;
     answer.httpStatus = 404;
-    answer.body = QByteArrayLiteral("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL.\"}}");
+    answer.body =
+        QByteArrayLiteral("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL.\"}}");
     QHttpServerResponder responder = makeResponder(request, socket);
     write(responder, answer);
 }

@@ -64,8 +64,8 @@ const QJsonObject &SandboxState::emitEvent(const QString &type, const QJsonObjec
         {QStringLiteral("data"), data},
         {QStringLiteral("livemode"), false},
         {QStringLiteral("pending_webhooks"), 0},
-        {QStringLiteral("request"), QJsonObject{{QStringLiteral("id"), requestId},
-                                                {QStringLiteral("idempotency_key"), key}}},
+        {QStringLiteral("request"),
+         QJsonObject{{QStringLiteral("id"), requestId}, {QStringLiteral("idempotency_key"), key}}},
         {QStringLiteral("type"), type},
     };
     restoreEvent(std::move(event));

@@ -99,10 +99,11 @@ SearchQuery SearchQuery::parse(const QString &query)
         } else if (!kTextFields.contains(clause.field) && !kNumberFields.contains(clause.field)) {
             throw StripeError::invalidParameter(
                 QStringLiteral("query"),
-                QStringLiteral("Field '%1' is an unsupported search field for resource `payment_intents`.").arg(clause.field));
+                QStringLiteral("Field '%1' is an unsupported search field for resource `payment_intents`.")
+                    .arg(clause.field));
         }
         for (const QString &op : {QStringLiteral(">="), QStringLiteral("<="), QStringLiteral(":"), QStringLiteral("~"),
-                                 QStringLiteral(">"), QStringLiteral("<")}) {
+                                  QStringLiteral(">"), QStringLiteral("<")}) {
             if (scanner.take(op)) {
                 clause.op = op;
                 break;

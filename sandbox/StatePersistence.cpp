@@ -20,7 +20,8 @@ QJsonObject parsed(const QByteArray &json)
 
 } // namespace
 
-StatePersistence::StatePersistence(QString path) : m_path(std::move(path)), m_connection(QStringLiteral("sandbox-state"))
+StatePersistence::StatePersistence(QString path)
+    : m_path(std::move(path)), m_connection(QStringLiteral("sandbox-state"))
 {
 }
 
@@ -28,14 +29,17 @@ StatePersistence::~StatePersistence() = default;
 
 bool StatePersistence::open(QString &error)
 {
-    if (!m_connection.open(m_path, {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL")}, error))
+    if (!m_connection.open(
+            m_path, {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL")}, error))
         return false;
     QSqlDatabase db = m_connection.database();
     QSqlQuery query(db);
     const QStringList statements = {
-        QStringLiteral("CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, object TEXT NOT NULL, hidden TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, object TEXT NOT "
+                       "NULL, hidden TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, operation TEXT NOT NULL, fingerprint BLOB NOT NULL, "
+        QStringLiteral("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, operation TEXT NOT NULL, fingerprint "
+                       "BLOB NOT NULL, "
                        "status INTEGER NOT NULL, body BLOB NOT NULL, created INTEGER NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
     };
@@ -56,7 +60,9 @@ QList<QString> StatePersistence::load(SandboxState &state)
     query.exec(QStringLiteral("SELECT id, object, hidden, seq FROM records ORDER BY seq"));
     while (query.next()) {
         const QString id = query.value(0).toString();
-        state.restoreRecord(id, Record{parsed(query.value(1).toByteArray()), parsed(query.value(2).toByteArray()), query.value(3).toLongLong()});
+        state.restoreRecord(id,
+                            Record{parsed(query.value(1).toByteArray()), parsed(query.value(2).toByteArray()),
+                                   query.value(3).toLongLong()});
         ids.append(id);
     }
     query.exec(QStringLiteral("SELECT json FROM events ORDER BY seq"));
@@ -66,8 +72,9 @@ QList<QString> StatePersistence::load(SandboxState &state)
     query.exec(QStringLiteral("SELECT key, operation, fingerprint, status, body, created FROM answers"));
     while (query.next()) {
         state.restoreAnswer(query.value(0).toString(),
-                            IdempotentAnswer{query.value(1).toString(), query.value(2).toByteArray(), query.value(3).toInt(),
-                                             query.value(4).toByteArray(), query.value(5).toLongLong()});
+                            IdempotentAnswer{query.value(1).toString(), query.value(2).toByteArray(),
+                                             query.value(3).toInt(), query.value(4).toByteArray(),
+                                             query.value(5).toLongLong()});
     }
     qint64 offset = 0, frozenAt = 0;
     bool frozen = false;
@@ -108,7 +115,8 @@ bool StatePersistence::save(SandboxState &state)
     }
     state.markEventsPersisted();
     QSqlQuery answer(db);
-    answer.prepare(QStringLiteral("INSERT OR REPLACE INTO answers (key, operation, fingerprint, status, body, created) VALUES (?, ?, ?, ?, ?, ?)"));
+    answer.prepare(QStringLiteral("INSERT OR REPLACE INTO answers (key, operation, fingerprint, status, body, created) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)"));
     for (const QString &key : state.takeChangedAnswers()) {
         const IdempotentAnswer &stored = state.answers()[key];
         answer.addBindValue(key);

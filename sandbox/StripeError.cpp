@@ -7,7 +7,8 @@ QJsonObject StripeError::toJson() const
     QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}};
     if (!code.isEmpty()) {
         error.insert(QStringLiteral("code"), code);
-        error.insert(QStringLiteral("doc_url"), QStringLiteral("https://stripe.com/docs/error-codes/") + QString(code).replace(u'_', u'-'));
+        error.insert(QStringLiteral("doc_url"),
+                     QStringLiteral("https://stripe.com/docs/error-codes/") + QString(code).replace(u'_', u'-'));
     }
     if (!param.isEmpty())
         error.insert(QStringLiteral("param"), param);
@@ -40,8 +41,8 @@ StripeError StripeError::invalidInteger(const QString &param, const QString &val
 
 StripeError StripeError::noSuchObject(const QString &kind, const QString &id, const QString &param)
 {
-    StripeError error = invalidParameter(param, QStringLiteral("No such %1: '%2'").arg(kind, id),
-                                         QStringLiteral("resource_missing"));
+    StripeError error =
+        invalidParameter(param, QStringLiteral("No such %1: '%2'").arg(kind, id), QStringLiteral("resource_missing"));
     error.httpStatus = 404;
     return error;
 }

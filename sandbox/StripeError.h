@@ -20,11 +20,11 @@ struct StripeError {
 
     QJsonObject toJson() const;
 
-    static StripeError invalidParameter(const QString &param, const QString &message,
-                                        const QString &code = {});
+    static StripeError invalidParameter(const QString &param, const QString &message, const QString &code = {});
     static StripeError missingParameter(const QString &param);
     static StripeError invalidInteger(const QString &param, const QString &value);
-    static StripeError noSuchObject(const QString &kind, const QString &id, const QString &param = QStringLiteral("id"));
+    static StripeError noSuchObject(const QString &kind, const QString &id,
+                                    const QString &param = QStringLiteral("id"));
     static StripeError unexpectedState(const QJsonObject &paymentIntent, const QString &message);
 };
 

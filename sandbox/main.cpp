@@ -44,16 +44,18 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Stripe test-mode emulator for Konbini payments (loopback HTTP)."));
     parser.addHelpOption();
-    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."), QStringLiteral("address"),
-                                  QStringLiteral("127.0.0.1"));
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port, 0 for any free one (default 0)."), QStringLiteral("port"),
-                                  QStringLiteral("0"));
-    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("SQLite file that keeps everything across restarts."),
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                  QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port, 0 for any free one (default 0)."),
+                                  QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   QStringLiteral("SQLite file that keeps everything across restarts."),
                                    QStringLiteral("file"));
-    const QCommandLineOption faultRate(QStringLiteral("fault-rate"), QStringLiteral("Share (0–1) of API requests failed at random."),
+    const QCommandLineOption faultRate(QStringLiteral("fault-rate"),
+                                       QStringLiteral("Share (0–1) of API requests failed at random."),
                                        QStringLiteral("p"), QStringLiteral("0"));
-    const QCommandLineOption faultSeed(QStringLiteral("fault-seed"), QStringLiteral("Seed for the random faults."), QStringLiteral("s"),
-                                       QStringLiteral("1"));
+    const QCommandLineOption faultSeed(QStringLiteral("fault-seed"), QStringLiteral("Seed for the random faults."),
+                                       QStringLiteral("s"), QStringLiteral("1"));
     parser.addOptions({host, port, state, faultRate, faultSeed});
     parser.process(app);
 
@@ -63,7 +65,9 @@ int main(int argc, char *argv[])
     const quint64 seed = parser.value(faultSeed).toULongLong(&seedOk);
     const QHostAddress address(parser.value(host));
     if (!portOk || portNumber > 65535 || !rateOk || rate < 0.0 || rate > 1.0 || !seedOk || address.isNull()) {
-        std::fprintf(stderr, "konbini-sandbox: --host takes an IP address, --port 0-65535, --fault-rate 0-1, --fault-seed a whole number\n");
+        std::fprintf(stderr,
+                     "konbini-sandbox: --host takes an IP address, --port 0-65535, --fault-rate 0-1, --fault-seed a "
+                     "whole number\n");
         return 2;
     }
 

@@ -7,8 +7,8 @@
 #include "TestScenarios.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QFormLayout>
@@ -52,7 +52,10 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
 class EnterMovesOn : public QObject
 {
 public:
-    EnterMovesOn(QObject *parent, std::function<void()> onLastField) : QObject(parent), m_onLastField(std::move(onLastField)) {}
+    EnterMovesOn(QObject *parent, std::function<void()> onLastField)
+        : QObject(parent), m_onLastField(std::move(onLastField))
+    {
+    }
     QWidget *last = nullptr;
 
 protected:
@@ -115,7 +118,8 @@ void CheckoutPage::buildForm(bool testMode)
     m_amount->setObjectName(QStringLiteral("amountField"));
     m_amount->setFont(large);
     m_amount->setPlaceholderText(tr("e.g. 1,500"));
-    m_amount->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９,，]{0,12}")), m_amount));
+    m_amount->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９,，]{0,12}")), m_amount));
     m_amount->setAlignment(Qt::AlignRight);
     auto *yen = new QLabel(QStringLiteral("¥"), this);
     yen->setFont(large);
@@ -136,7 +140,8 @@ void CheckoutPage::buildForm(bool testMode)
     m_description->setObjectName(QStringLiteral("descriptionField"));
     m_descriptionCount = hintLabel(this, QStringLiteral("descriptionCount"));
     m_problems[CheckoutField::ProductDescription] = problemLabel(this, QStringLiteral("descriptionProblem"));
-    form->addRow(tr("Product description"), fieldRow(m_description, m_descriptionCount, m_problems[CheckoutField::ProductDescription]));
+    form->addRow(tr("Product description"),
+                 fieldRow(m_description, m_descriptionCount, m_problems[CheckoutField::ProductDescription]));
     connect(m_description, &QLineEdit::textChanged, this, &CheckoutPage::updateDescriptionFeedback);
 
     m_name = new QLineEdit(this);
@@ -241,15 +246,18 @@ void CheckoutPage::buildForm(bool testMode)
 
     m_slowAnswer = new QTimer(this);
     m_slowAnswer->setSingleShot(true);
-    connect(m_slowAnswer, &QTimer::timeout, this, [this] { m_busyText->setText(tr("Stripe is slow to answer; still trying…")); });
+    connect(m_slowAnswer, &QTimer::timeout, this,
+            [this] { m_busyText->setText(tr("Stripe is slow to answer; still trying…")); });
 
     auto *enter = new EnterMovesOn(this, [this] { issue(); });
-    for (QWidget *field : QList<QWidget *>{m_amount, m_description, m_name, m_email, m_phone, m_expiryDays, m_expiryDate})
+    for (QWidget *field :
+         QList<QWidget *>{m_amount, m_description, m_name, m_email, m_phone, m_expiryDays, m_expiryDate})
         field->installEventFilter(enter);
     m_expiryDays->findChild<QLineEdit *>()->installEventFilter(enter);
     m_expiryDate->findChild<QLineEdit *>()->installEventFilter(enter);
     enter->last = m_expiryDays;
-    connect(m_expiryByDate, &QCheckBox::toggled, this, [enter, this](bool byDate) { enter->last = byDate ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays; });
+    connect(m_expiryByDate, &QCheckBox::toggled, this,
+            [enter, this](bool byDate) { enter->last = byDate ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays; });
 
     setTabOrder(m_amount, m_description);
     setTabOrder(m_description, m_name);
@@ -432,8 +440,9 @@ void CheckoutPage::updateDescriptionFeedback()
     const QString text = m_description->text();
     const int count = characterCount(text);
     m_descriptionCount->setText(QStringLiteral("%1/%2").arg(count).arg(kProductDescriptionMaxLength));
-    m_descriptionCount->setStyleSheet(count > kProductDescriptionMaxLength ? QStringLiteral("color:#b00020;font-weight:bold")
-                                                                           : QStringLiteral("color:#555"));
+    m_descriptionCount->setStyleSheet(count > kProductDescriptionMaxLength
+                                          ? QStringLiteral("color:#b00020;font-weight:bold")
+                                          : QStringLiteral("color:#555"));
     const QString unprintable = ShiftJis::unprintableCharacters(text);
     QLabel *problem = m_problems.value(CheckoutField::ProductDescription);
     if (!unprintable.isEmpty()) {
@@ -458,7 +467,8 @@ void CheckoutPage::updateNamePreview()
     if (preview.truncated)
         text += u' ' + tr("(cut to 20 characters)");
     m_namePreview->setText(text);
-    m_namePreview->setStyleSheet(preview.dropped.isEmpty() && !preview.truncated ? QStringLiteral("color:#555") : QStringLiteral("color:#8a5a00"));
+    m_namePreview->setStyleSheet(preview.dropped.isEmpty() && !preview.truncated ? QStringLiteral("color:#555")
+                                                                                 : QStringLiteral("color:#8a5a00"));
 }
 
 void CheckoutPage::updatePhonePreview()
@@ -475,7 +485,8 @@ void CheckoutPage::updatePhonePreview()
 void CheckoutPage::updateDeadline()
 {
     const CheckoutRequest request = currentRequest();
-    m_deadline->setText(tr("Deadline: %1").arg(formatDeadline(resultingDeadline(request, QDateTime::currentSecsSinceEpoch()))));
+    m_deadline->setText(
+        tr("Deadline: %1").arg(formatDeadline(resultingDeadline(request, QDateTime::currentSecsSinceEpoch()))));
 }
 
 void CheckoutPage::applyScenario(int index)

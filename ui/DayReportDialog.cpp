@@ -39,8 +39,10 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     m_table->setObjectName(QStringLiteral("reportTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_table, 1);
-    auto *note = new QLabel(tr("Issued, paid and canceled count by when it happened; expired by the payment deadline; refunded by when the refund "
-                               "was paid out; still pending: issued by the end of the day and not paid yet."), this);
+    auto *note = new QLabel(tr("Issued, paid and canceled count by when it happened; expired by the payment deadline; "
+                               "refunded by when the refund "
+                               "was paid out; still pending: issued by the end of the day and not paid yet."),
+                            this);
     note->setWordWrap(true);
     layout->addWidget(note);
     auto *buttons = new QHBoxLayout;
@@ -74,18 +76,21 @@ void DayReportDialog::reload()
     m_totals = m_ledger.dayTotals().forDay(m_day->date()).value_or({});
     QList<DayTotals> rows = m_totals;
     rows.append(sumOf(m_totals));
-    const QStringList headers{tr("Terminal"), tr("Issued"), tr("Paid"), tr("Expired"), tr("Canceled"), tr("Refunded"), tr("Still pending")};
+    const QStringList headers{tr("Terminal"), tr("Issued"),   tr("Paid"),         tr("Expired"),
+                              tr("Canceled"), tr("Refunded"), tr("Still pending")};
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
     m_table->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         const DayTotals &t = rows.at(row);
-        const QList<std::pair<qint64, qint64>> cells{{t.issuedCount, t.issuedYen}, {t.paidCount, t.paidYen}, {t.expiredCount, t.expiredYen},
-                                                     {t.canceledCount, t.canceledYen}, {t.refundedCount, t.refundedYen}, {t.pendingCount, t.pendingYen}};
+        const QList<std::pair<qint64, qint64>> cells{{t.issuedCount, t.issuedYen},     {t.paidCount, t.paidYen},
+                                                     {t.expiredCount, t.expiredYen},   {t.canceledCount, t.canceledYen},
+                                                     {t.refundedCount, t.refundedYen}, {t.pendingCount, t.pendingYen}};
         m_table->setItem(row, 0, new QTableWidgetItem(t.terminal));
         for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(tr("%1 (%2)").arg(cells.at(column).first).arg(formatYen(cells.at(column).second)));
+            auto *item =
+                new QTableWidgetItem(tr("%1 (%2)").arg(cells.at(column).first).arg(formatYen(cells.at(column).second)));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column + 1, item);
         }
@@ -103,17 +108,18 @@ bool DayReportDialog::exportCsv(const QString &path, CsvEncoding encoding) const
 
 void DayReportDialog::askAndExport(CsvEncoding encoding)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export day report"),
-                                                      QStringLiteral("konbini-%1.csv").arg(m_day->date().toString(Qt::ISODate)),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export day report"), QStringLiteral("konbini-%1.csv").arg(m_day->date().toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
     if (!path.isEmpty() && !exportCsv(path, encoding))
         QMessageBox::warning(this, tr("Export failed"), tr("The report could not be written to %1.").arg(path));
 }
 
 QString DayReportDialog::html() const
 {
-    QString html = QStringLiteral("<h2>%1 — %2</h2><p>%3</p><table border=1 cellspacing=0 cellpadding=4><tr>")
-                       .arg(tr("Day report").toHtmlEscaped(), m_storeName.toHtmlEscaped(), m_day->date().toString(Qt::ISODate));
+    QString html =
+        QStringLiteral("<h2>%1 — %2</h2><p>%3</p><table border=1 cellspacing=0 cellpadding=4><tr>")
+            .arg(tr("Day report").toHtmlEscaped(), m_storeName.toHtmlEscaped(), m_day->date().toString(Qt::ISODate));
     for (int column = 0; column < m_table->columnCount(); ++column)
         html += QStringLiteral("<th>%1</th>").arg(m_table->horizontalHeaderItem(column)->text().toHtmlEscaped());
     html += QStringLiteral("</tr>");

@@ -23,7 +23,8 @@ QString formatDeadline(qint64 unixSeconds)
 
 QString formatIssuedAt(qint64 unixSeconds)
 {
-    return QDateTime::fromSecsSinceEpoch(unixSeconds + KonbiniRules::kJstOffsetSeconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return QDateTime::fromSecsSinceEpoch(unixSeconds + KonbiniRules::kJstOffsetSeconds, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace konbini::ui

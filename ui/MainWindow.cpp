@@ -9,11 +9,11 @@
 #include <QAction>
 #include <QLabel>
 #include <QShortcut>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
-#include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace konbini::ui {
@@ -66,10 +66,12 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
 
     auto *tabs = new QTabWidget(central);
     tabs->setObjectName(QStringLiteral("pages"));
-    m_checkout = new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
+    m_checkout =
+        new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
-    m_vouchers = new VouchersPage(till.engine(), till.ledger(), &till.sync(), till.storeSearch(), m_settings.storeName, tabs);
-    m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
+    m_vouchers =
+        new VouchersPage(till.engine(), till.ledger(), &till.sync(), till.storeSearch(), m_settings.storeName, tabs);
+    m_vouchers->setShowsPaidBanner(false);       // the window shows it above both pages
     tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
     tabs->addTab(m_checkout, tr("Counter (F2)"));
     tabs->addTab(m_vouchers, tr("Vouchers (F3)"));
@@ -85,8 +87,10 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         tabs->setCurrentWidget(m_vouchers);
         m_vouchers->table()->setFocus();
     });
-    connect(m_checkout, &CheckoutPage::voucherIssued, this, [this](const Voucher &voucher) { showVoucher(voucher, true); });
-    connect(m_vouchers, &VouchersPage::showVoucherRequested, this, [this](const Voucher &voucher) { showVoucher(voucher, false); });
+    connect(m_checkout, &CheckoutPage::voucherIssued, this,
+            [this](const Voucher &voucher) { showVoucher(voucher, true); });
+    connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
+            [this](const Voucher &voucher) { showVoucher(voucher, false); });
     connect(m_vouchers, &VouchersPage::paidNotification, this, [this](qint64, const QString &text) {
         m_paidAlert->setText(text);
         m_paidAlert->show();

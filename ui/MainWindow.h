@@ -20,7 +20,7 @@ struct CounterSettings {
     StripeMode mode = StripeMode::Sandbox;
     QString modeDetail; // e.g. where the sandbox keeps its state
     int defaultExpiryDays = 3;
-    QString printerName; // empty: the system's default
+    QString printerName;   // empty: the system's default
     bool slipIsA4 = false; // the slip-size setting: 80 mm receipt unless A4
 };
 

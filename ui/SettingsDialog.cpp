@@ -18,7 +18,8 @@
 
 namespace konbini::ui {
 
-SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNetworkAccessManager &network, QWidget *parent)
+SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNetworkAccessManager &network,
+                               QWidget *parent)
     : QDialog(parent), m_secrets(secrets), m_settings(settings), m_network(network)
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -35,7 +36,9 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_keyState = new QLabel(stripeBox);
     m_keyState->setObjectName(QStringLiteral("keyState"));
     stripeForm->addRow(QString(), m_keyState);
-    auto *permissions = new QLabel(tr("A restricted key (rk_) needs these permissions: PaymentIntents — write, Refunds — write, Events — read."), stripeBox);
+    auto *permissions = new QLabel(
+        tr("A restricted key (rk_) needs these permissions: PaymentIntents — write, Refunds — write, Events — read."),
+        stripeBox);
     permissions->setObjectName(QStringLiteral("permissionsHint"));
     permissions->setWordWrap(true);
     stripeForm->addRow(QString(), permissions);
@@ -136,7 +139,8 @@ void SettingsDialog::load()
 void SettingsDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold") : QStringLiteral("color:#1b5e20"));
+    m_status->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold")
+                                    : QStringLiteral("color:#1b5e20"));
 }
 
 void SettingsDialog::testConnection()
@@ -146,25 +150,29 @@ void SettingsDialog::testConnection()
         setStatus(tr("Enter a key that starts with sk_test_, sk_live_, rk_test_ or rk_live_."), true);
         return;
     }
-    const QUrl base = m_apiBase->text().trimmed().isEmpty() ? QUrl(QStringLiteral("https://api.stripe.com")) : QUrl(m_apiBase->text().trimmed());
+    const QUrl base = m_apiBase->text().trimmed().isEmpty() ? QUrl(QStringLiteral("https://api.stripe.com"))
+                                                            : QUrl(m_apiBase->text().trimmed());
     setStatus(tr("Checking…"), false);
     m_testButton->setEnabled(false);
-    checkConnection(m_network, base, key, [this, alive = QPointer<SettingsDialog>(this)](const Result<ConnectionCheckResult> &result) {
-        if (!alive)
-            return;
-        m_testButton->setEnabled(true);
-        if (!result.ok()) {
-            setStatus(result.error().kind == ApiError::Kind::Authentication ? tr("Stripe does not accept this key.")
-                      : result.error().kind == ApiError::Kind::Permission
-                          ? tr("The key works but lacks a permission: give it PaymentIntents write, Refunds write and Events read.")
-                          : ClerkMessages::forAction(CheckoutError::fromStripe(result.error())),
-                      true);
-            return;
-        }
-        setStatus(result.value().mode == KeyMode::Live ? tr("Connected: LIVE account (real payments).")
-                                                       : tr("Connected: test-mode account (no real payments)."),
-                  false);
-    });
+    checkConnection(
+        m_network, base, key,
+        [this, alive = QPointer<SettingsDialog>(this)](const Result<ConnectionCheckResult> &result) {
+            if (!alive)
+                return;
+            m_testButton->setEnabled(true);
+            if (!result.ok()) {
+                setStatus(result.error().kind == ApiError::Kind::Authentication ? tr("Stripe does not accept this key.")
+                              : result.error().kind == ApiError::Kind::Permission
+                              ? tr("The key works but lacks a permission: give it PaymentIntents write, Refunds write "
+                                   "and Events read.")
+                              : ClerkMessages::forAction(CheckoutError::fromStripe(result.error())),
+                          true);
+                return;
+            }
+            setStatus(result.value().mode == KeyMode::Live ? tr("Connected: LIVE account (real payments).")
+                                                           : tr("Connected: test-mode account (no real payments)."),
+                      false);
+        });
 }
 
 void SettingsDialog::storeOtherSettings()

@@ -24,7 +24,8 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    SettingsDialog(SecretStore &secrets, TillSettings &settings, QNetworkAccessManager &network, QWidget *parent = nullptr);
+    SettingsDialog(SecretStore &secrets, TillSettings &settings, QNetworkAccessManager &network,
+                   QWidget *parent = nullptr);
 
     // Test hook: answers the live-key confirmation instead of a message box.
     void setLiveKeyConfirmation(std::function<bool()> confirm) { m_confirmLive = std::move(confirm); }

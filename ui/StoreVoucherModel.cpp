@@ -14,7 +14,8 @@ void StoreVoucherModel::setPaymentIntents(QList<PaymentIntent> paymentIntents)
 {
     beginResetModel();
     m_rows = std::move(paymentIntents);
-    std::sort(m_rows.begin(), m_rows.end(), [](const PaymentIntent &a, const PaymentIntent &b) { return a.created > b.created; });
+    std::sort(m_rows.begin(), m_rows.end(),
+              [](const PaymentIntent &a, const PaymentIntent &b) { return a.created > b.created; });
     endResetModel();
 }
 
@@ -69,8 +70,9 @@ QVariant StoreVoucherModel::headerData(int section, Qt::Orientation orientation,
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Payment deadline"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Status"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Terminal")};
-    return section >= 0 && section < VoucherTableModel::ColumnCount ? QCoreApplication::translate("konbini::ui::VoucherTableModel", headers[section])
-                                                                    : QVariant();
+    return section >= 0 && section < VoucherTableModel::ColumnCount
+        ? QCoreApplication::translate("konbini::ui::VoucherTableModel", headers[section])
+        : QVariant();
 }
 
 } // namespace konbini::ui

@@ -99,7 +99,8 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_printA4 = button(tr("Print A4"), "printA4", [this] { print(false); });
     button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
     button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
-    button(tr("Open in browser"), "openBrowser", [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl)); });
+    button(tr("Open in browser"), "openBrowser",
+           [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl)); });
     buttons->addStretch();
     QPushButton *next = button(tr("Next customer (Enter)"), "nextSale", [this] { accept(); });
     next->setDefault(true);
@@ -123,7 +124,8 @@ void VoucherDialog::setSlipSize(VoucherSlip::Size size)
 
 bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
 {
-    return VoucherSlip(m_voucher, m_storeName, m_sandbox).printToPdf(path, receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4);
+    return VoucherSlip(m_voucher, m_storeName, m_sandbox)
+        .printToPdf(path, receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4);
 }
 
 void VoucherDialog::print(bool receipt)
@@ -137,7 +139,8 @@ void VoucherDialog::print(bool receipt)
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (!VoucherSlip(m_voucher, m_storeName, m_sandbox).print(printer, size))
-        QMessageBox::warning(this, tr("Printing failed"), tr("The slip could not be printed. Check the printer and try again."));
+        QMessageBox::warning(this, tr("Printing failed"),
+                             tr("The slip could not be printed. Check the printer and try again."));
 }
 
 void VoucherDialog::saveAsPdf()

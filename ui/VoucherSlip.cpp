@@ -1,8 +1,8 @@
 #include "VoucherSlip.h"
 
+#include "Formatting.h"
 #include "KonbiniRules.h"
 #include "QrCodeImage.h"
-#include "Formatting.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -70,14 +70,16 @@ bool VoucherSlip::print(QPrinter &printer, Size size) const
     QPainter painter;
     if (!painter.begin(&printer))
         return false;
-    const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution()).translated(
-        -printer.pageLayout().paintRectPixels(printer.resolution()).topLeft());
+    const QRectF page = printer.pageLayout()
+                            .paintRectPixels(printer.resolution())
+                            .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft());
     const bool receipt = size == Size::Receipt80mm;
     const qreal scale = receipt ? 1.0 : 1.6;
     qreal y = 0;
     const auto line = [&](const QString &text, qreal points, bool bold = false, Qt::Alignment align = Qt::AlignLeft) {
         painter.setFont(slipFont(points * scale, bold));
-        const QRectF bounds = painter.boundingRect(QRectF(0, y, page.width(), page.height()), int(align) | Qt::TextWordWrap, text);
+        const QRectF bounds =
+            painter.boundingRect(QRectF(0, y, page.width(), page.height()), int(align) | Qt::TextWordWrap, text);
         painter.drawText(QRectF(0, y, page.width(), bounds.height()), int(align) | Qt::TextWordWrap, text);
         y += bounds.height() + painter.fontMetrics().height() * 0.25;
     };
@@ -86,7 +88,8 @@ bool VoucherSlip::print(QPrinter &printer, Size size) const
         const qreal height = painter.fontMetrics().height();
         painter.drawText(QRectF(0, y, page.width() * 0.45, height * 1.4), Qt::AlignLeft | Qt::AlignVCenter, label);
         painter.setFont(bold ? codeFont(points * scale) : slipFont(points * scale));
-        painter.drawText(QRectF(page.width() * 0.45, y, page.width() * 0.55, height * 1.4), Qt::AlignRight | Qt::AlignVCenter, value);
+        painter.drawText(QRectF(page.width() * 0.45, y, page.width() * 0.55, height * 1.4),
+                         Qt::AlignRight | Qt::AlignVCenter, value);
         y += height * 1.5;
     };
 
@@ -110,7 +113,9 @@ bool VoucherSlip::print(QPrinter &printer, Size size) const
     }
     line(Text::tr("Scan the code to open the payment instructions on your phone."), 7, false, Qt::AlignHCenter);
     line(m_voucher.hostedVoucherUrl, 6, false, Qt::AlignHCenter);
-    line(Text::tr("Pay at the store's register or kiosk with the payment code and confirmation number before the deadline."), 7);
+    line(Text::tr(
+             "Pay at the store's register or kiosk with the payment code and confirmation number before the deadline."),
+         7);
     return painter.end();
 }
 

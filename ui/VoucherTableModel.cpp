@@ -39,8 +39,8 @@ void VoucherTableModel::refreshVoucher(qint64 voucherId)
     const std::optional<VoucherRecord> current = found ? std::optional(found.value()) : std::nullopt;
     if (row < 0 || !current) {
         // New or unknown to this page: it belongs at the top of the default order.
-        if (current && row < 0 && m_query.sort == VoucherQuery::Sort::IssuedAt && m_query.descending && m_query.text.isEmpty()
-            && (m_query.statuses.isEmpty() || m_query.statuses.contains(current->status))) {
+        if (current && row < 0 && m_query.sort == VoucherQuery::Sort::IssuedAt && m_query.descending
+            && m_query.text.isEmpty() && (m_query.statuses.isEmpty() || m_query.statuses.contains(current->status))) {
             beginInsertRows({}, 0, 0);
             m_rows.prepend(*current);
             for (auto it = m_rowById.begin(); it != m_rowById.end(); ++it)
@@ -127,8 +127,9 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
     case Deadline:
         if (v.voucherExpiresAt == 0)
             return QString();
-        return v.status == VoucherStatus::Pending ? formatDeadline(v.voucherExpiresAt) + QStringLiteral(" (") + countdown(v.voucherExpiresAt) + u')'
-                                                  : formatDeadline(v.voucherExpiresAt);
+        return v.status == VoucherStatus::Pending
+            ? formatDeadline(v.voucherExpiresAt) + QStringLiteral(" (") + countdown(v.voucherExpiresAt) + u')'
+            : formatDeadline(v.voucherExpiresAt);
     case Status:
         return voucherStatusLabel(v.status);
     case Terminal:

@@ -54,9 +54,10 @@ QString refundStatusText(RefundStatus status)
 
 } // namespace
 
-VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch, QString storeName,
-                           QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_ledger(ledger), m_sync(sync), m_storeSearch(storeSearch), m_storeName(std::move(storeName))
+VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch,
+                           QString storeName, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_ledger(ledger), m_sync(sync), m_storeSearch(storeSearch),
+      m_storeName(std::move(storeName))
 {
     setObjectName(QStringLiteral("vouchersPage"));
     auto *layout = new QVBoxLayout(this);
@@ -175,10 +176,12 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     if (m_sync) {
         connect(m_sync, &EventSync::voucherPaid, this, &VouchersPage::onPaid);
         connect(m_sync, &EventSync::voucherChanged, this, &VouchersPage::voucherChanged);
-        connect(m_sync, &EventSync::refundChanged, this, [this](const QString &, qint64 voucherId) { voucherChanged(voucherId); });
+        connect(m_sync, &EventSync::refundChanged, this,
+                [this](const QString &, qint64 voucherId) { voucherChanged(voucherId); });
         connect(m_sync, &EventSync::synced, this, [this](qint64 at) {
             m_syncState->setText(tr("Last checked with Stripe: %1")
-                                     .arg(QDateTime::fromSecsSinceEpoch(at + KonbiniRules::kJstOffsetSeconds, Qt::UTC).toString(QStringLiteral("HH:mm:ss"))));
+                                     .arg(QDateTime::fromSecsSinceEpoch(at + KonbiniRules::kJstOffsetSeconds, Qt::UTC)
+                                              .toString(QStringLiteral("HH:mm:ss"))));
             m_syncState->setStyleSheet(QString());
         });
         connect(m_sync, &EventSync::offlineChanged, this, [this](bool offline) {
@@ -189,7 +192,9 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         });
     }
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Konbini POS"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        return QMessageBox::question(this, tr("Konbini POS"), question, QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No)
+            == QMessageBox::Yes;
     };
     m_refundInput = [this](qint64 remaining, qint64 &amount, QString &reason) {
         QDialog dialog(this);
@@ -205,8 +210,10 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         reasonBox->addItem(tr("Duplicate"), QStringLiteral("duplicate"));
         reasonBox->addItem(tr("Fraudulent"), QStringLiteral("fraudulent"));
         form->addRow(tr("Reason"), reasonBox);
-        auto *note = new QLabel(tr("Stripe e-mails the customer to ask for bank details; the refund waits until they answer (at most 45 days). "
-                                   "Each refund, partial ones too, may carry a fee."), &dialog);
+        auto *note = new QLabel(tr("Stripe e-mails the customer to ask for bank details; the refund waits until they "
+                                   "answer (at most 45 days). "
+                                   "Each refund, partial ones too, may carry a fee."),
+                                &dialog);
         note->setWordWrap(true);
         form->addRow(note);
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -226,7 +233,8 @@ void VouchersPage::applyFilters()
 {
     VoucherQuery query = m_model->query();
     const QString statusKey = m_statusFilter->currentData().toString();
-    query.statuses = statusKey.isEmpty() ? QList<VoucherStatus>() : QList<VoucherStatus>{voucherStatusFromKey(statusKey)};
+    query.statuses =
+        statusKey.isEmpty() ? QList<VoucherStatus>() : QList<VoucherStatus>{voucherStatusFromKey(statusKey)};
     query.text = m_search->text();
     query.createdFrom = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_from->date()) : 0;
     query.createdUntil = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_to->date().addDays(1)) : 0;
@@ -258,18 +266,20 @@ void VouchersPage::showAllTerminals(bool all)
         filter->setEnabled(false);
     updateDetails();
     setMessage(tr("Loading the vouchers of every terminal from Stripe…"), false);
-    m_storeSearch.storeVouchers([this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
-        if (!alive || !m_allTerminals->isChecked())
-            return;
-        if (!result.ok()) {
-            setFailure(tr("The store's vouchers could not be loaded."), CheckoutError::fromStripe(result.error()));
-            return;
-        }
-        m_storeModel->setPaymentIntents(result.value());
-        setMessage(tr("Vouchers of every terminal of this store: %1 (Stripe's search can lag a minute behind). Other terminals' vouchers are read-only.")
-                       .arg(result.value().size()),
-                   false);
-    });
+    m_storeSearch.storeVouchers(
+        [this, alive = QPointer<VouchersPage>(this)](const Result<QList<PaymentIntent>> &result) {
+            if (!alive || !m_allTerminals->isChecked())
+                return;
+            if (!result.ok()) {
+                setFailure(tr("The store's vouchers could not be loaded."), CheckoutError::fromStripe(result.error()));
+                return;
+            }
+            m_storeModel->setPaymentIntents(result.value());
+            setMessage(tr("Vouchers of every terminal of this store: %1 (Stripe's search can lag a minute behind). "
+                          "Other terminals' vouchers are read-only.")
+                           .arg(result.value().size()),
+                       false);
+        });
 }
 
 bool VouchersPage::selectVoucher(qint64 voucherId)
@@ -295,7 +305,9 @@ std::optional<VoucherRecord> VouchersPage::selectedVoucher() const
     if (m_table->model() == m_storeModel) {
         // In the store-wide view only this till's own vouchers (those in its ledger) can be
         // acted on; other terminals' rows are read-only.
-        return m_ledger.vouchers().byPaymentIntent(m_storeModel->paymentIntentAt(current.row()).id).value_or(std::nullopt);
+        return m_ledger.vouchers()
+            .byPaymentIntent(m_storeModel->paymentIntentAt(current.row()).id)
+            .value_or(std::nullopt);
     }
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(m_model->voucherAt(current.row())->id);
     return voucher ? std::optional(voucher.value()) : std::nullopt;
@@ -316,7 +328,8 @@ void VouchersPage::setMessage(const QString &text, bool problem)
 {
     m_messageDetails->clear();
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold") : QStringLiteral("color:#1b5e20"));
+    m_message->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold")
+                                     : QStringLiteral("color:#1b5e20"));
 }
 
 void VouchersPage::voucherChanged(qint64 voucherId)
@@ -333,7 +346,8 @@ void VouchersPage::onPaid(qint64 voucherId)
     if (!voucher)
         return;
     const QString text = tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
-                             .arg(formatYen(voucher.value().amountYen), voucher.value().customerName, voucher.value().confirmationNumber);
+                             .arg(formatYen(voucher.value().amountYen), voucher.value().customerName,
+                                  voucher.value().confirmationNumber);
     m_paidBanner->setText(text);
     m_paidBanner->setVisible(m_showsPaidBanner);
     emit paidNotification(voucherId, text);
@@ -342,8 +356,10 @@ void VouchersPage::onPaid(qint64 voucherId)
 void VouchersPage::updateDetails()
 {
     const std::optional<VoucherRecord> voucher = selectedVoucher();
-    const QList<RefundRecord> refunds = voucher ? m_ledger.refunds().of(voucher->id).value_or({}) : QList<RefundRecord>();
-    const bool refundWaiting = std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return canCancelRefund(r).allowed(); });
+    const QList<RefundRecord> refunds =
+        voucher ? m_ledger.refunds().of(voucher->id).value_or({}) : QList<RefundRecord>();
+    const bool refundWaiting =
+        std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return canCancelRefund(r).allowed(); });
     // The rules are core's (VoucherActions): the engine refuses by the same ones.
     m_show->setEnabled(voucher && canShowVoucher(*voucher));
     m_cancel->setEnabled(voucher && canCancel(*voucher));
@@ -354,13 +370,16 @@ void VouchersPage::updateDetails()
         m_details->clear();
         return;
     }
-    QString html = tr("<b>%1</b> — %2, %3 — %4").arg(formatYen(voucher->amountYen), voucher->customerName.toHtmlEscaped(),
-                                                     voucher->email.toHtmlEscaped(), voucherStatusLabel(voucher->status));
+    QString html = tr("<b>%1</b> — %2, %3 — %4")
+                       .arg(formatYen(voucher->amountYen), voucher->customerName.toHtmlEscaped(),
+                            voucher->email.toHtmlEscaped(), voucherStatusLabel(voucher->status));
     for (const RefundRecord &refund : refunds) {
-        html += QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusText(refund.status));
+        html +=
+            QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusText(refund.status));
         if (refund.status == RefundStatus::RequiresAction && refund.emailSentAt)
-            html += u' ' + tr("(e-mail sent to %1, answer needed by %2)")
-                               .arg(refund.instructionsEmail.toHtmlEscaped(), formatDeadline(refund.actionExpiresAt));
+            html += u' '
+                + tr("(e-mail sent to %1, answer needed by %2)")
+                      .arg(refund.instructionsEmail.toHtmlEscaped(), formatDeadline(refund.actionExpiresAt));
     }
     if (!refunds.isEmpty())
         html += QStringLiteral("<br><i>") + tr("Each refund may carry a Stripe fee.") + QStringLiteral("</i>");
@@ -383,15 +402,17 @@ void VouchersPage::cancelSelected()
     if (!m_confirm(tr("Cancel the voucher of %1 for %2? The slip the customer holds stops working: tell the customer.")
                        .arg(v->customerName, formatYen(v->amountYen))))
         return;
-    m_engine.cancelVoucher(v->id, QStringLiteral("requested_by_customer"), [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
-        if (!alive)
-            return;
-        if (result.ok())
-            setMessage(tr("The voucher was canceled. Tell the customer the slip no longer works."), false);
-        else
-            setFailure(tr("The voucher could not be canceled."), result.error());
-        updateDetails();
-    });
+    m_engine.cancelVoucher(
+        v->id, QStringLiteral("requested_by_customer"),
+        [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
+            if (!alive)
+                return;
+            if (result.ok())
+                setMessage(tr("The voucher was canceled. Tell the customer the slip no longer works."), false);
+            else
+                setFailure(tr("The voucher could not be canceled."), result.error());
+            updateDetails();
+        });
 }
 
 void VouchersPage::reissueSelected()
@@ -420,15 +441,18 @@ void VouchersPage::refundSelected()
     QString reason;
     if (!m_refundInput(refundableYen(*v), amount, reason))
         return;
-    m_engine.refund(v->id, amount, reason, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
-        if (!alive)
-            return;
-        if (result.ok())
-            setMessage(tr("Refund of %1 started: Stripe e-mails %2 for bank details.").arg(formatYen(result.value().amount), result.value().instructionsEmail), false);
-        else
-            setFailure(tr("The refund could not be started."), result.error());
-        updateDetails();
-    });
+    m_engine.refund(v->id, amount, reason,
+                    [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
+                        if (!alive)
+                            return;
+                        if (result.ok())
+                            setMessage(tr("Refund of %1 started: Stripe e-mails %2 for bank details.")
+                                           .arg(formatYen(result.value().amount), result.value().instructionsEmail),
+                                       false);
+                        else
+                            setFailure(tr("The refund could not be started."), result.error());
+                        updateDetails();
+                    });
 }
 
 void VouchersPage::cancelSelectedRefund()
@@ -439,15 +463,16 @@ void VouchersPage::cancelSelectedRefund()
     for (const RefundRecord &refund : m_ledger.refunds().of(v->id).value_or({})) {
         if (!canCancelRefund(refund))
             continue;
-        m_engine.cancelRefund(refund.id, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
-            if (!alive)
-                return;
-            if (result.ok())
-                setMessage(tr("The refund was canceled."), false);
-            else
-                setFailure(tr("The refund could not be canceled."), result.error());
-            updateDetails();
-        });
+        m_engine.cancelRefund(refund.id,
+                              [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
+                                  if (!alive)
+                                      return;
+                                  if (result.ok())
+                                      setMessage(tr("The refund was canceled."), false);
+                                  else
+                                      setFailure(tr("The refund could not be canceled."), result.error());
+                                  updateDetails();
+                              });
         return;
     }
 }
@@ -457,10 +482,11 @@ void VouchersPage::refreshSelected()
     const std::optional<VoucherRecord> v = selectedVoucher();
     if (!v || v->paymentIntentId.isEmpty())
         return;
-    m_engine.refreshVoucher(v->id, [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
-        if (alive && !result.ok())
-            setFailure(tr("Could not refresh from Stripe."), result.error());
-    });
+    m_engine.refreshVoucher(v->id,
+                            [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
+                                if (alive && !result.ok())
+                                    setFailure(tr("Could not refresh from Stripe."), result.error());
+                            });
 }
 
 void VouchersPage::refreshAll()
@@ -468,7 +494,9 @@ void VouchersPage::refreshAll()
     if (m_sync)
         m_sync->syncNow();
     for (const VoucherRecord &v :
-         m_ledger.vouchers().withStatus({VoucherStatus::Pending, VoucherStatus::RefundPending, VoucherStatus::NotIssued}).value_or({})) {
+         m_ledger.vouchers()
+             .withStatus({VoucherStatus::Pending, VoucherStatus::RefundPending, VoucherStatus::NotIssued})
+             .value_or({})) {
         if (!v.paymentIntentId.isEmpty())
             m_engine.refreshVoucher(v.id, [](const ActionResult<VoucherRecord> &) {});
     }

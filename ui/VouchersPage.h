@@ -18,7 +18,7 @@ class QTableView;
 namespace konbini {
 class EventSync;
 class StoreSearch;
-}
+} // namespace konbini
 
 namespace konbini::ui {
 
@@ -29,8 +29,8 @@ class VouchersPage : public QWidget
     Q_OBJECT
 
 public:
-    VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch, QString storeName,
-                 QWidget *parent = nullptr);
+    VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch,
+                 QString storeName, QWidget *parent = nullptr);
 
     VoucherTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -39,7 +39,10 @@ public:
 
     // Test hooks: what a confirmation dialog would answer, and what a refund dialog would return.
     void setConfirmation(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
-    void setRefundInput(std::function<bool(qint64 remaining, qint64 &amount, QString &reason)> input) { m_refundInput = std::move(input); }
+    void setRefundInput(std::function<bool(qint64 remaining, qint64 &amount, QString &reason)> input)
+    {
+        m_refundInput = std::move(input);
+    }
 
     void applyFilters();
     void cancelSelected();

@@ -117,23 +117,29 @@ CheckoutOutcome CheckoutEngine::recordFailure(const JournalEntry &entry, const A
     const bool resumable = error.isTransient();
     const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
         if (!resumable) {
-            if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now()); !finished)
+            if (const LedgerStatus finished =
+                    m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now());
+                !finished)
                 return finished;
         }
-        return m_ledger.vouchers().setLastError(entry.voucherId, error.code.isEmpty() ? QStringLiteral("network") : error.code, now());
+        return m_ledger.vouchers().setLastError(entry.voucherId,
+                                                error.code.isEmpty() ? QStringLiteral("network") : error.code, now());
     });
     if (!recorded)
-        qCWarning(lcCheckout) << "could not record the failure of voucher" << entry.voucherId << ":" << recorded.error().message;
+        qCWarning(lcCheckout) << "could not record the failure of voucher" << entry.voucherId << ":"
+                              << recorded.error().message;
     return CheckoutError::fromStripe(error, entry.voucherId, resumable);
 }
 
-JournalEntry CheckoutEngine::confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId, const QString &phone) const
+JournalEntry CheckoutEngine::confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId,
+                                             const QString &phone) const
 {
     JournalEntry entry;
     entry.voucherId = voucher.id;
     entry.operation = JournalOperation::ConfirmPaymentIntent;
     entry.request = StripeApi::confirmPaymentIntent(
-        paymentIntentId, {voucher.customerName, voucher.email, KonbiniRules::confirmationNumberFromPhone(phone).digits});
+        paymentIntentId,
+        {voucher.customerName, voucher.email, KonbiniRules::confirmationNumberFromPhone(phone).digits});
     entry.createdAt = now();
     return entry;
 }
@@ -209,9 +215,12 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
             if (!voucher)
                 return voucher.error();
             confirmEntry = confirmEntryFor(voucher.value(), pi.id, voucher.value().confirmationNumber);
-            if (const LedgerStatus set = m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now()); !set)
+            if (const LedgerStatus set = m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now());
+                !set)
                 return set;
-            if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now()); !finished)
+            if (const LedgerStatus finished =
+                    m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+                !finished)
                 return finished;
             const LedgerResult<qint64> confirmId = m_ledger.journal().begin(confirmEntry);
             if (!confirmId)
@@ -236,16 +245,20 @@ void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done
         step(Step::ConfirmAnswered);
         if (confirmed.ok()) {
             const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-                const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, confirmed.value(), now());
+                const LedgerResult<StatusChange> applied =
+                    m_ledger.vouchers().applyPaymentIntent(entry.voucherId, confirmed.value(), now());
                 if (!applied)
                     return applied.error();
                 return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
             });
-            finishCheckout(done, recorded ? voucherOutcome(entry.voucherId) : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+            finishCheckout(done,
+                           recorded ? voucherOutcome(entry.voucherId)
+                                    : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
             return;
         }
         const ApiError &error = confirmed.error();
-        if (error.kind == ApiError::Kind::UnexpectedState && error.paymentIntentStatus == PaymentIntentStatus::RequiresAction) {
+        if (error.kind == ApiError::Kind::UnexpectedState
+            && error.paymentIntentStatus == PaymentIntentStatus::RequiresAction) {
             // Confirmed already (an answer lost longer than Stripe keeps keys): take it as it is.
             takeConfirmedIntent(entry, std::move(done));
             return;
@@ -261,25 +274,37 @@ void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCall
         finishCheckout(done, CheckoutError::fromLedger(voucher.error(), entry.voucherId, true));
         return;
     }
-    track(m_api.retrievePaymentIntent(voucher.value().paymentIntentId, [this, entry, done](const Result<PaymentIntent> &current) mutable {
-        if (!current.ok()) {
-            finishCheckout(done, CheckoutError::fromStripe(current.error(), entry.voucherId, true));
-            return;
-        }
-        if (!current.value().voucher) {
-            finishCheckout(done, recordFailure(entry, ApiError{ApiError::Kind::UnexpectedState, {}, QStringLiteral("payment_intent_unexpected_state"),
-                                                               QStringLiteral("The PaymentIntent has no voucher."), {}, {}, 0,
-                                                               current.value().status}));
-            return;
-        }
-        const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-            const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, current.value(), now());
-            if (!applied)
-                return applied.error();
-            return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QStringLiteral("already_confirmed"), now());
-        });
-        finishCheckout(done, recorded ? voucherOutcome(entry.voucherId) : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
-    }));
+    track(m_api.retrievePaymentIntent(
+        voucher.value().paymentIntentId, [this, entry, done](const Result<PaymentIntent> &current) mutable {
+            if (!current.ok()) {
+                finishCheckout(done, CheckoutError::fromStripe(current.error(), entry.voucherId, true));
+                return;
+            }
+            if (!current.value().voucher) {
+                finishCheckout(done,
+                               recordFailure(entry,
+                                             ApiError{ApiError::Kind::UnexpectedState,
+                                                      {},
+                                                      QStringLiteral("payment_intent_unexpected_state"),
+                                                      QStringLiteral("The PaymentIntent has no voucher."),
+                                                      {},
+                                                      {},
+                                                      0,
+                                                      current.value().status}));
+                return;
+            }
+            const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+                const LedgerResult<StatusChange> applied =
+                    m_ledger.vouchers().applyPaymentIntent(entry.voucherId, current.value(), now());
+                if (!applied)
+                    return applied.error();
+                return m_ledger.journal().finish(entry.id, JournalEntry::State::Done,
+                                                 QStringLiteral("already_confirmed"), now());
+            });
+            finishCheckout(done,
+                           recorded ? voucherOutcome(entry.voucherId)
+                                    : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+        }));
 }
 
 void CheckoutEngine::reconfirm(qint64 voucherId, const QString &phone, CheckoutCallback done)
@@ -290,9 +315,10 @@ void CheckoutEngine::reconfirm(qint64 voucherId, const QString &phone, CheckoutC
     }
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     if (!voucher) {
-        refuseLater(std::move(done), voucher.error().kind == LedgerError::Kind::NotFound
-                                         ? CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId)
-                                         : CheckoutError::fromLedger(voucher.error(), voucherId));
+        refuseLater(std::move(done),
+                    voucher.error().kind == LedgerError::Kind::NotFound
+                        ? CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId)
+                        : CheckoutError::fromLedger(voucher.error(), voucherId));
         return;
     }
     if (const ActionCheck check = canReconfirm(voucher.value()); !check) {
@@ -362,8 +388,8 @@ void CheckoutEngine::confirmWith(const VoucherRecord &voucher, const QString &ph
 {
     JournalEntry entry = confirmEntryFor(voucher, voucher.paymentIntentId, phone);
     const LedgerStatus written = m_ledger.transaction([&]() -> LedgerStatus {
-        const LedgerStatus set = m_ledger.vouchers().setConfirmationNumber(voucher.id, phone,
-                                                                           KonbiniRules::confirmationNumberFromPhone(phone).digits, now());
+        const LedgerStatus set = m_ledger.vouchers().setConfirmationNumber(
+            voucher.id, phone, KonbiniRules::confirmationNumberFromPhone(phone).digits, now());
         if (!set)
             return set;
         const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
@@ -393,10 +419,13 @@ void CheckoutEngine::resumeUnfinished(std::function<void(int resumed, int failed
     }
     m_replaying = true;
     emit replayStarted();
-    later(this, [this, entries = pending.value(), done] { replayNext(entries, std::make_shared<std::pair<int, int>>(0, 0), done); });
+    later(this, [this, entries = pending.value(), done] {
+        replayNext(entries, std::make_shared<std::pair<int, int>>(0, 0), done);
+    });
 }
 
-void CheckoutEngine::replayNext(QList<JournalEntry> entries, std::shared_ptr<std::pair<int, int>> counts, std::function<void(int, int)> done)
+void CheckoutEngine::replayNext(QList<JournalEntry> entries, std::shared_ptr<std::pair<int, int>> counts,
+                                std::function<void(int, int)> done)
 {
     if (entries.isEmpty()) {
         m_replaying = false;
@@ -422,7 +451,8 @@ void CheckoutEngine::replayNext(QList<JournalEntry> entries, std::shared_ptr<std
                 emit saleRecoveryFailed(entry.voucherId, outcome.error());
             next(outcome.ok());
         };
-        entry.operation == JournalOperation::CreatePaymentIntent ? runCreate(entry, finished) : runConfirm(entry, finished);
+        entry.operation == JournalOperation::CreatePaymentIntent ? runCreate(entry, finished)
+                                                                 : runConfirm(entry, finished);
         return;
     }
     case JournalOperation::CancelPaymentIntent:
@@ -451,7 +481,8 @@ void CheckoutEngine::post(JournalEntry entry, std::function<void(const ActionRes
     }
     entry.id = entryId.value();
     using Answer = std::conditional_t<std::is_same_v<T, VoucherRecord>, PaymentIntent, Refund>;
-    send<Answer>(entry.request, [this, entry, settled](const Result<Answer> &answer) { settle(entry, answer, settled); });
+    send<Answer>(entry.request,
+                 [this, entry, settled](const Result<Answer> &answer) { settle(entry, answer, settled); });
 }
 
 void CheckoutEngine::settleFailure(const JournalEntry &entry, const ApiError &error)
@@ -459,7 +490,9 @@ void CheckoutEngine::settleFailure(const JournalEntry &entry, const ApiError &er
     // A transient failure leaves the entry pending, for the next start to send again.
     if (error.isTransient())
         return;
-    if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now()); !finished)
+    if (const LedgerStatus finished =
+            m_ledger.journal().finish(entry.id, JournalEntry::State::Failed, error.code, now());
+        !finished)
         qCWarning(lcCheckout) << "could not close journal entry" << entry.id << ":" << finished.error().message;
 }
 
@@ -493,13 +526,15 @@ void CheckoutEngine::settle(const JournalEntry &entry, const Result<PaymentInten
     finishPost<VoucherRecord>(
         entry,
         [&]() -> LedgerStatus {
-            const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(entry.voucherId, answer.value(), now());
+            const LedgerResult<StatusChange> applied =
+                m_ledger.vouchers().applyPaymentIntent(entry.voucherId, answer.value(), now());
             return applied ? LedgerStatus() : LedgerStatus(applied.error());
         },
         [&] { return m_ledger.vouchers().voucher(entry.voucherId); }, done);
 }
 
-void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &answer, std::function<void(const ActionResult<RefundRecord> &)> done)
+void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &answer,
+                            std::function<void(const ActionResult<RefundRecord> &)> done)
 {
     if (!answer.ok()) {
         settleFailure(entry, answer.error());
@@ -518,7 +553,8 @@ void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &ans
 
 void CheckoutEngine::abandon(qint64 voucherId, Callback<VoucherRecord> done)
 {
-    if (const LedgerStatus failed = m_ledger.journal().failPending(voucherId, QStringLiteral("abandoned"), now()); !failed) {
+    if (const LedgerStatus failed = m_ledger.journal().failPending(voucherId, QStringLiteral("abandoned"), now());
+        !failed) {
         later(this, [done, voucherId, error = failed.error()] { done(CheckoutError::fromLedger(error, voucherId)); });
         return;
     }
@@ -553,7 +589,8 @@ void CheckoutEngine::cancelVoucher(qint64 voucherId, const QString &reason, Call
 void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &reason, Callback<RefundRecord> done)
 {
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
-    const ActionCheck check = voucher ? canRefund(voucher.value(), amountYen) : ActionCheck{ActionRefusal::NoSuchVoucher};
+    const ActionCheck check =
+        voucher ? canRefund(voucher.value(), amountYen) : ActionCheck{ActionRefusal::NoSuchVoucher};
     if (!check) {
         later(this, [done, check, voucherId] { done(CheckoutError::refused(check.refusal, voucherId)); });
         return;
@@ -561,7 +598,8 @@ void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &r
     JournalEntry entry;
     entry.voucherId = voucherId;
     entry.operation = JournalOperation::CreateRefund;
-    entry.request = StripeApi::createRefund(voucher.value().paymentIntentId, amountYen, reason, {{QStringLiteral("terminal"), m_terminal.terminal}});
+    entry.request = StripeApi::createRefund(voucher.value().paymentIntentId, amountYen, reason,
+                                            {{QStringLiteral("terminal"), m_terminal.terminal}});
     post<RefundRecord>(entry, std::move(done));
 }
 
@@ -590,35 +628,40 @@ void CheckoutEngine::refreshVoucher(qint64 voucherId, Callback<VoucherRecord> do
         return;
     }
     const QString paymentIntentId = voucher.value().paymentIntentId;
-    track(m_api.retrievePaymentIntent(paymentIntentId, [this, voucherId, paymentIntentId, done](const Result<PaymentIntent> &pi) {
-        if (!pi.ok()) {
-            done(CheckoutError::fromStripe(pi.error(), voucherId));
-            return;
-        }
-        const LedgerResult<StatusChange> applied = m_ledger.vouchers().applyPaymentIntent(voucherId, pi.value(), now());
-        if (!applied) {
-            done(CheckoutError::fromLedger(applied.error(), voucherId));
-            return;
-        }
-        const auto answer = [this, voucherId, done] {
-            emit voucherChanged(voucherId);
-            const LedgerResult<VoucherRecord> current = m_ledger.vouchers().voucher(voucherId);
-            done(current ? ActionResult<VoucherRecord>(current.value()) : CheckoutError::fromLedger(current.error(), voucherId));
-        };
-        if (pi.value().status != PaymentIntentStatus::Succeeded) {
-            answer();
-            return;
-        }
-        track(m_api.listRefundsOf(paymentIntentId, [this, voucherId, answer](const Result<Page<Refund>> &refunds) {
-            if (refunds.ok()) {
-                for (const Refund &refund : refunds.value().items) {
-                    if (const auto upserted = m_ledger.refunds().upsert(refundRecordOf(refund, voucherId), now()); !upserted)
-                        qCWarning(lcCheckout) << "could not record refund" << refund.id << ":" << upserted.error().message;
-                }
+    track(m_api.retrievePaymentIntent(
+        paymentIntentId, [this, voucherId, paymentIntentId, done](const Result<PaymentIntent> &pi) {
+            if (!pi.ok()) {
+                done(CheckoutError::fromStripe(pi.error(), voucherId));
+                return;
             }
-            answer();
+            const LedgerResult<StatusChange> applied =
+                m_ledger.vouchers().applyPaymentIntent(voucherId, pi.value(), now());
+            if (!applied) {
+                done(CheckoutError::fromLedger(applied.error(), voucherId));
+                return;
+            }
+            const auto answer = [this, voucherId, done] {
+                emit voucherChanged(voucherId);
+                const LedgerResult<VoucherRecord> current = m_ledger.vouchers().voucher(voucherId);
+                done(current ? ActionResult<VoucherRecord>(current.value())
+                             : CheckoutError::fromLedger(current.error(), voucherId));
+            };
+            if (pi.value().status != PaymentIntentStatus::Succeeded) {
+                answer();
+                return;
+            }
+            track(m_api.listRefundsOf(paymentIntentId, [this, voucherId, answer](const Result<Page<Refund>> &refunds) {
+                if (refunds.ok()) {
+                    for (const Refund &refund : refunds.value().items) {
+                        if (const auto upserted = m_ledger.refunds().upsert(refundRecordOf(refund, voucherId), now());
+                            !upserted)
+                            qCWarning(lcCheckout)
+                                << "could not record refund" << refund.id << ":" << upserted.error().message;
+                    }
+                }
+                answer();
+            }));
         }));
-    }));
 }
 
 void CheckoutEngine::refreshRefund(const QString &refundId, Callback<RefundRecord> done)
@@ -641,7 +684,8 @@ void CheckoutEngine::refreshRefund(const QString &refundId, Callback<RefundRecor
         }
         emit voucherChanged(voucherId);
         const LedgerResult<RefundRecord> stored = m_ledger.refunds().refund(record.id);
-        done(stored ? ActionResult<RefundRecord>(stored.value()) : CheckoutError::fromLedger(stored.error(), voucherId));
+        done(stored ? ActionResult<RefundRecord>(stored.value())
+                    : CheckoutError::fromLedger(stored.error(), voucherId));
     }));
 }
 

@@ -30,7 +30,8 @@ public:
     // Moments a crash test can stop the process at.
     enum class Step { CreateJournaled, CreateAnswered, CreateRecorded, ConfirmAnswered };
 
-    CheckoutEngine(StripeApi &api, Ledger &ledger, TerminalIdentity terminal, Clock clock = {}, QObject *parent = nullptr);
+    CheckoutEngine(StripeApi &api, Ledger &ledger, TerminalIdentity terminal, Clock clock = {},
+                   QObject *parent = nullptr);
     ~CheckoutEngine() override;
 
     bool isBusy() const { return m_busy; }
@@ -86,17 +87,21 @@ private:
     // Journal and ledger after a create or confirm failed; the outcome to report.
     CheckoutOutcome recordFailure(const JournalEntry &entry, const ApiError &error);
     CheckoutOutcome voucherOutcome(qint64 voucherId) const;
-    JournalEntry confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId, const QString &phone) const;
+    JournalEntry confirmEntryFor(const VoucherRecord &voucher, const QString &paymentIntentId,
+                                 const QString &phone) const;
     // Writes a cancel, refund or refund-cancel entry and sends it; `settle` writes its answer.
     template <typename T>
     void post(JournalEntry entry, std::function<void(const ActionResult<T> &)> settled);
-    void settle(const JournalEntry &entry, const Result<PaymentIntent> &answer, std::function<void(const ActionResult<VoucherRecord> &)> done);
-    void settle(const JournalEntry &entry, const Result<Refund> &answer, std::function<void(const ActionResult<RefundRecord> &)> done);
+    void settle(const JournalEntry &entry, const Result<PaymentIntent> &answer,
+                std::function<void(const ActionResult<VoucherRecord> &)> done);
+    void settle(const JournalEntry &entry, const Result<Refund> &answer,
+                std::function<void(const ActionResult<RefundRecord> &)> done);
     // An answered POST: its effect on the ledger and its journal entry in one transaction, then
     // the record the caller gets.
     template <typename Record>
     void finishPost(const JournalEntry &entry, const std::function<LedgerStatus()> &apply,
-                    const std::function<LedgerResult<Record>()> &readBack, const std::function<void(const ActionResult<Record> &)> &done);
+                    const std::function<LedgerResult<Record>()> &readBack,
+                    const std::function<void(const ActionResult<Record> &)> &done);
     // A failed POST: final for its key unless the failure is transient.
     void settleFailure(const JournalEntry &entry, const ApiError &error);
     void replayNext(QList<JournalEntry> entries, std::shared_ptr<std::pair<int, int>> counts,

@@ -7,9 +7,9 @@ namespace {
 
 bool sameSale(const CheckoutRequest &a, const CheckoutRequest &b, bool ignorePhone)
 {
-    return a.amountYen == b.amountYen && a.productDescription == b.productDescription && a.customerName == b.customerName
-        && a.email == b.email && a.expiresAfterDays == b.expiresAfterDays && a.expiresOn == b.expiresOn
-        && (ignorePhone || a.phone == b.phone);
+    return a.amountYen == b.amountYen && a.productDescription == b.productDescription
+        && a.customerName == b.customerName && a.email == b.email && a.expiresAfterDays == b.expiresAfterDays
+        && a.expiresOn == b.expiresOn && (ignorePhone || a.phone == b.phone);
 }
 
 } // namespace

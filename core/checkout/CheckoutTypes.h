@@ -54,7 +54,10 @@ struct CheckoutError {
     static CheckoutError busy();
     static CheckoutError invalid(const QList<FieldProblem> &problems);
 
-    bool isNumberRejected() const { return kind == Kind::Stripe && stripe.kind == ApiError::Kind::ConfirmationNumberRejected; }
+    bool isNumberRejected() const
+    {
+        return kind == Kind::Stripe && stripe.kind == ApiError::Kind::ConfirmationNumberRejected;
+    }
 
 private:
     static CheckoutError of(Kind kind, qint64 voucherId, bool resumable);

@@ -23,9 +23,11 @@ QString stripeCause(const ApiError &error)
         return Text::tr("Could not reach Stripe.");
     case Kind::Authentication:
     case Kind::Permission:
-        return Text::tr("Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents and Refunds write access).");
+        return Text::tr("Stripe refused the API key. Check the key in Settings (a restricted key needs PaymentIntents "
+                        "and Refunds write access).");
     case Kind::InsecureTransport:
-        return Text::tr("The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings.");
+        return Text::tr(
+            "The connection to Stripe is not secure, so nothing was sent. Check the API address in Settings.");
     case Kind::KonbiniRateLimited:
         return Text::tr("Konbini is refusing requests for the moment (too many in a short time).");
     case Kind::MethodUnavailable:
@@ -35,7 +37,8 @@ QString stripeCause(const ApiError &error)
     case Kind::UnexpectedState:
         if (error.paymentIntentStatus == PaymentIntentStatus::RequiresAction)
             return Text::tr("The customer is paying for this voucher at the store right now. Try again later.");
-        return Text::tr("Stripe says the voucher is no longer in a state that allows this. Refresh it to see its status.");
+        return Text::tr(
+            "Stripe says the voucher is no longer in a state that allows this. Refresh it to see its status.");
     case Kind::NotFound:
         return Text::tr("Stripe does not know this voucher (it may belong to another account or mode).");
     case Kind::Idempotency:
@@ -90,10 +93,12 @@ QString forCheckout(const CheckoutError &error)
     case CheckoutError::Kind::Busy:
         return Text::tr("The previous sale is still being issued; wait for it to finish.");
     case CheckoutError::Kind::Ledger:
-        return error.resumable ? Text::tr("The sale could not be written to this computer's ledger (disk full or not writable). "
-                                          "Free some space, then press Enter: the same sale is continued, never charged twice.")
-                               : Text::tr("The sale could not be written to this computer's ledger (disk full or not writable), so nothing "
-                                          "was sent to Stripe. Free some space and try again.");
+        return error.resumable
+            ? Text::tr("The sale could not be written to this computer's ledger (disk full or not writable). "
+                       "Free some space, then press Enter: the same sale is continued, never charged twice.")
+            : Text::tr(
+                "The sale could not be written to this computer's ledger (disk full or not writable), so nothing "
+                "was sent to Stripe. Free some space and try again.");
     case CheckoutError::Kind::NotAllowed:
         return forRefusal(error.refusal) + u' ' + Text::tr("Press Enter to issue a new voucher.");
     case CheckoutError::Kind::Stripe:
@@ -102,7 +107,8 @@ QString forCheckout(const CheckoutError &error)
     using Kind = ApiError::Kind;
     switch (error.stripe.kind) {
     case Kind::ConfirmationNumberRejected:
-        return Text::tr("This number is too common to be a confirmation number. Enter another phone number and press Enter.");
+        return Text::tr(
+            "This number is too common to be a confirmation number. Enter another phone number and press Enter.");
     case Kind::KonbiniRateLimited:
         return stripeCause(error.stripe) + u' '
             + Text::tr("Ask the customer to pay another way, or press Enter to try again in a few minutes.");
@@ -128,7 +134,8 @@ QString forAction(const CheckoutError &error)
     case CheckoutError::Kind::Busy:
         return Text::tr("The previous sale is still being issued; wait for it to finish.");
     case CheckoutError::Kind::Ledger:
-        return Text::tr("This computer's ledger could not be written (disk full or not writable); nothing was changed.");
+        return Text::tr(
+            "This computer's ledger could not be written (disk full or not writable); nothing was changed.");
     case CheckoutError::Kind::NotAllowed:
         return forRefusal(error.refusal);
     case CheckoutError::Kind::Stripe:

@@ -20,13 +20,13 @@ DayTotals sumOf(const QList<DayTotals> &terminals)
 
 QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEncoding encoding)
 {
-    const QStringList header{DayReportText::tr("Date (JST)"),     DayReportText::tr("Terminal"),
-                             DayReportText::tr("Issued"),         DayReportText::tr("Issued (yen)"),
-                             DayReportText::tr("Paid"),           DayReportText::tr("Paid (yen)"),
-                             DayReportText::tr("Expired"),        DayReportText::tr("Expired (yen)"),
-                             DayReportText::tr("Canceled"),       DayReportText::tr("Canceled (yen)"),
-                             DayReportText::tr("Refunded"),       DayReportText::tr("Refunded (yen)"),
-                             DayReportText::tr("Still pending"),  DayReportText::tr("Still pending (yen)")};
+    const QStringList header{DayReportText::tr("Date (JST)"),    DayReportText::tr("Terminal"),
+                             DayReportText::tr("Issued"),        DayReportText::tr("Issued (yen)"),
+                             DayReportText::tr("Paid"),          DayReportText::tr("Paid (yen)"),
+                             DayReportText::tr("Expired"),       DayReportText::tr("Expired (yen)"),
+                             DayReportText::tr("Canceled"),      DayReportText::tr("Canceled (yen)"),
+                             DayReportText::tr("Refunded"),      DayReportText::tr("Refunded (yen)"),
+                             DayReportText::tr("Still pending"), DayReportText::tr("Still pending (yen)")};
     const auto quoted = [](const QString &field) {
         if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n'))
             return field;
@@ -37,8 +37,9 @@ QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEnco
     lines.append(sumOf(terminals));
     for (const DayTotals &t : lines) {
         QStringList fields{jstDay.toString(Qt::ISODate), quoted(t.terminal)};
-        for (qint64 value : {t.issuedCount, t.issuedYen, t.paidCount, t.paidYen, t.expiredCount, t.expiredYen, t.canceledCount,
-                             t.canceledYen, t.refundedCount, t.refundedYen, t.pendingCount, t.pendingYen})
+        for (qint64 value :
+             {t.issuedCount, t.issuedYen, t.paidCount, t.paidYen, t.expiredCount, t.expiredYen, t.canceledCount,
+              t.canceledYen, t.refundedCount, t.refundedYen, t.pendingCount, t.pendingYen})
             fields.append(QString::number(value));
         csv += fields.join(u',') + QStringLiteral("\r\n");
     }

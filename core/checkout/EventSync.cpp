@@ -15,22 +15,27 @@ const QString kCursorCreated = QStringLiteral("event_cursor_created");
 
 bool meansOffline(const ApiError &error)
 {
-    return error.kind == ApiError::Kind::Offline || error.kind == ApiError::Kind::Timeout || error.kind == ApiError::Kind::Server;
+    return error.kind == ApiError::Kind::Offline || error.kind == ApiError::Kind::Timeout
+        || error.kind == ApiError::Kind::Server;
 }
 
 } // namespace
 
 const QStringList &EventSync::eventTypes()
 {
-    static const QStringList types{QStringLiteral("payment_intent.requires_action"), QStringLiteral("payment_intent.succeeded"),
-                                   QStringLiteral("payment_intent.payment_failed"),  QStringLiteral("payment_intent.canceled"),
-                                   QStringLiteral("refund.created"),                 QStringLiteral("refund.updated"),
+    static const QStringList types{QStringLiteral("payment_intent.requires_action"),
+                                   QStringLiteral("payment_intent.succeeded"),
+                                   QStringLiteral("payment_intent.payment_failed"),
+                                   QStringLiteral("payment_intent.canceled"),
+                                   QStringLiteral("refund.created"),
+                                   QStringLiteral("refund.updated"),
                                    QStringLiteral("refund.failed")};
     return types;
 }
 
 EventSync::EventSync(StripeApi &api, Ledger &ledger, Settings settings, Clock clock, QObject *parent)
-    : QObject(parent), m_api(api), m_ledger(ledger), m_settings(settings), m_clock(std::move(clock)), m_currentInterval(settings.interval)
+    : QObject(parent), m_api(api), m_ledger(ledger), m_settings(settings), m_clock(std::move(clock)),
+      m_currentInterval(settings.interval)
 {
     if (!m_clock)
         m_clock = [] { return QDateTime::currentSecsSinceEpoch(); };
@@ -145,7 +150,8 @@ void EventSync::applyEvents(const QList<Event> &oldestFirst, std::function<void(
     });
 }
 
-void EventSync::rereadObjects(const QStringList &paymentIntents, const QStringList &refunds, std::function<void(bool ok)> done)
+void EventSync::rereadObjects(const QStringList &paymentIntents, const QStringList &refunds,
+                              std::function<void(bool ok)> done)
 {
     // Only objects this till knows: other terminals' vouchers are read through search instead.
     QStringList ours;
@@ -167,7 +173,9 @@ void EventSync::rereadObjects(const QStringList &paymentIntents, const QStringLi
         return;
     }
     const auto settle = [this, remaining, failed, done](const std::optional<SyncError> &error) {
-        if (error && !(std::holds_alternative<ApiError>(*error) && std::get<ApiError>(*error).kind == ApiError::Kind::NotFound)) {
+        if (error
+            && !(std::holds_alternative<ApiError>(*error)
+                 && std::get<ApiError>(*error).kind == ApiError::Kind::NotFound)) {
             *failed = true;
             m_passError = error;
         }
@@ -244,8 +252,8 @@ LedgerStatus EventSync::setCursor(const Event &event)
 
 void EventSync::catchUp()
 {
-    const LedgerResult<QList<VoucherRecord>> open =
-        m_ledger.vouchers().withStatus({VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::RefundPending});
+    const LedgerResult<QList<VoucherRecord>> open = m_ledger.vouchers().withStatus(
+        {VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::RefundPending});
     const LedgerResult<QList<RefundRecord>> openRefunds = m_ledger.refunds().open();
     if (!open || !openRefunds) {
         finishPass(open ? openRefunds.error() : open.error());
@@ -260,27 +268,30 @@ void EventSync::catchUp()
     for (const RefundRecord &refund : openRefunds.value())
         refunds.append(refund.id);
     // Take the newest event first, so nothing that happens while re-reading is missed.
-    track(m_api.listEvents(EventQuery{QString(), 1, eventTypes()}, [this, paymentIntents, refunds](const Result<Page<Event>> &page) {
-        if (!page.ok()) {
-            finishPass(page.error());
-            return;
-        }
-        const std::optional<Event> newestEvent = page.value().items.isEmpty() ? std::nullopt : std::optional(page.value().items.first());
-        rereadObjects(paymentIntents, refunds, [this, newestEvent](bool ok) {
-            if (!ok) {
-                finishPass(m_passError);
+    track(m_api.listEvents(
+        EventQuery{QString(), 1, eventTypes()}, [this, paymentIntents, refunds](const Result<Page<Event>> &page) {
+            if (!page.ok()) {
+                finishPass(page.error());
                 return;
             }
-            // No event yet: an empty cursor, so the first events are read from the start.
-            const LedgerStatus moved = newestEvent ? setCursor(*newestEvent) : m_ledger.syncState().setValue(kCursor, QString());
-            if (!moved) {
-                finishPass(moved.error());
-                return;
-            }
-            emit caughtUp();
-            finishPass(std::nullopt);
-        });
-    }));
+            const std::optional<Event> newestEvent =
+                page.value().items.isEmpty() ? std::nullopt : std::optional(page.value().items.first());
+            rereadObjects(paymentIntents, refunds, [this, newestEvent](bool ok) {
+                if (!ok) {
+                    finishPass(m_passError);
+                    return;
+                }
+                // No event yet: an empty cursor, so the first events are read from the start.
+                const LedgerStatus moved =
+                    newestEvent ? setCursor(*newestEvent) : m_ledger.syncState().setValue(kCursor, QString());
+                if (!moved) {
+                    finishPass(moved.error());
+                    return;
+                }
+                emit caughtUp();
+                finishPass(std::nullopt);
+            });
+        }));
 }
 
 void EventSync::finishPass(const std::optional<SyncError> &error)
@@ -291,7 +302,8 @@ void EventSync::finishPass(const std::optional<SyncError> &error)
     if (error) {
         m_currentInterval = std::min(m_currentInterval * 2, m_settings.maxBackoff);
         if (stripeError) {
-            qCInfo(lcCheckout) << "sync failed:" << stripeError->code << "- next try in" << m_currentInterval.count() << "ms";
+            qCInfo(lcCheckout) << "sync failed:" << stripeError->code << "- next try in" << m_currentInterval.count()
+                               << "ms";
             emit syncFailed(*stripeError);
         } else {
             qCWarning(lcCheckout) << "sync could not write the ledger:" << std::get<LedgerError>(*error).message;

@@ -65,7 +65,8 @@ private:
     void fetchPage(const QString &cursor);
     void applyEvents(const QList<Event> &oldestFirst, std::function<void()> next);
     void catchUp();
-    void rereadObjects(const QStringList &paymentIntents, const QStringList &refunds, std::function<void(bool ok)> done);
+    void rereadObjects(const QStringList &paymentIntents, const QStringList &refunds,
+                       std::function<void(bool ok)> done);
     LedgerStatus applyPaymentIntent(const PaymentIntent &pi);
     LedgerStatus applyRefund(const Refund &refund);
     LedgerStatus setCursor(const Event &event);

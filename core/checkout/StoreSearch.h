@@ -14,7 +14,10 @@ class StoreSearch : public QObject
     Q_OBJECT
 
 public:
-    StoreSearch(StripeApi &api, QString store, QObject *parent = nullptr) : QObject(parent), m_api(api), m_store(std::move(store)) {}
+    StoreSearch(StripeApi &api, QString store, QObject *parent = nullptr)
+        : QObject(parent), m_api(api), m_store(std::move(store))
+    {
+    }
     ~StoreSearch() override;
 
     void storeVouchers(std::function<void(const Result<QList<PaymentIntent>> &)> done);

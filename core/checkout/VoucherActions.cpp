@@ -37,12 +37,15 @@ ActionCheck canReconfirm(const VoucherRecord &voucher)
 {
     if (voucher.paymentIntentId.isEmpty())
         return refuse(ActionRefusal::NoPaymentIntent);
-    return voucher.stripeStatus == PaymentIntentStatus::RequiresPaymentMethod ? ActionCheck{} : refuse(ActionRefusal::NotReconfirmable);
+    return voucher.stripeStatus == PaymentIntentStatus::RequiresPaymentMethod ? ActionCheck{}
+                                                                              : refuse(ActionRefusal::NotReconfirmable);
 }
 
 qint64 refundableYen(const VoucherRecord &voucher)
 {
-    return voucher.stripeStatus == PaymentIntentStatus::Succeeded ? std::max<qint64>(0, voucher.amountYen - voucher.amountRefunded) : 0;
+    return voucher.stripeStatus == PaymentIntentStatus::Succeeded
+        ? std::max<qint64>(0, voucher.amountYen - voucher.amountRefunded)
+        : 0;
 }
 
 ActionCheck canRefund(const VoucherRecord &voucher, qint64 amountYen)

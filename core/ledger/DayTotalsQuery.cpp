@@ -28,7 +28,8 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
     const qint64 start = KonbiniRules::startOfJstDay(jstDay);
     const qint64 end = start + 24 * 3600;
     QMap<QString, DayTotals> byTerminal;
-    const auto collect = [&](const QString &sql, qint64 DayTotals::*count, qint64 DayTotals::*yen, const QVariantList &values) -> LedgerStatus {
+    const auto collect = [&](const QString &sql, qint64 DayTotals::*count, qint64 DayTotals::*yen,
+                             const QVariantList &values) -> LedgerStatus {
         LedgerResult<QSqlQuery> query = m_db.run(sql, values);
         if (!query)
             return query.error();
@@ -40,19 +41,23 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
         }
         return {};
     };
-    const QString grouped = QStringLiteral("SELECT terminal, COUNT(*), COALESCE(SUM(amount), 0) FROM vouchers WHERE %1 GROUP BY terminal");
+    const QString grouped =
+        QStringLiteral("SELECT terminal, COUNT(*), COALESCE(SUM(amount), 0) FROM vouchers WHERE %1 GROUP BY terminal");
     const QString expired = voucherStatusKey(VoucherStatus::Expired);
     const QString pending = voucherStatusKey(VoucherStatus::Pending);
     const LedgerStatus results[] = {
-        collect(grouped.arg(QStringLiteral("voucher_expires_at > 0 AND created_at >= ? AND created_at < ?")), &DayTotals::issuedCount,
-                &DayTotals::issuedYen, {start, end}),
-        collect(grouped.arg(QStringLiteral("paid_at >= ? AND paid_at < ?")), &DayTotals::paidCount, &DayTotals::paidYen, {start, end}),
-        collect(grouped.arg(QStringLiteral("status = ? AND voucher_expires_at >= ? AND voucher_expires_at < ?")), &DayTotals::expiredCount,
-                &DayTotals::expiredYen, {expired, start, end}),
-        collect(grouped.arg(QStringLiteral("canceled_at >= ? AND canceled_at < ?")), &DayTotals::canceledCount, &DayTotals::canceledYen,
+        collect(grouped.arg(QStringLiteral("voucher_expires_at > 0 AND created_at >= ? AND created_at < ?")),
+                &DayTotals::issuedCount, &DayTotals::issuedYen, {start, end}),
+        collect(grouped.arg(QStringLiteral("paid_at >= ? AND paid_at < ?")), &DayTotals::paidCount, &DayTotals::paidYen,
                 {start, end}),
-        collect(grouped.arg(QStringLiteral("status = ? AND created_at < ?")), &DayTotals::pendingCount, &DayTotals::pendingYen, {pending, end}),
-        collect(QStringLiteral("SELECT v.terminal, COUNT(*), COALESCE(SUM(r.amount), 0) FROM refunds r JOIN vouchers v ON v.id = r.voucher_id"
+        collect(grouped.arg(QStringLiteral("status = ? AND voucher_expires_at >= ? AND voucher_expires_at < ?")),
+                &DayTotals::expiredCount, &DayTotals::expiredYen, {expired, start, end}),
+        collect(grouped.arg(QStringLiteral("canceled_at >= ? AND canceled_at < ?")), &DayTotals::canceledCount,
+                &DayTotals::canceledYen, {start, end}),
+        collect(grouped.arg(QStringLiteral("status = ? AND created_at < ?")), &DayTotals::pendingCount,
+                &DayTotals::pendingYen, {pending, end}),
+        collect(QStringLiteral("SELECT v.terminal, COUNT(*), COALESCE(SUM(r.amount), 0) FROM refunds r JOIN vouchers v "
+                               "ON v.id = r.voucher_id"
                                " WHERE r.status = ? AND r.updated_at >= ? AND r.updated_at < ? GROUP BY v.terminal"),
                 &DayTotals::refundedCount, &DayTotals::refundedYen, {statusKey(RefundStatus::Succeeded), start, end}),
     };

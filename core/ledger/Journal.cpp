@@ -41,7 +41,8 @@ std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &
     return std::nullopt;
 }
 
-const char *const kColumns = "id, voucher_id, operation, method, path, body, idempotency_key, state, result_code, created_at";
+const char *const kColumns =
+    "id, voucher_id, operation, method, path, body, idempotency_key, state, result_code, created_at";
 
 } // namespace
 
@@ -52,12 +53,13 @@ QString Journal::operationKey(JournalOperation operation)
 
 LedgerResult<qint64> Journal::begin(const JournalEntry &entry)
 {
-    const LedgerResult<QSqlQuery> inserted =
-        m_db.run(QStringLiteral("INSERT INTO journal (voucher_id, operation, method, path, body, idempotency_key, state, created_at, updated_at)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {entry.voucherId, operationKey(entry.operation), QString::fromLatin1(entry.request.method), entry.request.path,
-                  entry.request.body.isNull() ? QByteArray("") : entry.request.body, entry.request.idempotencyKey,
-                  keyOf(kStates, JournalEntry::State::Pending), entry.createdAt, entry.createdAt});
+    const LedgerResult<QSqlQuery> inserted = m_db.run(
+        QStringLiteral("INSERT INTO journal (voucher_id, operation, method, path, body, idempotency_key, state, "
+                       "created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {entry.voucherId, operationKey(entry.operation), QString::fromLatin1(entry.request.method), entry.request.path,
+         entry.request.body.isNull() ? QByteArray("") : entry.request.body, entry.request.idempotencyKey,
+         keyOf(kStates, JournalEntry::State::Pending), entry.createdAt, entry.createdAt});
     if (!inserted)
         return inserted.error();
     return inserted.value().lastInsertId().toLongLong();
@@ -65,22 +67,26 @@ LedgerResult<qint64> Journal::begin(const JournalEntry &entry)
 
 LedgerStatus Journal::finish(qint64 entryId, JournalEntry::State state, const QString &resultCode, qint64 now)
 {
-    const auto updated = m_db.run(QStringLiteral("UPDATE journal SET state = ?, result_code = ?, updated_at = ? WHERE id = ?"),
-                                  {keyOf(kStates, state), LedgerDatabase::text(resultCode), now, entryId});
+    const auto updated =
+        m_db.run(QStringLiteral("UPDATE journal SET state = ?, result_code = ?, updated_at = ? WHERE id = ?"),
+                 {keyOf(kStates, state), LedgerDatabase::text(resultCode), now, entryId});
     return updated ? LedgerStatus() : LedgerStatus(updated.error());
 }
 
 LedgerStatus Journal::failPending(qint64 voucherId, const QString &resultCode, qint64 now)
 {
-    const auto updated = m_db.run(QStringLiteral("UPDATE journal SET state = ?, result_code = ?, updated_at = ? WHERE voucher_id = ? AND state = ?"),
-                                  {keyOf(kStates, JournalEntry::State::Failed), LedgerDatabase::text(resultCode), now, voucherId,
-                                   keyOf(kStates, JournalEntry::State::Pending)});
+    const auto updated = m_db.run(
+        QStringLiteral(
+            "UPDATE journal SET state = ?, result_code = ?, updated_at = ? WHERE voucher_id = ? AND state = ?"),
+        {keyOf(kStates, JournalEntry::State::Failed), LedgerDatabase::text(resultCode), now, voucherId,
+         keyOf(kStates, JournalEntry::State::Pending)});
     return updated ? LedgerStatus() : LedgerStatus(updated.error());
 }
 
 LedgerResult<QList<JournalEntry>> Journal::select(const QString &where, const QVariantList &values) const
 {
-    LedgerResult<QSqlQuery> query = m_db.run(QStringLiteral("SELECT %1 FROM journal WHERE %2").arg(QLatin1String(kColumns), where), values);
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT %1 FROM journal WHERE %2").arg(QLatin1String(kColumns), where), values);
     if (!query)
         return query.error();
     QList<JournalEntry> found;

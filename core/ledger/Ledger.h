@@ -17,7 +17,8 @@ public:
     static constexpr int kSchemaVersion = LedgerDatabase::kSchemaVersion;
 
     explicit Ledger(QString path)
-        : m_db(std::move(path)), m_vouchers(m_db), m_refunds(m_db, m_vouchers), m_journal(m_db), m_sync(m_db), m_search(m_db), m_days(m_db)
+        : m_db(std::move(path)), m_vouchers(m_db), m_refunds(m_db, m_vouchers), m_journal(m_db), m_sync(m_db),
+          m_search(m_db), m_days(m_db)
     {
     }
 

@@ -14,7 +14,8 @@ namespace {
 
 // What the merchant's search box looks through, lowered (see VoucherSearch).
 const char *const kSearchTextExpression =
-    "lower(customer_name || ' ' || email || ' ' || phone || ' ' || confirmation_number || ' ' || ifnull(payment_intent_id, '') || ' ' || "
+    "lower(customer_name || ' ' || email || ' ' || phone || ' ' || confirmation_number || ' ' || "
+    "ifnull(payment_intent_id, '') || ' ' || "
     "ifnull((SELECT group_concat(json_extract(value, '$.payment_code'), ' ') FROM json_each(stores)), ''))";
 
 // Each migration takes the schema from its index to index + 1. Never edit one that shipped.
@@ -70,13 +71,17 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE INDEX vouchers_terminal ON vouchers(terminal, created_at)"),
         // Substring search from an index: a trigram full-text index over search_text, kept in
         // step by triggers (searches of one or two characters fall back to LIKE).
-        QStringLiteral("CREATE VIRTUAL TABLE voucher_search USING fts5(search_text, content='vouchers', content_rowid='id', tokenize='trigram')"),
+        QStringLiteral("CREATE VIRTUAL TABLE voucher_search USING fts5(search_text, content='vouchers', "
+                       "content_rowid='id', tokenize='trigram')"),
         QStringLiteral("CREATE TRIGGER vouchers_search_insert AFTER INSERT ON vouchers BEGIN"
                        " INSERT INTO voucher_search(rowid, search_text) VALUES (new.id, new.search_text); END"),
         QStringLiteral("CREATE TRIGGER vouchers_search_delete AFTER DELETE ON vouchers BEGIN"
-                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"),
-        QStringLiteral("CREATE TRIGGER vouchers_search_update AFTER UPDATE OF search_text ON vouchers WHEN old.search_text <> new.search_text BEGIN"
-                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, "
+                       "old.search_text); END"),
+        QStringLiteral("CREATE TRIGGER vouchers_search_update AFTER UPDATE OF search_text ON vouchers WHEN "
+                       "old.search_text <> new.search_text BEGIN"
+                       " INSERT INTO voucher_search(voucher_search, rowid, search_text) VALUES ('delete', old.id, "
+                       "old.search_text);"
                        " INSERT INTO voucher_search(rowid, search_text) VALUES (new.id, new.search_text); END"),
         QStringLiteral("INSERT INTO voucher_search(voucher_search) VALUES ('rebuild')"),
     },
@@ -135,8 +140,11 @@ LedgerStatus LedgerDatabase::migrate()
 {
     const int from = schemaVersion();
     if (from > kSchemaVersion) {
-        return LedgerError{LedgerError::Kind::NewerSchema,
-                           QStringLiteral("The ledger was written by a newer Konbini POS (schema %1, this version knows %2).").arg(from).arg(kSchemaVersion)};
+        return LedgerError{
+            LedgerError::Kind::NewerSchema,
+            QStringLiteral("The ledger was written by a newer Konbini POS (schema %1, this version knows %2).")
+                .arg(from)
+                .arg(kSchemaVersion)};
     }
     for (int version = from; version < kSchemaVersion; ++version) {
         const LedgerStatus migrated = transaction([&]() -> LedgerStatus {

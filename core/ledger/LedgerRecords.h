@@ -85,7 +85,13 @@ struct DayTotals {
 };
 
 // The POSTs the journal knows; stored by key ("create", "confirm", …), decoded once.
-enum class JournalOperation { CreatePaymentIntent, ConfirmPaymentIntent, CancelPaymentIntent, CreateRefund, CancelRefund };
+enum class JournalOperation {
+    CreatePaymentIntent,
+    ConfirmPaymentIntent,
+    CancelPaymentIntent,
+    CreateRefund,
+    CancelRefund
+};
 
 // A POST written down exactly as it will be sent (StripeApi's PreparedRequest, idempotency key
 // included) before it is sent, and marked when answered, so a crash or a quit in between is

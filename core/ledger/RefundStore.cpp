@@ -3,8 +3,8 @@
 namespace konbini {
 namespace {
 
-const char *const kRefundColumns =
-    "id, voucher_id, amount, status, reason, instructions_email, email_sent_at, action_expires_at, failure_reason, created_at, updated_at";
+const char *const kRefundColumns = "id, voucher_id, amount, status, reason, instructions_email, email_sent_at, "
+                                   "action_expires_at, failure_reason, created_at, updated_at";
 
 RefundRecord refundFrom(const QSqlQuery &query)
 {
@@ -35,14 +35,16 @@ LedgerResult<StatusChange> RefundStore::upsert(const RefundRecord &r, qint64 now
             return before.error();
         change.before = before.value().status;
         const auto upserted = m_db.run(
-            QStringLiteral("INSERT INTO refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-                           " amount = excluded.amount, status = excluded.status, reason = excluded.reason,"
-                           " instructions_email = excluded.instructions_email, email_sent_at = excluded.email_sent_at,"
-                           " action_expires_at = excluded.action_expires_at, failure_reason = excluded.failure_reason,"
-                           " updated_at = excluded.updated_at")
+            QStringLiteral(
+                "INSERT INTO refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                " amount = excluded.amount, status = excluded.status, reason = excluded.reason,"
+                " instructions_email = excluded.instructions_email, email_sent_at = excluded.email_sent_at,"
+                " action_expires_at = excluded.action_expires_at, failure_reason = excluded.failure_reason,"
+                " updated_at = excluded.updated_at")
                 .arg(QLatin1String(kRefundColumns)),
-            {r.id, r.voucherId, r.amount, statusKey(r.status), LedgerDatabase::text(r.reason), LedgerDatabase::text(r.instructionsEmail),
-             r.emailSentAt, r.actionExpiresAt, LedgerDatabase::text(r.failureReason), r.createdAt, now});
+            {r.id, r.voucherId, r.amount, statusKey(r.status), LedgerDatabase::text(r.reason),
+             LedgerDatabase::text(r.instructionsEmail), r.emailSentAt, r.actionExpiresAt,
+             LedgerDatabase::text(r.failureReason), r.createdAt, now});
         if (!upserted)
             return upserted.error();
         const LedgerResult<VoucherStatus> after = m_vouchers.recomputeStatus(r.voucherId, now);
@@ -58,7 +60,8 @@ LedgerResult<StatusChange> RefundStore::upsert(const RefundRecord &r, qint64 now
 
 LedgerResult<QList<RefundRecord>> RefundStore::select(const QString &where, const QVariantList &values) const
 {
-    LedgerResult<QSqlQuery> query = m_db.run(QStringLiteral("SELECT %1 FROM refunds WHERE %2").arg(QLatin1String(kRefundColumns), where), values);
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT %1 FROM refunds WHERE %2").arg(QLatin1String(kRefundColumns), where), values);
     if (!query)
         return query.error();
     QList<RefundRecord> found;
@@ -84,7 +87,8 @@ LedgerResult<QList<RefundRecord>> RefundStore::of(qint64 voucherId) const
 
 LedgerResult<QList<RefundRecord>> RefundStore::open() const
 {
-    return select(QStringLiteral("status IN (?, ?) ORDER BY created_at"), {statusKey(RefundStatus::RequiresAction), statusKey(RefundStatus::Pending)});
+    return select(QStringLiteral("status IN (?, ?) ORDER BY created_at"),
+                  {statusKey(RefundStatus::RequiresAction), statusKey(RefundStatus::Pending)});
 }
 
 } // namespace konbini

@@ -74,7 +74,8 @@ QString whereClause(const VoucherQuery &q, QVariantList &values, bool useSearchI
 
 QString orderClause(const VoucherQuery &q)
 {
-    static const char *const columns[] = {"created_at", "amount", "customer_name", "confirmation_number", "voucher_expires_at", "status", "terminal"};
+    static const char *const columns[] = {"created_at",         "amount", "customer_name", "confirmation_number",
+                                          "voucher_expires_at", "status", "terminal"};
     const QString direction = q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     return QStringLiteral("%1 %2, id %2").arg(QLatin1String(columns[int(q.sort)]), direction);
 }
@@ -86,9 +87,10 @@ bool VoucherSearch::isSelective(const QString &text) const
     const QString lowered = text.trimmed().toLower();
     if (lowered.size() < 3)
         return false; // trigrams need three characters
-    LedgerResult<QSqlQuery> query =
-        m_db.run(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM voucher_search WHERE voucher_search MATCH ? LIMIT %1)").arg(kSelectiveMatches),
-                 {ftsPhrase(lowered)});
+    LedgerResult<QSqlQuery> query = m_db.run(
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM voucher_search WHERE voucher_search MATCH ? LIMIT %1)")
+            .arg(kSelectiveMatches),
+        {ftsPhrase(lowered)});
     return query && query.value().next() && query.value().value(0).toInt() < kSelectiveMatches;
 }
 
@@ -97,9 +99,10 @@ LedgerResult<QList<VoucherRecord>> VoucherSearch::page(const VoucherQuery &q, in
     QVariantList values;
     const QString where = whereClause(q, values, isSelective(q.text));
     values << limit << offset;
-    LedgerResult<QSqlQuery> query = m_db.run(
-        QStringLiteral("SELECT %1 FROM vouchers WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?").arg(QLatin1String(VoucherStore::columns()), where, orderClause(q)),
-        values);
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT %1 FROM vouchers WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                     .arg(QLatin1String(VoucherStore::columns()), where, orderClause(q)),
+                 values);
     if (!query)
         return query.error();
     QList<VoucherRecord> found;
@@ -112,7 +115,8 @@ LedgerResult<qint64> VoucherSearch::count(const VoucherQuery &q) const
 {
     QVariantList values;
     const QString where = whereClause(q, values, isSelective(q.text));
-    LedgerResult<QSqlQuery> query = m_db.run(QStringLiteral("SELECT COUNT(*) FROM vouchers WHERE %1").arg(where), values);
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT COUNT(*) FROM vouchers WHERE %1").arg(where), values);
     if (!query)
         return query.error();
     return query.value().next() ? query.value().value(0).toLongLong() : 0;

@@ -23,7 +23,8 @@ QList<KonbiniStore> storesFromJson(const QString &json)
     QList<KonbiniStore> stores;
     for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const QJsonObject store = value.toObject();
-        stores.append({store.value(QStringLiteral("chain")).toString(), store.value(QStringLiteral("payment_code")).toString(),
+        stores.append({store.value(QStringLiteral("chain")).toString(),
+                       store.value(QStringLiteral("payment_code")).toString(),
                        store.value(QStringLiteral("confirmation_number")).toString()});
     }
     return stores;
@@ -38,9 +39,11 @@ QVariant nullIfEmpty(const QString &value)
 
 const char *VoucherStore::columns()
 {
-    return "id, order_ref, store, terminal, payment_intent_id, amount, product_description, customer_name, email, phone,"
+    return "id, order_ref, store, terminal, payment_intent_id, amount, product_description, customer_name, email, "
+           "phone,"
            " confirmation_number, expires_after_days, expires_at_option, stripe_status, status, had_payment_attempt,"
-           " voucher_expires_at, hosted_voucher_url, stores, last_error_code, amount_refunded, created_at, updated_at, paid_at, canceled_at";
+           " voucher_expires_at, hosted_voucher_url, stores, last_error_code, amount_refunded, created_at, updated_at, "
+           "paid_at, canceled_at";
 }
 
 VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
@@ -77,7 +80,8 @@ VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
 
 LedgerResult<QList<VoucherRecord>> VoucherStore::select(const QString &where, const QVariantList &values) const
 {
-    LedgerResult<QSqlQuery> query = m_db.run(QStringLiteral("SELECT %1 FROM vouchers WHERE %2").arg(QLatin1String(columns()), where), values);
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT %1 FROM vouchers WHERE %2").arg(QLatin1String(columns()), where), values);
     if (!query)
         return query.error();
     QList<VoucherRecord> found;
@@ -91,12 +95,15 @@ LedgerResult<qint64> VoucherStore::insert(const VoucherRecord &v)
     qint64 id = 0;
     const LedgerStatus written = m_db.transaction([&]() -> LedgerStatus {
         const LedgerResult<QSqlQuery> inserted = m_db.run(
-            QStringLiteral("INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description,"
-                           " customer_name, email, phone, confirmation_number, expires_after_days, expires_at_option,"
-                           " stripe_status, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {LedgerDatabase::text(v.orderRef), LedgerDatabase::text(v.store), LedgerDatabase::text(v.terminal), nullIfEmpty(v.paymentIntentId),
-             v.amountYen, LedgerDatabase::text(v.productDescription), LedgerDatabase::text(v.customerName), LedgerDatabase::text(v.email),
-             LedgerDatabase::text(v.phone), LedgerDatabase::text(v.confirmationNumber), v.expiresAfterDays, v.expiresAtOption,
+            QStringLiteral(
+                "INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description,"
+                " customer_name, email, phone, confirmation_number, expires_after_days, expires_at_option,"
+                " stripe_status, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?)"),
+            {LedgerDatabase::text(v.orderRef), LedgerDatabase::text(v.store), LedgerDatabase::text(v.terminal),
+             nullIfEmpty(v.paymentIntentId), v.amountYen, LedgerDatabase::text(v.productDescription),
+             LedgerDatabase::text(v.customerName), LedgerDatabase::text(v.email), LedgerDatabase::text(v.phone),
+             LedgerDatabase::text(v.confirmationNumber), v.expiresAfterDays, v.expiresAtOption,
              statusKey(v.stripeStatus), voucherStatusKey(v.status), v.createdAt, v.createdAt});
         if (!inserted)
             return inserted.error();
@@ -114,19 +121,35 @@ LedgerStatus VoucherStore::insertMany(const QList<VoucherRecord> &vouchers)
     QList<QVariantList> rows;
     rows.reserve(vouchers.size());
     for (const VoucherRecord &v : vouchers) {
-        rows.append({LedgerDatabase::text(v.orderRef), LedgerDatabase::text(v.store), LedgerDatabase::text(v.terminal),
-                     nullIfEmpty(v.paymentIntentId), v.amountYen, LedgerDatabase::text(v.productDescription),
-                     LedgerDatabase::text(v.customerName), LedgerDatabase::text(v.email), LedgerDatabase::text(v.phone),
-                     LedgerDatabase::text(v.confirmationNumber), statusKey(v.stripeStatus), voucherStatusKey(v.status), v.hadPaymentAttempt,
-                     v.voucherExpiresAt, LedgerDatabase::text(v.hostedVoucherUrl), storesToJson(v.stores), v.createdAt, v.createdAt,
-                     v.paidAt, v.canceledAt});
+        rows.append({LedgerDatabase::text(v.orderRef),
+                     LedgerDatabase::text(v.store),
+                     LedgerDatabase::text(v.terminal),
+                     nullIfEmpty(v.paymentIntentId),
+                     v.amountYen,
+                     LedgerDatabase::text(v.productDescription),
+                     LedgerDatabase::text(v.customerName),
+                     LedgerDatabase::text(v.email),
+                     LedgerDatabase::text(v.phone),
+                     LedgerDatabase::text(v.confirmationNumber),
+                     statusKey(v.stripeStatus),
+                     voucherStatusKey(v.status),
+                     v.hadPaymentAttempt,
+                     v.voucherExpiresAt,
+                     LedgerDatabase::text(v.hostedVoucherUrl),
+                     storesToJson(v.stores),
+                     v.createdAt,
+                     v.createdAt,
+                     v.paidAt,
+                     v.canceledAt});
     }
     return m_db.transaction([&]() -> LedgerStatus {
         const LedgerStatus inserted = m_db.runBatch(
-            QStringLiteral("INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description, customer_name,"
-                           " email, phone, confirmation_number, stripe_status, status, had_payment_attempt, voucher_expires_at,"
-                           " hosted_voucher_url, stores, created_at, updated_at, paid_at, canceled_at, search_text)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"),
+            QStringLiteral(
+                "INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description, "
+                "customer_name,"
+                " email, phone, confirmation_number, stripe_status, status, had_payment_attempt, voucher_expires_at,"
+                " hosted_voucher_url, stores, created_at, updated_at, paid_at, canceled_at, search_text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"),
             rows);
         if (!inserted)
             return inserted;
@@ -171,12 +194,13 @@ qint64 VoucherStore::count() const
     return query && query.value().next() ? query.value().value(0).toLongLong() : 0;
 }
 
-LedgerStatus VoucherStore::setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, PaymentIntentStatus status, qint64 now)
+LedgerStatus VoucherStore::setPaymentIntent(qint64 voucherId, const QString &paymentIntentId,
+                                            PaymentIntentStatus status, qint64 now)
 {
     return m_db.transaction([&]() -> LedgerStatus {
-        const auto updated = m_db.run(
-            QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, last_error_code = '', updated_at = ? WHERE id = ?"),
-            {paymentIntentId, statusKey(status), now, voucherId});
+        const auto updated = m_db.run(QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, "
+                                                     "last_error_code = '', updated_at = ? WHERE id = ?"),
+                                      {paymentIntentId, statusKey(status), now, voucherId});
         if (!updated)
             return updated.error();
         const LedgerResult<VoucherStatus> recomputed = recomputeStatus(voucherId, now);
@@ -186,16 +210,19 @@ LedgerStatus VoucherStore::setPaymentIntent(qint64 voucherId, const QString &pay
 
 LedgerStatus VoucherStore::setLastError(qint64 voucherId, const QString &code, qint64 now)
 {
-    const auto updated = m_db.run(QStringLiteral("UPDATE vouchers SET last_error_code = ?, updated_at = ? WHERE id = ?"),
-                                  {LedgerDatabase::text(code), now, voucherId});
+    const auto updated =
+        m_db.run(QStringLiteral("UPDATE vouchers SET last_error_code = ?, updated_at = ? WHERE id = ?"),
+                 {LedgerDatabase::text(code), now, voucherId});
     return updated ? LedgerStatus() : LedgerStatus(updated.error());
 }
 
-LedgerStatus VoucherStore::setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber, qint64 now)
+LedgerStatus VoucherStore::setConfirmationNumber(qint64 voucherId, const QString &phone,
+                                                 const QString &confirmationNumber, qint64 now)
 {
     return m_db.transaction([&]() -> LedgerStatus {
-        const auto updated = m_db.run(QStringLiteral("UPDATE vouchers SET phone = ?, confirmation_number = ?, updated_at = ? WHERE id = ?"),
-                                      {LedgerDatabase::text(phone), LedgerDatabase::text(confirmationNumber), now, voucherId});
+        const auto updated = m_db.run(
+            QStringLiteral("UPDATE vouchers SET phone = ?, confirmation_number = ?, updated_at = ? WHERE id = ?"),
+            {LedgerDatabase::text(phone), LedgerDatabase::text(confirmationNumber), now, voucherId});
         if (!updated)
             return updated.error();
         const LedgerResult<VoucherStatus> recomputed = recomputeStatus(voucherId, now);
@@ -211,15 +238,22 @@ LedgerResult<StatusChange> VoucherStore::applyPaymentIntent(qint64 voucherId, co
         if (!before)
             return before.error();
         change.before = before.value().status;
-        QString sql = QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, amount = ?, updated_at = ?,"
-                                     " had_payment_attempt = had_payment_attempt OR ?, last_error_code = ?");
-        QVariantList values{pi.id, statusKey(pi.status), pi.amount, now, !pi.lastPaymentErrorCode.isEmpty() || pi.voucher.has_value(),
+        QString sql =
+            QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, amount = ?, updated_at = ?,"
+                           " had_payment_attempt = had_payment_attempt OR ?, last_error_code = ?");
+        QVariantList values{pi.id,
+                            statusKey(pi.status),
+                            pi.amount,
+                            now,
+                            !pi.lastPaymentErrorCode.isEmpty() || pi.voucher.has_value(),
                             LedgerDatabase::text(pi.lastPaymentErrorCode)};
         if (pi.voucher) {
-            sql += QStringLiteral(", voucher_expires_at = ?, hosted_voucher_url = ?, stores = ?, confirmation_number = ?");
-            const QString number = pi.voucher->stores.isEmpty() ? QString() : pi.voucher->stores.first().confirmationNumber;
-            values << pi.voucher->expiresAt << LedgerDatabase::text(pi.voucher->hostedVoucherUrl) << storesToJson(pi.voucher->stores)
-                   << LedgerDatabase::text(number);
+            sql +=
+                QStringLiteral(", voucher_expires_at = ?, hosted_voucher_url = ?, stores = ?, confirmation_number = ?");
+            const QString number =
+                pi.voucher->stores.isEmpty() ? QString() : pi.voucher->stores.first().confirmationNumber;
+            values << pi.voucher->expiresAt << LedgerDatabase::text(pi.voucher->hostedVoucherUrl)
+                   << storesToJson(pi.voucher->stores) << LedgerDatabase::text(number);
         }
         if (pi.status == PaymentIntentStatus::Succeeded && before.value().paidAt == 0) {
             sql += QStringLiteral(", paid_at = ?");
@@ -248,7 +282,8 @@ LedgerResult<VoucherStatus> VoucherStore::recomputeStatus(qint64 voucherId, qint
     const LedgerResult<VoucherRecord> current = voucher(voucherId);
     if (!current)
         return current.error();
-    LedgerResult<QSqlQuery> refunds = m_db.run(QStringLiteral("SELECT status, amount FROM refunds WHERE voucher_id = ?"), {voucherId});
+    LedgerResult<QSqlQuery> refunds =
+        m_db.run(QStringLiteral("SELECT status, amount FROM refunds WHERE voucher_id = ?"), {voucherId});
     if (!refunds)
         return refunds.error();
     QList<RefundStatus> refundStatuses;
@@ -261,10 +296,13 @@ LedgerResult<VoucherStatus> VoucherStore::recomputeStatus(qint64 voucherId, qint
         if (status != RefundStatus::Failed)
             refunded += refunds.value().value(1).toLongLong();
     }
-    const VoucherStatus status = voucherStatusFrom(current.value().stripeStatus, current.value().hadPaymentAttempt, refundStatuses);
-    const auto updated = m_db.run(QStringLiteral("UPDATE vouchers SET status = ?, amount_refunded = ?, updated_at = ?, search_text = %1 WHERE id = ?")
-                                      .arg(QLatin1String(LedgerDatabase::searchTextExpression())),
-                                  {voucherStatusKey(status), refunded, now, voucherId});
+    const VoucherStatus status =
+        voucherStatusFrom(current.value().stripeStatus, current.value().hadPaymentAttempt, refundStatuses);
+    const auto updated = m_db.run(
+        QStringLiteral(
+            "UPDATE vouchers SET status = ?, amount_refunded = ?, updated_at = ?, search_text = %1 WHERE id = ?")
+            .arg(QLatin1String(LedgerDatabase::searchTextExpression())),
+        {voucherStatusKey(status), refunded, now, voucherId});
     if (!updated)
         return updated.error();
     return status;

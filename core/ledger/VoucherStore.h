@@ -25,9 +25,11 @@ public:
     LedgerResult<QList<VoucherRecord>> withStatus(const QList<VoucherStatus> &statuses) const;
     qint64 count() const;
 
-    LedgerStatus setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, PaymentIntentStatus status, qint64 now);
+    LedgerStatus setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, PaymentIntentStatus status,
+                                  qint64 now);
     LedgerStatus setLastError(qint64 voucherId, const QString &code, qint64 now);
-    LedgerStatus setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber, qint64 now);
+    LedgerStatus setConfirmationNumber(qint64 voucherId, const QString &phone, const QString &confirmationNumber,
+                                       qint64 now);
     // Takes over Stripe's view of the PaymentIntent.
     LedgerResult<StatusChange> applyPaymentIntent(qint64 voucherId, const PaymentIntent &paymentIntent, qint64 now);
     // Derives the clerk status and refunded amount again from the PaymentIntent status and refunds.

@@ -44,7 +44,9 @@ QList<FieldProblem> validateCheckout(const CheckoutRequest &request, qint64 now)
     const QString unprintableDescription = ShiftJis::unprintableCharacters(request.productDescription);
     if (descriptionLength > kProductDescriptionMaxLength)
         problem(CheckoutField::ProductDescription,
-                Text::tr("The product description can have at most %1 characters (it has %2).").arg(kProductDescriptionMaxLength).arg(descriptionLength));
+                Text::tr("The product description can have at most %1 characters (it has %2).")
+                    .arg(kProductDescriptionMaxLength)
+                    .arg(descriptionLength));
     else if (!unprintableDescription.isEmpty())
         problem(CheckoutField::ProductDescription,
                 Text::tr("Convenience stores cannot print these characters: %1").arg(unprintableDescription));
@@ -53,7 +55,8 @@ QList<FieldProblem> validateCheckout(const CheckoutRequest &request, qint64 now)
     if (name.isEmpty())
         problem(CheckoutField::CustomerName, Text::tr("Enter the customer's name."));
     else if (previewCustomerName(name).shown.trimmed().isEmpty())
-        problem(CheckoutField::CustomerName, Text::tr("None of the characters of this name can be printed at convenience stores."));
+        problem(CheckoutField::CustomerName,
+                Text::tr("None of the characters of this name can be printed at convenience stores."));
 
     const QString email = request.email.trimmed();
     if (email.isEmpty())
@@ -66,7 +69,8 @@ QList<FieldProblem> validateCheckout(const CheckoutRequest &request, qint64 now)
         if (!number.digits.isEmpty() && number.digits.count(u'0') == number.digits.size())
             problem(CheckoutField::Phone, Text::tr("A confirmation number cannot be all zeros."));
         else
-            problem(CheckoutField::Phone, Text::tr("The phone number needs 10 or 11 digits (it has %1).").arg(number.digits.size()));
+            problem(CheckoutField::Phone,
+                    Text::tr("The phone number needs 10 or 11 digits (it has %1).").arg(number.digits.size()));
     }
 
     if (usesDate(request)) {
@@ -75,8 +79,10 @@ QList<FieldProblem> validateCheckout(const CheckoutRequest &request, qint64 now)
             problem(CheckoutField::Expiry, Text::tr("The payment deadline must be at least 30 minutes from now."));
         else if (deadline >= now + kMaximumExpiresAtLeadSeconds)
             problem(CheckoutField::Expiry, Text::tr("The payment deadline must be less than 60 days from now."));
-    } else if (request.expiresAfterDays < kMinimumExpiresAfterDays || request.expiresAfterDays > kMaximumExpiresAfterDays) {
-        problem(CheckoutField::Expiry, Text::tr("Choose between %1 and %2 days.").arg(kMinimumExpiresAfterDays).arg(kMaximumExpiresAfterDays));
+    } else if (request.expiresAfterDays < kMinimumExpiresAfterDays
+               || request.expiresAfterDays > kMaximumExpiresAfterDays) {
+        problem(CheckoutField::Expiry,
+                Text::tr("Choose between %1 and %2 days.").arg(kMinimumExpiresAfterDays).arg(kMaximumExpiresAfterDays));
     }
     return problems;
 }

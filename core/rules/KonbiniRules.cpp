@@ -21,8 +21,7 @@ bool isValidConfirmationNumber(QStringView digits)
 {
     if (digits.size() != 10 && digits.size() != 11)
         return false;
-    const bool allDigits = std::all_of(digits.begin(), digits.end(),
-                                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+    const bool allDigits = std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     const bool allZeros = std::all_of(digits.begin(), digits.end(), [](QChar c) { return c == u'0'; });
     return allDigits && !allZeros;
 }

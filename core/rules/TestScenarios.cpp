@@ -21,7 +21,8 @@ const QList<TestScenario> &testScenarios()
     static const QList<TestScenario> scenarios = [] {
         QList<TestScenario> list;
         for (const auto &scenario : kScenarios)
-            list.append({QCoreApplication::translate("CheckoutPage", scenario.label), QString::fromLatin1(scenario.number)});
+            list.append(
+                {QCoreApplication::translate("CheckoutPage", scenario.label), QString::fromLatin1(scenario.number)});
         return list;
     }();
     return scenarios;

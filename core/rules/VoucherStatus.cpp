@@ -39,7 +39,8 @@ const QList<VoucherStatus> &allVoucherStatuses()
     return statuses;
 }
 
-VoucherStatus voucherStatusFrom(PaymentIntentStatus paymentIntent, bool hadPaymentAttempt, const QList<RefundStatus> &refundStatuses)
+VoucherStatus voucherStatusFrom(PaymentIntentStatus paymentIntent, bool hadPaymentAttempt,
+                                const QList<RefundStatus> &refundStatuses)
 {
     switch (paymentIntent) {
     case PaymentIntentStatus::Succeeded:

@@ -23,7 +23,8 @@ enum class VoucherStatus {
 const QList<VoucherStatus> &allVoucherStatuses();
 
 // `refundStatuses`: Stripe statuses of the voucher's refunds (canceled ones are ignored).
-VoucherStatus voucherStatusFrom(PaymentIntentStatus paymentIntent, bool hadPaymentAttempt, const QList<RefundStatus> &refundStatuses = {});
+VoucherStatus voucherStatusFrom(PaymentIntentStatus paymentIntent, bool hadPaymentAttempt,
+                                const QList<RefundStatus> &refundStatuses = {});
 
 QString voucherStatusKey(VoucherStatus status);
 VoucherStatus voucherStatusFromKey(const QString &key);

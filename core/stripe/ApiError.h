@@ -37,7 +37,8 @@ struct ApiError {
     QString param;
     QString requestId;
     int httpStatus = 0;
-    PaymentIntentStatus paymentIntentStatus = PaymentIntentStatus::Unknown; // for errors about a PaymentIntent, its status then
+    PaymentIntentStatus paymentIntentStatus =
+        PaymentIntentStatus::Unknown; // for errors about a PaymentIntent, its status then
 
     // Whether sending the same request again later (with the same idempotency key) may succeed,
     // or tell what became of it: a canceled request may have reached Stripe, so it counts.

@@ -14,12 +14,13 @@ void checkConnection(QNetworkAccessManager &network, const QUrl &baseUrl, const 
         StripeClient client;
         StripeApi api;
         Probe(QNetworkAccessManager &network, const QUrl &base, const QString &key)
-            : keys(key), client(network, keys, [&] {
-                  StripeClientConfig config;
-                  config.baseUrl = base;
-                  config.retry.maxNetworkRetries = 0;
-                  return config;
-              }()),
+            : keys(key), client(network, keys,
+                                [&] {
+                                    StripeClientConfig config;
+                                    config.baseUrl = base;
+                                    config.retry.maxNetworkRetries = 0;
+                                    return config;
+                                }()),
               api(client)
         {
         }
@@ -32,7 +33,8 @@ void checkConnection(QNetworkAccessManager &network, const QUrl &baseUrl, const 
             done(ConnectionCheckResult{keyModeOf(key), key.startsWith(u"rk_")});
         }
         // Released after the client's own bookkeeping for this call has finished.
-        QMetaObject::invokeMethod(&probe->client, [probe] {}, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &probe->client, [probe] {}, Qt::QueuedConnection);
         probe.reset();
     });
 }

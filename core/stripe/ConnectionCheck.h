@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiKeyProvider.h"
 #include "ApiError.h"
+#include "ApiKeyProvider.h"
 
 #include <QUrl>
 

@@ -56,8 +56,11 @@ FormParams FormParams::fromEncoded(const QByteArray &encoded)
         if (pair.isEmpty())
             continue;
         const qsizetype equals = pair.indexOf('=');
-        const auto decode = [](QByteArray raw) { return QString::fromUtf8(QByteArray::fromPercentEncoding(raw.replace('+', ' '))); };
-        params.add(decode(pair.left(equals < 0 ? pair.size() : equals)), equals < 0 ? QString() : decode(pair.mid(equals + 1)));
+        const auto decode = [](QByteArray raw) {
+            return QString::fromUtf8(QByteArray::fromPercentEncoding(raw.replace('+', ' ')));
+        };
+        params.add(decode(pair.left(equals < 0 ? pair.size() : equals)),
+                   equals < 0 ? QString() : decode(pair.mid(equals + 1)));
     }
     return params;
 }

@@ -34,7 +34,8 @@ bool RetryPolicy::shouldRetry(const AttemptOutcome &outcome, int retriesDone) co
 std::chrono::milliseconds RetryPolicy::delayBeforeRetry(int retryNumber) const
 {
     const double initial = double(m_settings.initialDelay.count());
-    const double exponential = std::min(initial * std::pow(2.0, std::max(0, retryNumber - 1)), double(m_settings.maxDelay.count()));
+    const double exponential =
+        std::min(initial * std::pow(2.0, std::max(0, retryNumber - 1)), double(m_settings.maxDelay.count()));
     const double jittered = exponential * (0.5 * (1.0 + m_uniformRandom()));
     return std::chrono::milliseconds(qint64(std::max(initial, jittered)));
 }

@@ -40,7 +40,8 @@ PreparedRequest StripeApi::createPaymentIntent(const KonbiniPaymentIntentSpec &s
     FormParams params;
     params.add(QStringLiteral("amount"), spec.amountYen).add(QStringLiteral("currency"), QStringLiteral("jpy"));
     params.addList(QStringLiteral("payment_method_types"), {QStringLiteral("konbini")});
-    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][product_description]"), spec.productDescription);
+    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][product_description]"),
+                         spec.productDescription);
     if (spec.expiresAt > 0)
         params.add(QStringLiteral("payment_method_options[konbini][expires_at]"), spec.expiresAt);
     else
@@ -56,7 +57,8 @@ PreparedRequest StripeApi::confirmPaymentIntent(const QString &paymentIntentId, 
     params.add(QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini"));
     params.add(QStringLiteral("payment_method_data[billing_details][name]"), customer.name);
     params.add(QStringLiteral("payment_method_data[billing_details][email]"), customer.email);
-    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][confirmation_number]"), customer.confirmationNumber);
+    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][confirmation_number]"),
+                         customer.confirmationNumber);
     return post(QStringLiteral("/v1/payment_intents/%1/confirm").arg(segment(paymentIntentId)), params);
 }
 
@@ -86,7 +88,8 @@ PreparedRequest StripeApi::cancelRefund(const QString &refundId)
 }
 
 template <typename T>
-StripeCall *StripeApi::sendDecoded(const PreparedRequest &request, Result<T> (*decode)(const QJsonObject &), Callback<T> done)
+StripeCall *StripeApi::sendDecoded(const PreparedRequest &request, Result<T> (*decode)(const QJsonObject &),
+                                   Callback<T> done)
 {
     return m_client.send(request, [decode, done = std::move(done)](const Result<StripeResponse> &response) {
         if (!response.ok()) {
@@ -116,7 +119,8 @@ template StripeCall *StripeApi::send<Refund>(const PreparedRequest &, Callback<R
 
 StripeCall *StripeApi::retrievePaymentIntent(const QString &id, Callback<PaymentIntent> done)
 {
-    return sendDecoded<PaymentIntent>(get(QStringLiteral("/v1/payment_intents/%1").arg(segment(id))), &decodePaymentIntent, std::move(done));
+    return sendDecoded<PaymentIntent>(get(QStringLiteral("/v1/payment_intents/%1").arg(segment(id))),
+                                      &decodePaymentIntent, std::move(done));
 }
 
 StripeCall *StripeApi::retrieveRefund(const QString &id, Callback<Refund> done)
@@ -143,16 +147,20 @@ StripeCall *StripeApi::listNewestPaymentIntent(Callback<Page<PaymentIntent>> don
 {
     FormParams query;
     query.add(QStringLiteral("limit"), 1);
-    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), query), &decodePaymentIntentPage, std::move(done));
+    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), query), &decodePaymentIntentPage,
+                                            std::move(done));
 }
 
-StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString &page, int limit, Callback<Page<PaymentIntent>> done)
+StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString &page, int limit,
+                                            Callback<Page<PaymentIntent>> done)
 {
     FormParams params;
-    params.add(QStringLiteral("query"), query).add(QStringLiteral("limit"), limit).addIfNotEmpty(QStringLiteral("page"), page);
+    params.add(QStringLiteral("query"), query)
+        .add(QStringLiteral("limit"), limit)
+        .addIfNotEmpty(QStringLiteral("page"), page);
     params.addList(QStringLiteral("expand"), {QStringLiteral("data.payment_method")}); // the customer's name
-    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents/search"), params), &decodePaymentIntentPage,
-                                            std::move(done));
+    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents/search"), params),
+                                            &decodePaymentIntentPage, std::move(done));
 }
 
 QString StripeApi::storeQuery(const QString &store)

@@ -63,7 +63,8 @@ public:
     // The newest PaymentIntent: the cheapest call that proves a key works.
     StripeCall *listNewestPaymentIntent(Callback<Page<PaymentIntent>> done);
     // Stripe's Search API on PaymentIntents (with the billing details expanded for the name).
-    StripeCall *searchPaymentIntents(const QString &query, const QString &page, int limit, Callback<Page<PaymentIntent>> done);
+    StripeCall *searchPaymentIntents(const QString &query, const QString &page, int limit,
+                                     Callback<Page<PaymentIntent>> done);
     // The search query for every PaymentIntent whose metadata names this store.
     static QString storeQuery(const QString &store);
 

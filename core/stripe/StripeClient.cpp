@@ -66,7 +66,8 @@ void StripeCall::abandon()
     deleteLater();
 }
 
-StripeClient::StripeClient(QNetworkAccessManager &network, const ApiKeyProvider &keys, StripeClientConfig config, QObject *parent)
+StripeClient::StripeClient(QNetworkAccessManager &network, const ApiKeyProvider &keys, StripeClientConfig config,
+                           QObject *parent)
     : QObject(parent), m_network(network), m_keys(keys), m_config(std::move(config)), m_retryPolicy(m_config.retry)
 {
 }
@@ -106,9 +107,11 @@ StripeCall *StripeClient::send(const PreparedRequest &request, StripeCall::Callb
         return call;
     };
     if (!isAllowedBaseUrl(m_config.baseUrl)) {
-        return refuse(ApiError::Kind::InsecureTransport,
-                      QStringLiteral("Refusing to send to %1: Stripe requests need https (plain http only to this computer's own sandbox).")
-                          .arg(m_config.baseUrl.toDisplayString()));
+        return refuse(
+            ApiError::Kind::InsecureTransport,
+            QStringLiteral(
+                "Refusing to send to %1: Stripe requests need https (plain http only to this computer's own sandbox).")
+                .arg(m_config.baseUrl.toDisplayString()));
     }
     if (request.method == "POST" && request.idempotencyKey.isEmpty())
         return refuse(ApiError::Kind::InvalidRequest, QStringLiteral("A POST needs an idempotency key."));
@@ -120,7 +123,8 @@ void StripeClient::startAttempt(StripeCall *call)
 {
     QUrl url = m_config.baseUrl;
     const PreparedRequest &prepared = call->m_request;
-    url.setPath(m_config.baseUrl.path().chopped(m_config.baseUrl.path().endsWith(u'/') ? 1 : 0) + prepared.path, QUrl::TolerantMode);
+    url.setPath(m_config.baseUrl.path().chopped(m_config.baseUrl.path().endsWith(u'/') ? 1 : 0) + prepared.path,
+                QUrl::TolerantMode);
     if (prepared.method != "POST" && !prepared.body.isEmpty())
         url.setQuery(QString::fromLatin1(prepared.body), QUrl::TolerantMode);
     QNetworkRequest request(url);
@@ -172,15 +176,16 @@ void StripeClient::onAttemptFinished(StripeCall *call, QNetworkReply *reply)
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
         if (document.isObject()) {
-            StripeResponse response{status, document.object(), requestId, reply->rawHeader("Idempotent-Replayed") == "true",
-                                    call->m_retriesDone + 1};
+            StripeResponse response{status, document.object(), requestId,
+                                    reply->rawHeader("Idempotent-Replayed") == "true", call->m_retriesDone + 1};
             result = response;
         } else {
             ApiError error;
             error.kind = ApiError::Kind::Decoding;
             error.httpStatus = status;
             error.requestId = requestId;
-            error.message = QStringLiteral("Stripe answered with something that is not a JSON object: %1").arg(parseError.errorString());
+            error.message = QStringLiteral("Stripe answered with something that is not a JSON object: %1")
+                                .arg(parseError.errorString());
             result = error;
         }
     } else if (status > 0) {
@@ -189,11 +194,12 @@ void StripeClient::onAttemptFinished(StripeCall *call, QNetworkReply *reply)
         result = error;
     } else {
         ApiError error;
-        error.kind = call->m_timedOut ? ApiError::Kind::Timeout
-                   : isTlsFailure(networkError) ? ApiError::Kind::InsecureTransport
-                                                : ApiError::Kind::Offline;
-        error.message = call->m_timedOut ? QStringLiteral("Stripe did not answer within %1 s.").arg(m_config.timeout.count() / 1000.0)
-                                         : reply->errorString();
+        error.kind = call->m_timedOut    ? ApiError::Kind::Timeout
+            : isTlsFailure(networkError) ? ApiError::Kind::InsecureTransport
+                                         : ApiError::Kind::Offline;
+        error.message = call->m_timedOut
+            ? QStringLiteral("Stripe did not answer within %1 s.").arg(m_config.timeout.count() / 1000.0)
+            : reply->errorString();
         if (error.kind == ApiError::Kind::InsecureTransport)
             outcome.connectionFailed = false; // a certificate problem does not go away by retrying
         result = error;
@@ -203,8 +209,9 @@ void StripeClient::onAttemptFinished(StripeCall *call, QNetworkReply *reply)
         && m_retryPolicy.shouldRetry(outcome, call->m_retriesDone)) {
         ++call->m_retriesDone;
         const auto delay = m_retryPolicy.delayBeforeRetry(call->m_retriesDone);
-        qCInfo(lcStripe) << call->m_request.method << call->m_request.path << "failed" << status << result.error().code << "- retry"
-                         << call->m_retriesDone << "in" << delay.count() << "ms" << "request" << requestId;
+        qCInfo(lcStripe) << call->m_request.method << call->m_request.path << "failed" << status << result.error().code
+                         << "- retry" << call->m_retriesDone << "in" << delay.count() << "ms"
+                         << "request" << requestId;
         QTimer::singleShot(delay, call, [this, call] { startAttempt(call); });
         return;
     }
@@ -218,8 +225,8 @@ void StripeClient::finish(StripeCall *call, const Result<StripeResponse> &result
     call->m_done = true;
     if (!result.ok())
         // Stripe's messages can quote customer input (an email), so only the code goes to the log.
-        qCInfo(lcStripe) << call->m_request.method << call->m_request.path << "failed: HTTP" << result.error().httpStatus
-                         << result.error().code << "request" << result.error().requestId;
+        qCInfo(lcStripe) << call->m_request.method << call->m_request.path << "failed: HTTP"
+                         << result.error().httpStatus << result.error().code << "request" << result.error().requestId;
     if (call->m_callback)
         std::exchange(call->m_callback, nullptr)(result);
     call->deleteLater();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "ApiError.h"
 #include "ApiKeyProvider.h"
 #include "FormParams.h"
 #include "PreparedRequest.h"
-#include "ApiError.h"
 #include "RetryPolicy.h"
 
 #include <QJsonObject>

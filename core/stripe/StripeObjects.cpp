@@ -131,13 +131,21 @@ Result<PaymentIntent> decodePaymentIntent(const QJsonObject &json)
     pi.livemode = json.value(QStringLiteral("livemode")).toBool();
     pi.latestCharge = reader.idOrExpanded(QStringLiteral("latest_charge"));
     pi.paymentMethod = reader.idOrExpanded(QStringLiteral("payment_method"));
-    pi.customerName = json.value(QStringLiteral("payment_method")).toObject().value(QStringLiteral("billing_details")).toObject()
-                          .value(QStringLiteral("name")).toString();
+    pi.customerName = json.value(QStringLiteral("payment_method"))
+                          .toObject()
+                          .value(QStringLiteral("billing_details"))
+                          .toObject()
+                          .value(QStringLiteral("name"))
+                          .toString();
     pi.cancellationReason = reader.optionalString(QStringLiteral("cancellation_reason"));
     pi.canceledAt = reader.optionalInteger(QStringLiteral("canceled_at"));
-    pi.lastPaymentErrorCode = reader.optionalObject(QStringLiteral("last_payment_error")).value(QStringLiteral("code")).toString();
-    pi.productDescription = reader.optionalObject(QStringLiteral("payment_method_options")).value(QStringLiteral("konbini")).toObject()
-                                .value(QStringLiteral("product_description")).toString();
+    pi.lastPaymentErrorCode =
+        reader.optionalObject(QStringLiteral("last_payment_error")).value(QStringLiteral("code")).toString();
+    pi.productDescription = reader.optionalObject(QStringLiteral("payment_method_options"))
+                                .value(QStringLiteral("konbini"))
+                                .toObject()
+                                .value(QStringLiteral("product_description"))
+                                .toString();
     pi.metadata = metadataOf(json);
 
     const QJsonObject nextAction = reader.optionalObject(QStringLiteral("next_action"));
@@ -182,8 +190,10 @@ Result<Refund> decodeRefund(const QJsonObject &json)
     refund.reason = reader.optionalString(QStringLiteral("reason"));
     refund.instructionsEmail = reader.optionalString(QStringLiteral("instructions_email"));
     refund.failureReason = reader.optionalString(QStringLiteral("failure_reason"));
-    const QJsonObject display = reader.optionalObject(QStringLiteral("next_action")).value(QStringLiteral("display_details")).toObject();
-    refund.emailSentAt = display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger();
+    const QJsonObject display =
+        reader.optionalObject(QStringLiteral("next_action")).value(QStringLiteral("display_details")).toObject();
+    refund.emailSentAt =
+        display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger();
     refund.actionExpiresAt = display.value(QStringLiteral("expires_at")).toInteger();
     return reader.finish(std::move(refund));
 }
@@ -229,8 +239,8 @@ ApiError decodeError(int httpStatus, const QJsonObject &json, const QString &req
     error.code = body.value(QStringLiteral("code")).toString();
     error.message = body.value(QStringLiteral("message")).toString();
     error.param = body.value(QStringLiteral("param")).toString();
-    error.paymentIntentStatus =
-        paymentIntentStatusFromKey(body.value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("status")).toString());
+    error.paymentIntentStatus = paymentIntentStatusFromKey(
+        body.value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("status")).toString());
     using Kind = ApiError::Kind;
     if (error.code == u"payment_intent_konbini_rejected_confirmation_number")
         error.kind = Kind::ConfirmationNumberRejected;

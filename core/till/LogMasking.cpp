@@ -71,10 +71,10 @@ void rotateIfNeeded()
 void writeLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     static const char *const levels[] = {"debug", "warning", "critical", "fatal", "info"};
-    const QString line = QStringLiteral("%1 %2 %3: %4\n")
-                             .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                                  QString::fromLatin1(levels[type]),
-                                  QString::fromLatin1(context.category ? context.category : "default"), maskSensitive(message));
+    const QString line =
+        QStringLiteral("%1 %2 %3: %4\n")
+            .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), QString::fromLatin1(levels[type]),
+                 QString::fromLatin1(context.category ? context.category : "default"), maskSensitive(message));
     const QByteArray bytes = line.toUtf8();
     std::fputs(bytes.constData(), stderr);
     QMutexLocker lock(&g_logMutex);

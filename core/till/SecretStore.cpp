@@ -36,10 +36,11 @@ SecretStore::Outcome outcomeOf(const QKeychain::Job &job)
     default:
         // Without D-Bus or a Secret Service, QtKeychain reports OtherError or NoBackendAvailable.
         outcome.status = job.error() == QKeychain::CouldNotDeleteEntry ? SecretStore::Outcome::Status::Failed
-                                                                        : SecretStore::Outcome::Status::NoService;
-        outcome.message = Text::tr("No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. "
-                                   "Start your desktop's keyring (for example GNOME Keyring or KWallet) and try again; "
-                                   "until then the till runs on the sandbox.");
+                                                                       : SecretStore::Outcome::Status::NoService;
+        outcome.message =
+            Text::tr("No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. "
+                     "Start your desktop's keyring (for example GNOME Keyring or KWallet) and try again; "
+                     "until then the till runs on the sandbox.");
         return outcome;
     }
 }

@@ -36,8 +36,8 @@ class KeychainSecretStore : public QObject, public SecretStore
     Q_OBJECT
 
 public:
-    explicit KeychainSecretStore(QString service = QStringLiteral("konbini-pos"), QString entry = QStringLiteral("stripe-api-key"),
-                                 QObject *parent = nullptr);
+    explicit KeychainSecretStore(QString service = QStringLiteral("konbini-pos"),
+                                 QString entry = QStringLiteral("stripe-api-key"), QObject *parent = nullptr);
     void read(Callback done) override;
     void write(const QString &secret, Callback done) override;
     void remove(Callback done) override;

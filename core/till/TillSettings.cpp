@@ -9,7 +9,8 @@ namespace konbini {
 
 QString TillSettings::storeName() const
 {
-    return m_settings.value(QStringLiteral("store/name"), QCoreApplication::translate("TillSettings", "My store")).toString();
+    return m_settings.value(QStringLiteral("store/name"), QCoreApplication::translate("TillSettings", "My store"))
+        .toString();
 }
 
 QString TillSettings::terminalId() const
@@ -24,7 +25,8 @@ QString TillSettings::defaultDescription() const
 
 int TillSettings::defaultExpiryDays() const
 {
-    const int days = m_settings.value(QStringLiteral("checkout/expiry_days"), KonbiniRules::kDefaultExpiresAfterDays).toInt();
+    const int days =
+        m_settings.value(QStringLiteral("checkout/expiry_days"), KonbiniRules::kDefaultExpiresAfterDays).toInt();
     return std::clamp(days, KonbiniRules::kMinimumExpiresAfterDays, KonbiniRules::kMaximumExpiresAfterDays);
 }
 
@@ -53,14 +55,38 @@ QUrl TillSettings::apiBaseUrl() const
     return m_settings.value(QStringLiteral("advanced/api_base")).toUrl();
 }
 
-void TillSettings::setStoreName(const QString &value) { m_settings.setValue(QStringLiteral("store/name"), value.trimmed()); }
-void TillSettings::setTerminalId(const QString &value) { m_settings.setValue(QStringLiteral("store/terminal"), value.trimmed()); }
-void TillSettings::setDefaultDescription(const QString &value) { m_settings.setValue(QStringLiteral("store/default_description"), value); }
-void TillSettings::setDefaultExpiryDays(int value) { m_settings.setValue(QStringLiteral("checkout/expiry_days"), value); }
-void TillSettings::setLanguage(const QString &value) { m_settings.setValue(QStringLiteral("ui/language"), value); }
-void TillSettings::setSlipSize(const QString &value) { m_settings.setValue(QStringLiteral("printing/slip_size"), value); }
-void TillSettings::setPrinterName(const QString &value) { m_settings.setValue(QStringLiteral("printing/printer"), value); }
-void TillSettings::setPollIntervalSeconds(int value) { m_settings.setValue(QStringLiteral("sync/poll_seconds"), value); }
+void TillSettings::setStoreName(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("store/name"), value.trimmed());
+}
+void TillSettings::setTerminalId(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("store/terminal"), value.trimmed());
+}
+void TillSettings::setDefaultDescription(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("store/default_description"), value);
+}
+void TillSettings::setDefaultExpiryDays(int value)
+{
+    m_settings.setValue(QStringLiteral("checkout/expiry_days"), value);
+}
+void TillSettings::setLanguage(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("ui/language"), value);
+}
+void TillSettings::setSlipSize(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("printing/slip_size"), value);
+}
+void TillSettings::setPrinterName(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("printing/printer"), value);
+}
+void TillSettings::setPollIntervalSeconds(int value)
+{
+    m_settings.setValue(QStringLiteral("sync/poll_seconds"), value);
+}
 
 bool TillSettings::setApiBaseUrl(const QUrl &value)
 {

@@ -1,7 +1,7 @@
-#include "Till.h"
 #include "LogMasking.h"
 #include "MemorySecretStore.h"
 #include "StripeBackend.h"
+#include "Till.h"
 #include "TillSettings.h"
 
 #include <QDirIterator>
@@ -17,7 +17,7 @@ using namespace konbini::test;
 namespace {
 
 const QByteArray kTestKey = "sk_test_konbini_pos_tests"; // the key every integration test uses
-const QByteArray kEmail = "hanako@example.jp";            // the test customer
+const QByteArray kEmail = "hanako@example.jp";           // the test customer
 const QList<QByteArray> kPhone{"090-1234-5678", "09012345678"};
 
 QStringList leaksIn(const QString &path, const QList<QByteArray> &needles)
@@ -60,7 +60,8 @@ void TestNoSecretsLeak::nothingSensitiveIsWrittenWhereItShouldNotBe()
         settings.setDefaultDescription(QStringLiteral("お弁当"));
         MemorySecretStore secrets;
         bool stored = false;
-        secrets.write(QString::fromLatin1(kTestKey), [&](const SecretStore::Outcome &outcome) { stored = outcome.ok(); });
+        secrets.write(QString::fromLatin1(kTestKey),
+                      [&](const SecretStore::Outcome &outcome) { stored = outcome.ok(); });
         QTRY_VERIFY(stored);
 
         StripeBackend backend;

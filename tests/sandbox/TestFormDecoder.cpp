@@ -21,16 +21,17 @@ void TestFormDecoder::decode_data()
 {
     QTest::addColumn<QByteArray>("encoded");
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("flat") << QByteArray("amount=1500&currency=jpy") << QByteArray(R"({"amount":"1500","currency":"jpy"})");
-    QTest::newRow("nested brackets")
-        << QByteArray("payment_method_options[konbini][expires_after_days]=3")
-        << QByteArray(R"({"payment_method_options":{"konbini":{"expires_after_days":"3"}}})");
+    QTest::newRow("flat") << QByteArray("amount=1500&currency=jpy")
+                          << QByteArray(R"({"amount":"1500","currency":"jpy"})");
+    QTest::newRow("nested brackets") << QByteArray("payment_method_options[konbini][expires_after_days]=3")
+                                     << QByteArray(
+                                            R"({"payment_method_options":{"konbini":{"expires_after_days":"3"}}})");
     QTest::newRow("percent-encoded brackets")
         << QByteArray("metadata%5Border_ref%5D=A-1") << QByteArray(R"({"metadata":{"order_ref":"A-1"}})");
     QTest::newRow("empty-bracket array") << QByteArray("payment_method_types[]=konbini&payment_method_types[]=card")
                                          << QByteArray(R"({"payment_method_types":["konbini","card"]})");
-    QTest::newRow("indexed array, out of order") << QByteArray("expand[1]=b&expand[0]=a")
-                                                 << QByteArray(R"({"expand":["a","b"]})");
+    QTest::newRow("indexed array, out of order")
+        << QByteArray("expand[1]=b&expand[0]=a") << QByteArray(R"({"expand":["a","b"]})");
     QTest::newRow("array of objects") << QByteArray("items[0][price]=1&items[0][qty]=2&items[1][price]=3")
                                       << QByteArray(R"({"items":[{"price":"1","qty":"2"},{"price":"3"}]})");
     QTest::newRow("UTF-8 and plus as space")
@@ -50,7 +51,8 @@ void TestFormDecoder::decode()
     QJsonObject params;
     QString error;
     QVERIFY2(decodeStripeForm(encoded, params, error), qPrintable(error));
-    QCOMPARE(QJsonDocument(params).toJson(QJsonDocument::Compact), QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact));
+    QCOMPARE(QJsonDocument(params).toJson(QJsonDocument::Compact),
+             QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact));
 }
 
 void TestFormDecoder::decode_rejectsContradictions_data()

@@ -26,14 +26,16 @@ void TestSandboxAuth::key_data()
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("secret test key, Bearer") << QByteArray("Bearer sk_test_abc") << 200 << QString();
     QTest::newRow("restricted test key") << QByteArray("Bearer rk_test_abc") << 200 << QString();
-    QTest::newRow("Basic with key as user (curl -u key:)") << ("Basic " + QByteArray("sk_test_abc:").toBase64()) << 200 << QString();
+    QTest::newRow("Basic with key as user (curl -u key:)")
+        << ("Basic " + QByteArray("sk_test_abc:").toBase64()) << 200 << QString();
     QTest::newRow("Basic without colon") << ("Basic " + QByteArray("sk_test_abc").toBase64()) << 200 << QString();
     QTest::newRow("missing") << QByteArray() << 401 << QStringLiteral("did not provide an API key");
     QTest::newRow("live secret key") << QByteArray("Bearer sk_live_abc") << 401 << QStringLiteral("test mode only");
     QTest::newRow("live restricted key") << QByteArray("Bearer rk_live_abc") << 401 << QStringLiteral("test mode only");
     QTest::newRow("publishable key") << QByteArray("Bearer pk_test_abcdef") << 401 << QStringLiteral("Invalid API Key");
     QTest::newRow("garbage") << QByteArray("Bearer hello") << 401 << QStringLiteral("Invalid API Key");
-    QTest::newRow("unknown scheme") << QByteArray("Token sk_test_abc") << 401 << QStringLiteral("did not provide an API key");
+    QTest::newRow("unknown scheme") << QByteArray("Token sk_test_abc") << 401
+                                    << QStringLiteral("did not provide an API key");
 }
 
 void TestSandboxAuth::key()
@@ -45,7 +47,8 @@ void TestSandboxAuth::key()
     QCOMPARE(result.status, status);
     if (status == 401) {
         QCOMPARE(result.error().value(QStringLiteral("type")).toString(), QStringLiteral("invalid_request_error"));
-        QVERIFY2(result.error().value(QStringLiteral("message")).toString().contains(messagePart), result.body.constData());
+        QVERIFY2(result.error().value(QStringLiteral("message")).toString().contains(messagePart),
+                 result.body.constData());
     } else {
         QCOMPARE(result.value(QStringLiteral("object")), QStringLiteral("list"));
     }
@@ -73,7 +76,10 @@ void TestSandboxAuth::unknownUrl_isStripeShaped404()
 {
     const HttpResult result = m_http.get(QStringLiteral("/v1/customers"));
     QCOMPARE(result.status, 404);
-    QVERIFY(result.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("Unrecognized request URL")));
+    QVERIFY(result.error()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("Unrecognized request URL")));
     const HttpResult wrongMethod = m_http.wait(m_http.start("DELETE", QStringLiteral("/v1/payment_intents"), {}, {}));
     QCOMPARE(wrongMethod.status, 404);
 }
@@ -81,7 +87,8 @@ void TestSandboxAuth::unknownUrl_isStripeShaped404()
 void TestSandboxAuth::rejectedKey_isNeverEchoedWhole()
 {
     const QByteArray key = "sk_prod_0123456789abcdefSECRET";
-    const HttpResult result = m_http.get(QStringLiteral("/v1/payment_intents"), {}, {{"Authorization", "Bearer " + key}});
+    const HttpResult result =
+        m_http.get(QStringLiteral("/v1/payment_intents"), {}, {{"Authorization", "Bearer " + key}});
     QCOMPARE(result.status, 401);
     QVERIFY(!result.body.contains(key));
     QVERIFY(!result.body.contains("SECRET"));

@@ -43,16 +43,19 @@ private:
 void TestSandboxEvents::initTestCase()
 {
     m_start = m_http.now();
-    m_paidId = m_http.paidPaymentIntent().value(QStringLiteral("id")).toString(); // created, requires_action, charge, succeeded
+    m_paidId = m_http.paidPaymentIntent()
+                   .value(QStringLiteral("id"))
+                   .toString(); // created, requires_action, charge, succeeded
     m_http.advanceClock(10);
     const QString canceled = m_http.createPaymentIntent().value(QStringLiteral("id")).toString(); // created
-    m_http.post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(canceled)); // canceled
-    m_http.post(QStringLiteral("/v1/refunds"), {{QStringLiteral("payment_intent"), m_paidId}}); // refund.created
+    m_http.post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(canceled));                   // canceled
+    m_http.post(QStringLiteral("/v1/refunds"), {{QStringLiteral("payment_intent"), m_paidId}});   // refund.created
 }
 
 void TestSandboxEvents::events_haveStripesShape()
 {
-    const HttpResult result = m_http.get(kEvents, {{QStringLiteral("type"), QStringLiteral("payment_intent.succeeded")}});
+    const HttpResult result =
+        m_http.get(kEvents, {{QStringLiteral("type"), QStringLiteral("payment_intent.succeeded")}});
     QCOMPARE(result.status, 200);
     QCOMPARE(result.value(QStringLiteral("object")), QStringLiteral("list"));
     QCOMPARE(result.value(QStringLiteral("url")), kEvents);
@@ -63,8 +66,10 @@ void TestSandboxEvents::events_haveStripesShape()
     QVERIFY(!event.value(QStringLiteral("api_version")).toString().isEmpty());
     const QJsonObject data = event.value(QStringLiteral("data")).toObject();
     QCOMPARE(data.value(QStringLiteral("object")).toObject().value(QStringLiteral("id")).toString(), m_paidId);
-    QCOMPARE(data.value(QStringLiteral("object")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
-    QCOMPARE(data.value(QStringLiteral("previous_attributes")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("requires_action"));
+    QCOMPARE(data.value(QStringLiteral("object")).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("succeeded"));
+    QCOMPARE(data.value(QStringLiteral("previous_attributes")).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("requires_action"));
     QVERIFY(event.value(QStringLiteral("request")).toObject().contains(QStringLiteral("id")));
     const HttpResult retrieved = m_http.get(kEvents + u'/' + event.value(QStringLiteral("id")).toString());
     QCOMPARE(retrieved.json, event);
@@ -73,10 +78,11 @@ void TestSandboxEvents::events_haveStripesShape()
 void TestSandboxEvents::list_isNewestFirst()
 {
     const HttpResult result = m_http.get(kEvents, {{QStringLiteral("limit"), QStringLiteral("100")}});
-    QCOMPARE(typesOf(result), (QStringList{QStringLiteral("refund.created"), QStringLiteral("payment_intent.canceled"),
-                                           QStringLiteral("payment_intent.created"), QStringLiteral("payment_intent.succeeded"),
-                                           QStringLiteral("charge.succeeded"), QStringLiteral("payment_intent.requires_action"),
-                                           QStringLiteral("payment_intent.created")}));
+    QCOMPARE(typesOf(result),
+             (QStringList{QStringLiteral("refund.created"), QStringLiteral("payment_intent.canceled"),
+                          QStringLiteral("payment_intent.created"), QStringLiteral("payment_intent.succeeded"),
+                          QStringLiteral("charge.succeeded"), QStringLiteral("payment_intent.requires_action"),
+                          QStringLiteral("payment_intent.created")}));
     QCOMPARE(typesOf(m_http.get(kEvents)).size(), 7); // default limit 10
     QCOMPARE(typesOf(m_http.get(kEvents, {{QStringLiteral("limit"), QStringLiteral("3")}})).size(), 3);
 }
@@ -89,7 +95,8 @@ void TestSandboxEvents::list_filtersByType_data()
     QTest::newRow("wildcard") << Form{{QStringLiteral("type"), QStringLiteral("payment_intent.*")}} << 5;
     QTest::newRow("refund wildcard") << Form{{QStringLiteral("type"), QStringLiteral("refund.*")}} << 1;
     QTest::newRow("types[]") << Form{{QStringLiteral("types[]"), QStringLiteral("charge.succeeded")},
-                                     {QStringLiteral("types[]"), QStringLiteral("payment_intent.canceled")}} << 2;
+                                     {QStringLiteral("types[]"), QStringLiteral("payment_intent.canceled")}}
+                             << 2;
     QTest::newRow("unknown type") << Form{{QStringLiteral("type"), QStringLiteral("customer.created")}} << 0;
 }
 
@@ -102,10 +109,12 @@ void TestSandboxEvents::list_filtersByType()
 
 void TestSandboxEvents::list_rejectsTypeAndTypes()
 {
-    const HttpResult result = m_http.get(kEvents, {{QStringLiteral("type"), QStringLiteral("a")}, {QStringLiteral("types[]"), QStringLiteral("b")}});
+    const HttpResult result = m_http.get(
+        kEvents, {{QStringLiteral("type"), QStringLiteral("a")}, {QStringLiteral("types[]"), QStringLiteral("b")}});
     QCOMPARE(result.status, 400);
     QCOMPARE(result.errorCode(), QStringLiteral("parameters_exclusive"));
-    QCOMPARE(m_http.get(kEvents, {{QStringLiteral("colour"), QStringLiteral("red")}}).errorCode(), QStringLiteral("parameter_unknown"));
+    QCOMPARE(m_http.get(kEvents, {{QStringLiteral("colour"), QStringLiteral("red")}}).errorCode(),
+             QStringLiteral("parameter_unknown"));
 }
 
 void TestSandboxEvents::list_filtersByCreated()
@@ -121,11 +130,15 @@ void TestSandboxEvents::list_walksForwardWithEndingBefore()
     const HttpResult all = m_http.get(kEvents, {{QStringLiteral("limit"), QStringLiteral("100")}});
     const QJsonArray data = all.json.value(QStringLiteral("data")).toArray();
     const QString cursor = data.at(3).toObject().value(QStringLiteral("id")).toString(); // payment_intent.succeeded
-    const HttpResult newer = m_http.get(kEvents, {{QStringLiteral("ending_before"), cursor}, {QStringLiteral("limit"), QStringLiteral("2")}});
-    QCOMPARE(typesOf(newer), (QStringList{QStringLiteral("payment_intent.canceled"), QStringLiteral("payment_intent.created")}));
+    const HttpResult newer = m_http.get(
+        kEvents, {{QStringLiteral("ending_before"), cursor}, {QStringLiteral("limit"), QStringLiteral("2")}});
+    QCOMPARE(typesOf(newer),
+             (QStringList{QStringLiteral("payment_intent.canceled"), QStringLiteral("payment_intent.created")}));
     QVERIFY(newer.json.value(QStringLiteral("has_more")).toBool());
-    const HttpResult older = m_http.get(kEvents, {{QStringLiteral("starting_after"), cursor}, {QStringLiteral("limit"), QStringLiteral("2")}});
-    QCOMPARE(typesOf(older), (QStringList{QStringLiteral("charge.succeeded"), QStringLiteral("payment_intent.requires_action")}));
+    const HttpResult older = m_http.get(
+        kEvents, {{QStringLiteral("starting_after"), cursor}, {QStringLiteral("limit"), QStringLiteral("2")}});
+    QCOMPARE(typesOf(older),
+             (QStringList{QStringLiteral("charge.succeeded"), QStringLiteral("payment_intent.requires_action")}));
 }
 
 void TestSandboxEvents::retrieve_unknownIs404()

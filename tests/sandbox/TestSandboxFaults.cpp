@@ -72,8 +72,10 @@ void TestSandboxFaults::errorFault_data()
     QTest::addColumn<QByteArray>("shouldRetry");
     QTest::newRow("500") << QByteArray("500") << 500 << QStringLiteral("api_error") << QString() << QByteArray();
     QTest::newRow("503") << QByteArray("503") << 503 << QStringLiteral("api_error") << QString() << QByteArray();
-    QTest::newRow("429") << QByteArray("429") << 429 << QStringLiteral("invalid_request_error") << QStringLiteral("rate_limit") << QByteArray("true");
-    QTest::newRow("konbini rate limit") << QByteArray("konbini_rate_limit") << 429 << QStringLiteral("invalid_request_error")
+    QTest::newRow("429") << QByteArray("429") << 429 << QStringLiteral("invalid_request_error")
+                         << QStringLiteral("rate_limit") << QByteArray("true");
+    QTest::newRow("konbini rate limit") << QByteArray("konbini_rate_limit") << 429
+                                        << QStringLiteral("invalid_request_error")
                                         << QStringLiteral("payment_method_rate_limit_exceeded") << QByteArray();
     QTest::newRow("not available") << QByteArray("not_available") << 400 << QStringLiteral("invalid_request_error")
                                    << QStringLiteral("payment_method_not_available") << QByteArray("false");
@@ -87,7 +89,8 @@ void TestSandboxFaults::errorFault()
     QFETCH(QString, code);
     QFETCH(QByteArray, shouldRetry);
     const qsizetype before = m_http.count(kPaymentIntents);
-    const HttpResult result = m_http.post(kPaymentIntents, kCreate, {{"X-Sandbox-Fault", fault}, {"Idempotency-Key", "fault-" + fault}});
+    const HttpResult result =
+        m_http.post(kPaymentIntents, kCreate, {{"X-Sandbox-Fault", fault}, {"Idempotency-Key", "fault-" + fault}});
     QCOMPARE(result.status, status);
     QCOMPARE(result.error().value(QStringLiteral("type")).toString(), type);
     QCOMPARE(result.errorCode(), code);
@@ -103,7 +106,8 @@ void TestSandboxFaults::errorFault()
 void TestSandboxFaults::dropBefore_closesWithoutProcessing()
 {
     const qsizetype before = m_http.count(kPaymentIntents);
-    const RawExchange exchange = rawPost(m_http.baseUrl(), "X-Sandbox-Fault: drop_before\r\nIdempotency-Key: drop-before-1\r\n");
+    const RawExchange exchange =
+        rawPost(m_http.baseUrl(), "X-Sandbox-Fault: drop_before\r\nIdempotency-Key: drop-before-1\r\n");
     QVERIFY(exchange.closedByServer);
     QCOMPARE(exchange.received, QByteArray());
     QCOMPARE(m_http.count(kPaymentIntents), before);
@@ -116,7 +120,8 @@ void TestSandboxFaults::dropBefore_closesWithoutProcessing()
 void TestSandboxFaults::dropAfter_processesThenCloses()
 {
     const qsizetype before = m_http.count(kPaymentIntents);
-    const RawExchange exchange = rawPost(m_http.baseUrl(), "X-Sandbox-Fault: drop_after\r\nIdempotency-Key: drop-after-1\r\n");
+    const RawExchange exchange =
+        rawPost(m_http.baseUrl(), "X-Sandbox-Fault: drop_after\r\nIdempotency-Key: drop-after-1\r\n");
     QVERIFY(exchange.closedByServer);
     QCOMPARE(exchange.received, QByteArray());
     QCOMPARE(m_http.count(kPaymentIntents), before + 1);
@@ -145,7 +150,9 @@ void TestSandboxFaults::count_limitsFaultToFirstAttempts()
     QCOMPARE(m_http.post(kPaymentIntents, kCreate, headers).status, 503);
     QCOMPARE(m_http.post(kPaymentIntents, kCreate, headers).status, 200);
     // Another key starts its own count; without a key, method and path count.
-    QCOMPARE(m_http.post(kPaymentIntents, kCreate, {{"X-Sandbox-Fault", "503,count=1"}, {"Idempotency-Key", "count-2"}}).status, 503);
+    QCOMPARE(m_http.post(kPaymentIntents, kCreate, {{"X-Sandbox-Fault", "503,count=1"}, {"Idempotency-Key", "count-2"}})
+                 .status,
+             503);
     const Headers getHeaders{{"X-Sandbox-Fault", "429,count=1"}};
     QCOMPARE(m_http.get(QStringLiteral("/v1/events"), {}, getHeaders).status, 429);
     QCOMPARE(m_http.get(QStringLiteral("/v1/events"), {}, getHeaders).status, 200);

@@ -54,13 +54,18 @@ void TestSandboxIdempotency::sameKeySameParams_replaysFirstAnswer()
     QCOMPARE(m_http.count(kPaymentIntents), before + 1);
     // Confirm is idempotent too: one voucher, one event.
     const QString id = first.value(QStringLiteral("id"));
-    const Form confirm{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
-                       {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
-                       {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")}};
-    const HttpResult confirmed = m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/confirm"), confirm, key("confirm-1"));
-    const HttpResult again = m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/confirm"), confirm, key("confirm-1"));
+    const Form confirm{
+        {QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
+        {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
+        {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")}};
+    const HttpResult confirmed =
+        m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/confirm"), confirm, key("confirm-1"));
+    const HttpResult again =
+        m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/confirm"), confirm, key("confirm-1"));
     QCOMPARE(again.body, confirmed.body);
-    QCOMPARE(m_http.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}), 1);
+    QCOMPARE(m_http.count(QStringLiteral("/v1/events"),
+                          {{QStringLiteral("type"), QStringLiteral("payment_intent.requires_action")}}),
+             1);
 }
 
 void TestSandboxIdempotency::sameKeyOtherParams_isIdempotencyError()
@@ -75,11 +80,13 @@ void TestSandboxIdempotency::sameKeyOtherParams_isIdempotencyError()
 void TestSandboxIdempotency::sameKeyOtherEndpoint_isInvalidRequest()
 {
     const QString id = m_http.post(kPaymentIntents, createForm(1500), key("endpoint-1")).value(QStringLiteral("id"));
-    const HttpResult other = m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/cancel"), {}, key("endpoint-1"));
+    const HttpResult other =
+        m_http.post(kPaymentIntents + u'/' + id + QStringLiteral("/cancel"), {}, key("endpoint-1"));
     QCOMPARE(other.status, 400);
     QCOMPARE(other.error().value(QStringLiteral("type")).toString(), QStringLiteral("invalid_request_error"));
     QVERIFY(other.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("same endpoint")));
-    QCOMPARE(m_http.get(kPaymentIntents + u'/' + id).value(QStringLiteral("status")), QStringLiteral("requires_payment_method"));
+    QCOMPARE(m_http.get(kPaymentIntents + u'/' + id).value(QStringLiteral("status")),
+             QStringLiteral("requires_payment_method"));
 }
 
 void TestSandboxIdempotency::validationFailure_isNotStored()
@@ -94,10 +101,11 @@ void TestSandboxIdempotency::validationFailure_isNotStored()
 void TestSandboxIdempotency::executedError_isReplayed()
 {
     const QString id = m_http.createPaymentIntent().value(QStringLiteral("id")).toString();
-    const Form confirm{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
-                       {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
-                       {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")},
-                       {QStringLiteral("payment_method_options[konbini][confirmation_number]"), QStringLiteral("01234567890")}};
+    const Form confirm{
+        {QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
+        {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
+        {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")},
+        {QStringLiteral("payment_method_options[konbini][confirmation_number]"), QStringLiteral("01234567890")}};
     const QString path = kPaymentIntents + u'/' + id + QStringLiteral("/confirm");
     const HttpResult rejected = m_http.post(path, confirm, key("rejected-1"));
     QCOMPARE(rejected.errorCode(), QStringLiteral("payment_intent_konbini_rejected_confirmation_number"));
@@ -110,7 +118,8 @@ void TestSandboxIdempotency::executedError_isReplayed()
 void TestSandboxIdempotency::concurrentDuplicate_isConflict()
 {
     const qsizetype before = m_http.count(kPaymentIntents);
-    QNetworkReply *slow = m_http.start("POST", kPaymentIntents, createForm(1500), {{"Idempotency-Key", "busy-1"}, {"X-Sandbox-Fault", "delay=400"}});
+    QNetworkReply *slow = m_http.start("POST", kPaymentIntents, createForm(1500),
+                                       {{"Idempotency-Key", "busy-1"}, {"X-Sandbox-Fault", "delay=400"}});
     QNetworkReply *duplicate = m_http.start("POST", kPaymentIntents, createForm(1500), key("busy-1"));
     const HttpResult conflict = SandboxHttp::wait(duplicate);
     QCOMPARE(conflict.status, 409);

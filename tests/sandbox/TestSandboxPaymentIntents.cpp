@@ -75,7 +75,8 @@ private:
 
 void TestSandboxPaymentIntents::create_hasStripesShape()
 {
-    const HttpResult result = m_http.post(kPaymentIntents, with(baseCreate(), QStringLiteral("metadata[terminal]"), QStringLiteral("till-1")));
+    const HttpResult result = m_http.post(
+        kPaymentIntents, with(baseCreate(), QStringLiteral("metadata[terminal]"), QStringLiteral("till-1")));
     QCOMPARE(result.status, 200);
     const QJsonObject &pi = result.json;
     QVERIFY(pi.value(QStringLiteral("id")).toString().startsWith(QStringLiteral("pi_")));
@@ -85,14 +86,19 @@ void TestSandboxPaymentIntents::create_hasStripesShape()
     QCOMPARE(pi.value(QStringLiteral("amount_received")).toInteger(-1), 0);
     QCOMPARE(pi.value(QStringLiteral("currency")).toString(), QStringLiteral("jpy"));
     QCOMPARE(pi.value(QStringLiteral("status")).toString(), QStringLiteral("requires_payment_method"));
-    QVERIFY(pi.value(QStringLiteral("client_secret")).toString().startsWith(pi.value(QStringLiteral("id")).toString() + QStringLiteral("_secret_")));
+    QVERIFY(pi.value(QStringLiteral("client_secret"))
+                .toString()
+                .startsWith(pi.value(QStringLiteral("id")).toString() + QStringLiteral("_secret_")));
     QCOMPARE(pi.value(QStringLiteral("created")).toInteger(), m_http.now());
     QCOMPARE(pi.value(QStringLiteral("payment_method_types")).toArray(), QJsonArray{QStringLiteral("konbini")});
-    QCOMPARE(pi.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("terminal")).toString(), QStringLiteral("till-1"));
-    for (const char *nullField : {"latest_charge", "payment_method", "next_action", "last_payment_error", "cancellation_reason", "canceled_at"}) {
+    QCOMPARE(pi.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("terminal")).toString(),
+             QStringLiteral("till-1"));
+    for (const char *nullField : {"latest_charge", "payment_method", "next_action", "last_payment_error",
+                                  "cancellation_reason", "canceled_at"}) {
         QVERIFY2(pi.contains(QLatin1String(nullField)) && pi.value(QLatin1String(nullField)).isNull(), nullField);
     }
-    const QJsonObject konbini = pi.value(QStringLiteral("payment_method_options")).toObject().value(QStringLiteral("konbini")).toObject();
+    const QJsonObject konbini =
+        pi.value(QStringLiteral("payment_method_options")).toObject().value(QStringLiteral("konbini")).toObject();
     for (const char *option : {"confirmation_number", "expires_after_days", "expires_at", "product_description"})
         QVERIFY2(konbini.contains(QLatin1String(option)), option);
 }
@@ -126,24 +132,34 @@ void TestSandboxPaymentIntents::confirm_issuesVoucherForEachChain()
 
 void TestSandboxPaymentIntents::createWithConfirm_doesBothSteps()
 {
-    const HttpResult result = m_http.post(kPaymentIntents, baseCreate() + Form{
-        {QStringLiteral("confirm"), QStringLiteral("true")},
-        {QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
-        {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
-        {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")},
-        {kNumber, QStringLiteral("0312345678")}});
+    const HttpResult result = m_http.post(
+        kPaymentIntents,
+        baseCreate()
+            + Form{{QStringLiteral("confirm"), QStringLiteral("true")},
+                   {QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
+                   {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
+                   {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")},
+                   {kNumber, QStringLiteral("0312345678")}});
     QCOMPARE(result.status, 200);
     QCOMPARE(result.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-    QCOMPARE(result.json.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details")).toObject()
-                 .value(QStringLiteral("stores")).toObject().value(QStringLiteral("lawson")).toObject()
-                 .value(QStringLiteral("confirmation_number")).toString(),
+    QCOMPARE(result.json.value(QStringLiteral("next_action"))
+                 .toObject()
+                 .value(QStringLiteral("konbini_display_details"))
+                 .toObject()
+                 .value(QStringLiteral("stores"))
+                 .toObject()
+                 .value(QStringLiteral("lawson"))
+                 .toObject()
+                 .value(QStringLiteral("confirmation_number"))
+                 .toString(),
              QStringLiteral("0312345678"));
 }
 
 void TestSandboxPaymentIntents::voucherPage_showsTheVoucherInJapanese()
 {
     const QJsonObject pi = m_http.issueVoucher(QStringLiteral("hanako@test.com"), QStringLiteral("09012345678"));
-    const QJsonObject details = pi.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details")).toObject();
+    const QJsonObject details =
+        pi.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details")).toObject();
     const QUrl url(details.value(QStringLiteral("hosted_voucher_url")).toString());
     const HttpResult page = m_http.get(url.path(), {}, {{"Authorization", ""}});
     QCOMPARE(page.status, 200);
@@ -153,8 +169,12 @@ void TestSandboxPaymentIntents::voucherPage_showsTheVoucherInJapanese()
     QVERIFY(html.contains(QStringLiteral("09012345678")));
     QVERIFY(html.contains(QStringLiteral("ファミリーマート")));
     QVERIFY(html.contains(QStringLiteral("23:59 JST")));
-    QVERIFY(html.contains(details.value(QStringLiteral("stores")).toObject().value(QStringLiteral("lawson")).toObject()
-                              .value(QStringLiteral("payment_code")).toString()));
+    QVERIFY(html.contains(details.value(QStringLiteral("stores"))
+                              .toObject()
+                              .value(QStringLiteral("lawson"))
+                              .toObject()
+                              .value(QStringLiteral("payment_code"))
+                              .toString()));
     // Once cancelled the page no longer offers the voucher.
     m_http.post(piPath(pi.value(QStringLiteral("id")).toString(), QStringLiteral("cancel")));
     QCOMPARE(m_http.get(url.path()).status, 404);
@@ -168,43 +188,77 @@ void TestSandboxPaymentIntents::createValidation_data()
     QTest::addColumn<QString>("param");
     const Form base = baseCreate();
     const QString none;
-    QTest::newRow("unknown parameter") << with(base, QStringLiteral("colour"), QStringLiteral("red")) << 400 << QStringLiteral("parameter_unknown") << QStringLiteral("colour");
-    QTest::newRow("unknown nested parameter") << with(base, QStringLiteral("payment_method_options[konbini][colour]"), QStringLiteral("red"))
-                                              << 400 << QStringLiteral("parameter_unknown") << QStringLiteral("payment_method_options[konbini][colour]");
-    QTest::newRow("missing amount") << without(base, QStringLiteral("amount")) << 400 << QStringLiteral("parameter_missing") << QStringLiteral("amount");
-    QTest::newRow("missing currency") << without(base, QStringLiteral("currency")) << 400 << QStringLiteral("parameter_missing") << QStringLiteral("currency");
-    QTest::newRow("amount not a number") << with(base, QStringLiteral("amount"), QStringLiteral("12a")) << 400 << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
-    QTest::newRow("amount with decimals") << with(base, QStringLiteral("amount"), QStringLiteral("1500.5")) << 400 << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
-    QTest::newRow("currency usd") << with(base, QStringLiteral("currency"), QStringLiteral("usd")) << 400 << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("currency");
-    QTest::newRow("amount ¥119") << with(base, QStringLiteral("amount"), QStringLiteral("119")) << 400 << QStringLiteral("amount_too_small") << QStringLiteral("amount");
+    QTest::newRow("unknown parameter") << with(base, QStringLiteral("colour"), QStringLiteral("red")) << 400
+                                       << QStringLiteral("parameter_unknown") << QStringLiteral("colour");
+    QTest::newRow("unknown nested parameter")
+        << with(base, QStringLiteral("payment_method_options[konbini][colour]"), QStringLiteral("red")) << 400
+        << QStringLiteral("parameter_unknown") << QStringLiteral("payment_method_options[konbini][colour]");
+    QTest::newRow("missing amount") << without(base, QStringLiteral("amount")) << 400
+                                    << QStringLiteral("parameter_missing") << QStringLiteral("amount");
+    QTest::newRow("missing currency") << without(base, QStringLiteral("currency")) << 400
+                                      << QStringLiteral("parameter_missing") << QStringLiteral("currency");
+    QTest::newRow("amount not a number") << with(base, QStringLiteral("amount"), QStringLiteral("12a")) << 400
+                                         << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("amount with decimals") << with(base, QStringLiteral("amount"), QStringLiteral("1500.5")) << 400
+                                          << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("currency usd") << with(base, QStringLiteral("currency"), QStringLiteral("usd")) << 400
+                                  << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("currency");
+    QTest::newRow("amount ¥119") << with(base, QStringLiteral("amount"), QStringLiteral("119")) << 400
+                                 << QStringLiteral("amount_too_small") << QStringLiteral("amount");
     QTest::newRow("amount ¥120") << with(base, QStringLiteral("amount"), QStringLiteral("120")) << 200 << none << none;
-    QTest::newRow("amount ¥300,000") << with(base, QStringLiteral("amount"), QStringLiteral("300000")) << 200 << none << none;
-    QTest::newRow("amount ¥300,001") << with(base, QStringLiteral("amount"), QStringLiteral("300001")) << 400 << QStringLiteral("amount_too_large") << QStringLiteral("amount");
-    QTest::newRow("card instead of konbini") << with(base, QStringLiteral("payment_method_types[]"), QStringLiteral("card")) << 400 << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("payment_method_types");
-    QTest::newRow("description 22 characters") << with(base, kDescription, QStringLiteral("あいうえおかきくけこさしすせそたちつてとなに")) << 200 << none << none;
-    QTest::newRow("description 23 characters") << with(base, kDescription, QStringLiteral("あいうえおかきくけこさしすせそたちつてとなにぬ")) << 400 << none << kDescription;
-    QTest::newRow("description with ①") << with(base, kDescription, QStringLiteral("お弁当①")) << 400 << QStringLiteral("invalid_characters") << kDescription;
-    QTest::newRow("description with 髙") << with(base, kDescription, QStringLiteral("髙橋酒店")) << 400 << QStringLiteral("invalid_characters") << kDescription;
-    QTest::newRow("description with emoji") << with(base, kDescription, QString::fromUcs4(U"ケーキ🎂")) << 400 << QStringLiteral("invalid_characters") << kDescription;
-    QTest::newRow("description half-width kana") << with(base, kDescription, QStringLiteral("ｺｰﾋｰ豆 200g")) << 200 << none << none;
-    QTest::newRow("expires_after_days 0") << with(base, kDays, QStringLiteral("0")) << 400 << QStringLiteral("parameter_invalid_integer") << kDays;
+    QTest::newRow("amount ¥300,000") << with(base, QStringLiteral("amount"), QStringLiteral("300000")) << 200 << none
+                                     << none;
+    QTest::newRow("amount ¥300,001") << with(base, QStringLiteral("amount"), QStringLiteral("300001")) << 400
+                                     << QStringLiteral("amount_too_large") << QStringLiteral("amount");
+    QTest::newRow("card instead of konbini")
+        << with(base, QStringLiteral("payment_method_types[]"), QStringLiteral("card")) << 400
+        << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("payment_method_types");
+    QTest::newRow("description 22 characters")
+        << with(base, kDescription, QStringLiteral("あいうえおかきくけこさしすせそたちつてとなに")) << 200 << none
+        << none;
+    QTest::newRow("description 23 characters")
+        << with(base, kDescription, QStringLiteral("あいうえおかきくけこさしすせそたちつてとなにぬ")) << 400 << none
+        << kDescription;
+    QTest::newRow("description with ①") << with(base, kDescription, QStringLiteral("お弁当①")) << 400
+                                        << QStringLiteral("invalid_characters") << kDescription;
+    QTest::newRow("description with 髙") << with(base, kDescription, QStringLiteral("髙橋酒店")) << 400
+                                         << QStringLiteral("invalid_characters") << kDescription;
+    QTest::newRow("description with emoji") << with(base, kDescription, QString::fromUcs4(U"ケーキ🎂")) << 400
+                                            << QStringLiteral("invalid_characters") << kDescription;
+    QTest::newRow("description half-width kana")
+        << with(base, kDescription, QStringLiteral("ｺｰﾋｰ豆 200g")) << 200 << none << none;
+    QTest::newRow("expires_after_days 0")
+        << with(base, kDays, QStringLiteral("0")) << 400 << QStringLiteral("parameter_invalid_integer") << kDays;
     QTest::newRow("expires_after_days 1") << with(base, kDays, QStringLiteral("1")) << 200 << none << none;
     QTest::newRow("expires_after_days 60") << with(base, kDays, QStringLiteral("60")) << 200 << none << none;
-    QTest::newRow("expires_after_days 61") << with(base, kDays, QStringLiteral("61")) << 400 << QStringLiteral("parameter_invalid_integer") << kDays;
-    QTest::newRow("expires_at 29 minutes ahead") << with(base, kExpiresAt, QStringLiteral("+1740")) << 400 << QStringLiteral("parameter_invalid_integer") << kExpiresAt;
-    QTest::newRow("expires_at 31 minutes ahead") << with(base, kExpiresAt, QStringLiteral("+1860")) << 200 << none << none;
-    QTest::newRow("expires_at 60 days ahead") << with(base, kExpiresAt, QStringLiteral("+5184000")) << 400 << QStringLiteral("parameter_invalid_integer") << kExpiresAt;
-    QTest::newRow("expires_at 59 days ahead") << with(base, kExpiresAt, QStringLiteral("+5097600")) << 200 << none << none;
-    QTest::newRow("both expiry options") << with(with(base, kDays, QStringLiteral("3")), kExpiresAt, QStringLiteral("+7200"))
+    QTest::newRow("expires_after_days 61")
+        << with(base, kDays, QStringLiteral("61")) << 400 << QStringLiteral("parameter_invalid_integer") << kDays;
+    QTest::newRow("expires_at 29 minutes ahead") << with(base, kExpiresAt, QStringLiteral("+1740")) << 400
+                                                 << QStringLiteral("parameter_invalid_integer") << kExpiresAt;
+    QTest::newRow("expires_at 31 minutes ahead")
+        << with(base, kExpiresAt, QStringLiteral("+1860")) << 200 << none << none;
+    QTest::newRow("expires_at 60 days ahead") << with(base, kExpiresAt, QStringLiteral("+5184000")) << 400
+                                              << QStringLiteral("parameter_invalid_integer") << kExpiresAt;
+    QTest::newRow("expires_at 59 days ahead")
+        << with(base, kExpiresAt, QStringLiteral("+5097600")) << 200 << none << none;
+    QTest::newRow("both expiry options") << with(with(base, kDays, QStringLiteral("3")), kExpiresAt,
+                                                 QStringLiteral("+7200"))
                                          << 400 << QStringLiteral("parameters_exclusive") << kExpiresAt;
-    QTest::newRow("confirmation number 9 digits") << with(base, kNumber, QStringLiteral("090123456")) << 400 << none << kNumber;
-    QTest::newRow("confirmation number 12 digits") << with(base, kNumber, QStringLiteral("090123456789")) << 400 << none << kNumber;
-    QTest::newRow("confirmation number all zeros") << with(base, kNumber, QStringLiteral("00000000000")) << 400 << none << kNumber;
-    QTest::newRow("confirmation number with hyphens") << with(base, kNumber, QStringLiteral("090-1234-5678")) << 400 << none << kNumber;
-    QTest::newRow("metadata key over 40") << with(base, QStringLiteral("metadata[%1]").arg(QString(41, u'k')), QStringLiteral("v")) << 400 << none
-                                          << QStringLiteral("metadata[%1]").arg(QString(41, u'k'));
-    QTest::newRow("confirm not a boolean") << with(base, QStringLiteral("confirm"), QStringLiteral("yes")) << 400 << QStringLiteral("parameter_invalid_boolean") << QStringLiteral("confirm");
-    QTest::newRow("contradicting keys") << with(base, QStringLiteral("metadata"), QStringLiteral("x")) + Form{{QStringLiteral("metadata[a]"), QStringLiteral("b")}}
+    QTest::newRow("confirmation number 9 digits")
+        << with(base, kNumber, QStringLiteral("090123456")) << 400 << none << kNumber;
+    QTest::newRow("confirmation number 12 digits")
+        << with(base, kNumber, QStringLiteral("090123456789")) << 400 << none << kNumber;
+    QTest::newRow("confirmation number all zeros")
+        << with(base, kNumber, QStringLiteral("00000000000")) << 400 << none << kNumber;
+    QTest::newRow("confirmation number with hyphens")
+        << with(base, kNumber, QStringLiteral("090-1234-5678")) << 400 << none << kNumber;
+    QTest::newRow("metadata key over 40")
+        << with(base, QStringLiteral("metadata[%1]").arg(QString(41, u'k')), QStringLiteral("v")) << 400 << none
+        << QStringLiteral("metadata[%1]").arg(QString(41, u'k'));
+    QTest::newRow("confirm not a boolean") << with(base, QStringLiteral("confirm"), QStringLiteral("yes")) << 400
+                                           << QStringLiteral("parameter_invalid_boolean") << QStringLiteral("confirm");
+    QTest::newRow("contradicting keys") << with(base, QStringLiteral("metadata"), QStringLiteral("x"))
+            + Form{{QStringLiteral("metadata[a]"), QStringLiteral("b")}}
                                         << 400 << none << none;
 }
 
@@ -242,20 +296,29 @@ void TestSandboxPaymentIntents::confirmValidation_data()
     const Form good{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
                     {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
                     {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")}};
-    QTest::newRow("no payment method") << Form{} << QStringLiteral("parameter_missing") << QStringLiteral("payment_method_data");
+    QTest::newRow("no payment method") << Form{} << QStringLiteral("parameter_missing")
+                                       << QStringLiteral("payment_method_data");
     QTest::newRow("card type") << with(good, QStringLiteral("payment_method_data[type]"), QStringLiteral("card"))
-                               << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("payment_method_data[type]");
+                               << QStringLiteral("payment_intent_invalid_parameter")
+                               << QStringLiteral("payment_method_data[type]");
     QTest::newRow("no name") << without(good, QStringLiteral("payment_method_data[billing_details][name]"))
-                             << QStringLiteral("parameter_missing") << QStringLiteral("payment_method_data[billing_details][name]");
+                             << QStringLiteral("parameter_missing")
+                             << QStringLiteral("payment_method_data[billing_details][name]");
     QTest::newRow("no email") << without(good, QStringLiteral("payment_method_data[billing_details][email]"))
-                              << QStringLiteral("parameter_missing") << QStringLiteral("payment_method_data[billing_details][email]");
-    QTest::newRow("bad email") << with(good, QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako"))
-                               << QStringLiteral("email_invalid") << QStringLiteral("payment_method_data[billing_details][email]");
-    QTest::newRow("unknown billing field") << with(good, QStringLiteral("payment_method_data[billing_details][nickname]"), QStringLiteral("x"))
-                                           << QStringLiteral("parameter_unknown") << QStringLiteral("payment_method_data[billing_details][nickname]");
-    QTest::newRow("all-zero confirmation number") << with(good, kNumber, QStringLiteral("00000000000")) << QString() << kNumber;
-    QTest::newRow("unknown payment method id") << Form{{QStringLiteral("payment_method"), QStringLiteral("pm_nope")}}
-                                               << QStringLiteral("resource_missing") << QStringLiteral("payment_method");
+                              << QStringLiteral("parameter_missing")
+                              << QStringLiteral("payment_method_data[billing_details][email]");
+    QTest::newRow("bad email") << with(good, QStringLiteral("payment_method_data[billing_details][email]"),
+                                       QStringLiteral("hanako"))
+                               << QStringLiteral("email_invalid")
+                               << QStringLiteral("payment_method_data[billing_details][email]");
+    QTest::newRow("unknown billing field")
+        << with(good, QStringLiteral("payment_method_data[billing_details][nickname]"), QStringLiteral("x"))
+        << QStringLiteral("parameter_unknown") << QStringLiteral("payment_method_data[billing_details][nickname]");
+    QTest::newRow("all-zero confirmation number")
+        << with(good, kNumber, QStringLiteral("00000000000")) << QString() << kNumber;
+    QTest::newRow("unknown payment method id")
+        << Form{{QStringLiteral("payment_method"), QStringLiteral("pm_nope")}} << QStringLiteral("resource_missing")
+        << QStringLiteral("payment_method");
 }
 
 void TestSandboxPaymentIntents::confirmValidation()
@@ -278,7 +341,8 @@ void TestSandboxPaymentIntents::rejectedConfirmationNumber_reconfirmsSamePayment
     QCOMPARE(rejected.status, 400);
     QCOMPARE(rejected.errorCode(), QStringLiteral("payment_intent_konbini_rejected_confirmation_number"));
     QCOMPARE(rejected.error().value(QStringLiteral("param")).toString(), kNumber);
-    QCOMPARE(rejected.error().value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(rejected.error().value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("id")).toString(),
+             id);
     QCOMPARE(m_http.get(piPath(id)).value(QStringLiteral("status")), QStringLiteral("requires_payment_method"));
 
     const HttpResult accepted = m_http.confirm(id, QStringLiteral("hanako@test.com"), QStringLiteral("08011112222"));
@@ -290,9 +354,16 @@ void TestSandboxPaymentIntents::rejectedConfirmationNumber_reconfirmsSamePayment
 void TestSandboxPaymentIntents::confirmationNumber_isGeneratedWhenNotGiven()
 {
     const QJsonObject pi = m_http.issueVoucher();
-    const QString number = pi.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details")).toObject()
-                               .value(QStringLiteral("stores")).toObject().value(QStringLiteral("seicomart")).toObject()
-                               .value(QStringLiteral("confirmation_number")).toString();
+    const QString number = pi.value(QStringLiteral("next_action"))
+                               .toObject()
+                               .value(QStringLiteral("konbini_display_details"))
+                               .toObject()
+                               .value(QStringLiteral("stores"))
+                               .toObject()
+                               .value(QStringLiteral("seicomart"))
+                               .toObject()
+                               .value(QStringLiteral("confirmation_number"))
+                               .toString();
     QVERIFY2(QRegularExpression(QStringLiteral("^\\d{11}$")).match(number).hasMatch(), qPrintable(number));
     QVERIFY(number != QStringLiteral("00000000000"));
 }
@@ -302,8 +373,13 @@ void TestSandboxPaymentIntents::expiry_followsOptions()
     const qint64 now = m_http.now();
     const auto expiresAtOf = [&](const Form &options) {
         const QString id = m_http.createPaymentIntent(1500, options).value(QStringLiteral("id")).toString();
-        return m_http.confirm(id).json.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details"))
-            .toObject().value(QStringLiteral("expires_at")).toInteger();
+        return m_http.confirm(id)
+            .json.value(QStringLiteral("next_action"))
+            .toObject()
+            .value(QStringLiteral("konbini_display_details"))
+            .toObject()
+            .value(QStringLiteral("expires_at"))
+            .toInteger();
     };
     const qint64 oneDay = expiresAtOf({{kDays, QStringLiteral("1")}});
     QCOMPARE((oneDay + 9 * 3600) % 86400, 86399);
@@ -320,8 +396,14 @@ void TestSandboxPaymentIntents::illegalTransitions_areUnexpectedState()
     const HttpResult confirmPaid = m_http.confirm(paidId);
     QCOMPARE(confirmPaid.status, 400);
     QCOMPARE(confirmPaid.errorCode(), QStringLiteral("payment_intent_unexpected_state"));
-    QCOMPARE(confirmPaid.error().value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
-    QCOMPARE(m_http.post(piPath(paidId, QStringLiteral("cancel"))).errorCode(), QStringLiteral("payment_intent_unexpected_state"));
+    QCOMPARE(confirmPaid.error()
+                 .value(QStringLiteral("payment_intent"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("succeeded"));
+    QCOMPARE(m_http.post(piPath(paidId, QStringLiteral("cancel"))).errorCode(),
+             QStringLiteral("payment_intent_unexpected_state"));
 
     const QString id = m_http.createPaymentIntent().value(QStringLiteral("id")).toString();
     QCOMPARE(m_http.post(piPath(id, QStringLiteral("cancel"))).status, 200);
@@ -339,10 +421,13 @@ void TestSandboxPaymentIntents::illegalTransitions_areUnexpectedState()
 void TestSandboxPaymentIntents::cancel_pendingVoucher()
 {
     const QString id = m_http.issueVoucher().value(QStringLiteral("id")).toString();
-    const HttpResult bad = m_http.post(piPath(id, QStringLiteral("cancel")), {{QStringLiteral("cancellation_reason"), QStringLiteral("bored")}});
+    const HttpResult bad = m_http.post(piPath(id, QStringLiteral("cancel")),
+                                       {{QStringLiteral("cancellation_reason"), QStringLiteral("bored")}});
     QCOMPARE(bad.status, 400);
     QCOMPARE(bad.error().value(QStringLiteral("param")).toString(), QStringLiteral("cancellation_reason"));
-    const HttpResult canceled = m_http.post(piPath(id, QStringLiteral("cancel")), {{QStringLiteral("cancellation_reason"), QStringLiteral("requested_by_customer")}});
+    const HttpResult canceled =
+        m_http.post(piPath(id, QStringLiteral("cancel")),
+                    {{QStringLiteral("cancellation_reason"), QStringLiteral("requested_by_customer")}});
     QCOMPARE(canceled.status, 200);
     QCOMPARE(canceled.value(QStringLiteral("status")), QStringLiteral("canceled"));
     QCOMPARE(canceled.value(QStringLiteral("cancellation_reason")), QStringLiteral("requested_by_customer"));
@@ -355,8 +440,10 @@ void TestSandboxPaymentIntents::cancel_pendingVoucher()
 
 void TestSandboxPaymentIntents::cancel_failsWhileCustomerPaysAtStore()
 {
-    const QString id = m_http.issueVoucher(QStringLiteral("hanako+fill_never@test.com")).value(QStringLiteral("id")).toString();
-    QCOMPARE(m_http.post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(id)).status, 200);
+    const QString id =
+        m_http.issueVoucher(QStringLiteral("hanako+fill_never@test.com")).value(QStringLiteral("id")).toString();
+    QCOMPARE(m_http.post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(id)).status,
+             200);
     const HttpResult refused = m_http.post(piPath(id, QStringLiteral("cancel")));
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.errorCode(), QStringLiteral("payment_intent_unexpected_state"));
@@ -371,8 +458,12 @@ void TestSandboxPaymentIntents::update_ofPendingVoucher_invalidatesIt()
 {
     const QJsonObject pending = m_http.issueVoucher(QStringLiteral("hanako+fill_never@test.com"));
     const QString id = pending.value(QStringLiteral("id")).toString();
-    const QString firstUrl = pending.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details"))
-                                 .toObject().value(QStringLiteral("hosted_voucher_url")).toString();
+    const QString firstUrl = pending.value(QStringLiteral("next_action"))
+                                 .toObject()
+                                 .value(QStringLiteral("konbini_display_details"))
+                                 .toObject()
+                                 .value(QStringLiteral("hosted_voucher_url"))
+                                 .toString();
     const HttpResult updated = m_http.post(piPath(id), {{QStringLiteral("amount"), QStringLiteral("2000")}});
     QCOMPARE(updated.status, 200);
     QCOMPARE(updated.json.value(QStringLiteral("amount")).toInteger(), 2000);
@@ -381,8 +472,12 @@ void TestSandboxPaymentIntents::update_ofPendingVoucher_invalidatesIt()
     QCOMPARE(m_http.get(QUrl(firstUrl).path()).status, 404);
     const HttpResult reissued = m_http.confirm(id, QStringLiteral("hanako+fill_never@test.com"));
     QCOMPARE(reissued.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-    const QString secondUrl = reissued.json.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details"))
-                                  .toObject().value(QStringLiteral("hosted_voucher_url")).toString();
+    const QString secondUrl = reissued.json.value(QStringLiteral("next_action"))
+                                  .toObject()
+                                  .value(QStringLiteral("konbini_display_details"))
+                                  .toObject()
+                                  .value(QStringLiteral("hosted_voucher_url"))
+                                  .toString();
     QVERIFY(secondUrl != firstUrl);
     QCOMPARE(m_http.get(QUrl(secondUrl).path()).status, 200);
 }
@@ -390,13 +485,16 @@ void TestSandboxPaymentIntents::update_ofPendingVoucher_invalidatesIt()
 void TestSandboxPaymentIntents::update_metadataOnFinalPaymentIntent()
 {
     const QString id = m_http.paidPaymentIntent().value(QStringLiteral("id")).toString();
-    const HttpResult updated = m_http.post(piPath(id), {{QStringLiteral("metadata[fulfilled]"), QStringLiteral("yes")}});
+    const HttpResult updated =
+        m_http.post(piPath(id), {{QStringLiteral("metadata[fulfilled]"), QStringLiteral("yes")}});
     QCOMPARE(updated.status, 200);
-    QCOMPARE(updated.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("fulfilled")).toString(), QStringLiteral("yes"));
+    QCOMPARE(updated.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("fulfilled")).toString(),
+             QStringLiteral("yes"));
     QCOMPARE(updated.value(QStringLiteral("status")), QStringLiteral("succeeded"));
     const HttpResult unset = m_http.post(piPath(id), {{QStringLiteral("metadata[fulfilled]"), QString()}});
     QVERIFY(!unset.json.value(QStringLiteral("metadata")).toObject().contains(QStringLiteral("fulfilled")));
-    QCOMPARE(m_http.post(piPath(id), {{QStringLiteral("amount"), QStringLiteral("999")}}).errorCode(), QStringLiteral("payment_intent_unexpected_state"));
+    QCOMPARE(m_http.post(piPath(id), {{QStringLiteral("amount"), QStringLiteral("999")}}).errorCode(),
+             QStringLiteral("payment_intent_unexpected_state"));
 }
 
 void TestSandboxPaymentIntents::list_paginatesNewestFirst()
@@ -416,19 +514,26 @@ void TestSandboxPaymentIntents::list_paginatesNewestFirst()
     QCOMPARE(first.value(QStringLiteral("url")), kPaymentIntents);
     QCOMPARE(idsOf(first), ids.mid(0, 2));
     QVERIFY(first.json.value(QStringLiteral("has_more")).toBool());
-    const HttpResult second = fresh.get(kPaymentIntents, {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("starting_after"), ids.at(1)}});
+    const HttpResult second =
+        fresh.get(kPaymentIntents,
+                  {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("starting_after"), ids.at(1)}});
     QCOMPARE(idsOf(second), ids.mid(2, 2));
     QVERIFY(second.json.value(QStringLiteral("has_more")).toBool());
-    const HttpResult last = fresh.get(kPaymentIntents, {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("starting_after"), ids.at(3)}});
+    const HttpResult last =
+        fresh.get(kPaymentIntents,
+                  {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("starting_after"), ids.at(3)}});
     QCOMPARE(idsOf(last), ids.mid(4, 1));
     QVERIFY(!last.json.value(QStringLiteral("has_more")).toBool());
-    const HttpResult back = fresh.get(kPaymentIntents, {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("ending_before"), ids.at(4)}});
+    const HttpResult back =
+        fresh.get(kPaymentIntents,
+                  {{QStringLiteral("limit"), QStringLiteral("2")}, {QStringLiteral("ending_before"), ids.at(4)}});
     QCOMPARE(idsOf(back), ids.mid(2, 2));
     QVERIFY(back.json.value(QStringLiteral("has_more")).toBool());
     QCOMPARE(idsOf(fresh.get(kPaymentIntents)).size(), 5);
     QCOMPARE(fresh.get(kPaymentIntents, {{QStringLiteral("limit"), QStringLiteral("101")}}).status, 400);
     QCOMPARE(fresh.get(kPaymentIntents, {{QStringLiteral("limit"), QStringLiteral("0")}}).status, 400);
-    QCOMPARE(fresh.get(kPaymentIntents, {{QStringLiteral("starting_after"), QStringLiteral("pi_unknown")}}).status, 404);
+    QCOMPARE(fresh.get(kPaymentIntents, {{QStringLiteral("starting_after"), QStringLiteral("pi_unknown")}}).status,
+             404);
 }
 
 void TestSandboxPaymentIntents::list_filtersByCreated()
@@ -449,8 +554,10 @@ void TestSandboxPaymentIntents::search_findsByStatusMetadataAndAmount()
     SandboxHttp fresh;
     const QString search = kPaymentIntents + QStringLiteral("/search");
     fresh.createPaymentIntent(1500, {{QStringLiteral("metadata[terminal]"), QStringLiteral("till-1")}});
-    const QString pendingId = fresh.createPaymentIntent(5000, {{QStringLiteral("metadata[terminal]"), QStringLiteral("till-2")}})
-                                  .value(QStringLiteral("id")).toString();
+    const QString pendingId =
+        fresh.createPaymentIntent(5000, {{QStringLiteral("metadata[terminal]"), QStringLiteral("till-2")}})
+            .value(QStringLiteral("id"))
+            .toString();
     fresh.confirm(pendingId, QStringLiteral("x+fill_never@test.com"));
     const auto found = [&](const QString &query) {
         const HttpResult result = fresh.get(search, {{QStringLiteral("query"), query}});
@@ -478,7 +585,8 @@ void TestSandboxPaymentIntents::search_paginates()
     const QString search = kPaymentIntents + QStringLiteral("/search");
     for (int i = 0; i < 5; ++i)
         fresh.createPaymentIntent(1000 + i, {{QStringLiteral("metadata[store]"), QStringLiteral("shibuya")}});
-    Form query{{QStringLiteral("query"), QStringLiteral("metadata['store']:'shibuya'")}, {QStringLiteral("limit"), QStringLiteral("2")}};
+    Form query{{QStringLiteral("query"), QStringLiteral("metadata['store']:'shibuya'")},
+               {QStringLiteral("limit"), QStringLiteral("2")}};
     QSet<QString> seen;
     int pages = 0;
     for (HttpResult page = fresh.get(search, query);; ++pages) {
@@ -499,8 +607,9 @@ void TestSandboxPaymentIntents::search_paginates()
 void TestSandboxPaymentIntents::expand_replacesIds()
 {
     const QString id = m_http.paidPaymentIntent().value(QStringLiteral("id")).toString();
-    const HttpResult result = m_http.get(piPath(id), {{QStringLiteral("expand[]"), QStringLiteral("payment_method")},
-                                                      {QStringLiteral("expand[]"), QStringLiteral("latest_charge")}});
+    const HttpResult result = m_http.get(piPath(id),
+                                         {{QStringLiteral("expand[]"), QStringLiteral("payment_method")},
+                                          {QStringLiteral("expand[]"), QStringLiteral("latest_charge")}});
     QCOMPARE(result.status, 200);
     const QJsonObject method = result.json.value(QStringLiteral("payment_method")).toObject();
     QCOMPARE(method.value(QStringLiteral("type")).toString(), QStringLiteral("konbini"));
@@ -509,9 +618,15 @@ void TestSandboxPaymentIntents::expand_replacesIds()
     const QJsonObject charge = result.json.value(QStringLiteral("latest_charge")).toObject();
     QCOMPARE(charge.value(QStringLiteral("object")).toString(), QStringLiteral("charge"));
     QCOMPARE(charge.value(QStringLiteral("payment_intent")).toString(), id);
-    const HttpResult listed = m_http.get(kPaymentIntents, {{QStringLiteral("expand[]"), QStringLiteral("data.payment_method")},
-                                                           {QStringLiteral("limit"), QStringLiteral("1")}});
-    QVERIFY(listed.json.value(QStringLiteral("data")).toArray().at(0).toObject().value(QStringLiteral("payment_method")).isObject());
+    const HttpResult listed = m_http.get(kPaymentIntents,
+                                         {{QStringLiteral("expand[]"), QStringLiteral("data.payment_method")},
+                                          {QStringLiteral("limit"), QStringLiteral("1")}});
+    QVERIFY(listed.json.value(QStringLiteral("data"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QStringLiteral("payment_method"))
+                .isObject());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxPaymentIntents)

@@ -55,7 +55,8 @@ struct Client {
     QUrl base;
     QNetworkAccessManager network;
 
-    HttpResult send(const QByteArray &method, const QString &path, const Form &form = {}, const QByteArray &idempotencyKey = {})
+    HttpResult send(const QByteArray &method, const QString &path, const Form &form = {},
+                    const QByteArray &idempotencyKey = {})
     {
         QNetworkRequest request(base.resolved(QUrl(path)));
         request.setRawHeader("Authorization", "Bearer sk_test_process");
@@ -113,17 +114,21 @@ void TestSandboxProcess::stateFile_keepsEverythingAcrossRestarts()
     {
         SandboxProcess sandbox({QStringLiteral("--state"), state});
         Client client(QUrl(sandbox.readListeningLine().mid(13)));
-        frozenNow = client.send("POST", QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("frozen"), QStringLiteral("true")}})
-                        .json.value(QStringLiteral("now")).toInteger();
+        frozenNow = client
+                        .send("POST", QStringLiteral("/v1/test_helpers/sandbox/clock"),
+                              {{QStringLiteral("frozen"), QStringLiteral("true")}})
+                        .json.value(QStringLiteral("now"))
+                        .toInteger();
         const HttpResult created = client.send("POST", QStringLiteral("/v1/payment_intents"), kCreate, "restart-1");
         QCOMPARE(created.status, 200);
         firstAnswer = created.body;
         paymentIntentId = created.value(QStringLiteral("id"));
         pendingId = client.send("POST", QStringLiteral("/v1/payment_intents"), kCreate).value(QStringLiteral("id"));
-        const HttpResult confirmed = client.send("POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(pendingId),
-                                                 {{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
-                                                  {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
-                                                  {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")}});
+        const HttpResult confirmed = client.send(
+            "POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(pendingId),
+            {{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
+             {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("Hanako")},
+             {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@test.com")}});
         QCOMPARE(confirmed.value(QStringLiteral("status")), QStringLiteral("requires_action"));
         QCOMPARE(sandbox.terminate(SIGTERM), 0);
     }
@@ -134,17 +139,23 @@ void TestSandboxProcess::stateFile_keepsEverythingAcrossRestarts()
     QCOMPARE(clock.value(QStringLiteral("now")).toInteger(), frozenNow);
     QVERIFY(clock.value(QStringLiteral("frozen")).toBool());
     // Objects, events and idempotent answers survived.
-    QCOMPARE(client.send("GET", QStringLiteral("/v1/payment_intents/") + paymentIntentId).json.value(QStringLiteral("amount")).toInteger(), 2500);
+    QCOMPARE(client.send("GET", QStringLiteral("/v1/payment_intents/") + paymentIntentId)
+                 .json.value(QStringLiteral("amount"))
+                 .toInteger(),
+             2500);
     const HttpResult replay = client.send("POST", QStringLiteral("/v1/payment_intents"), kCreate, "restart-1");
     QCOMPARE(replay.body, firstAnswer);
     QCOMPARE(replay.headers.value("idempotent-replayed"), QByteArray("true"));
     const HttpResult events = client.send("GET", QStringLiteral("/v1/events?limit=100"));
     QCOMPARE(events.json.value(QStringLiteral("data")).toArray().size(), 3);
     // The pending voucher's scheduled payment still happens.
-    client.send("POST", QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("advance_seconds"), QStringLiteral("180")}});
-    QCOMPARE(client.send("GET", QStringLiteral("/v1/payment_intents/") + pendingId).value(QStringLiteral("status")), QStringLiteral("succeeded"));
+    client.send("POST", QStringLiteral("/v1/test_helpers/sandbox/clock"),
+                {{QStringLiteral("advance_seconds"), QStringLiteral("180")}});
+    QCOMPARE(client.send("GET", QStringLiteral("/v1/payment_intents/") + pendingId).value(QStringLiteral("status")),
+             QStringLiteral("succeeded"));
     // New objects list after the old ones.
-    const QString newest = client.send("POST", QStringLiteral("/v1/payment_intents"), kCreate).value(QStringLiteral("id"));
+    const QString newest =
+        client.send("POST", QStringLiteral("/v1/payment_intents"), kCreate).value(QStringLiteral("id"));
     const HttpResult listed = client.send("GET", QStringLiteral("/v1/payment_intents?limit=3"));
     const QJsonArray data = listed.json.value(QStringLiteral("data")).toArray();
     QCOMPARE(data.at(0).toObject().value(QStringLiteral("id")).toString(), newest);

@@ -40,7 +40,8 @@ private:
     HttpResult submitBankDetails(SandboxHttp &http, const QString &id, const QString &account)
     {
         return http.post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(id),
-                         {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), account}});
+                         {{QStringLiteral("routing_number"), QStringLiteral("1100000")},
+                          {QStringLiteral("account_number"), account}});
     }
 
     SandboxHttp m_http;
@@ -60,21 +61,25 @@ void TestSandboxRefunds::create_waitsForBankDetails()
     QCOMPARE(re.value(QStringLiteral("status")).toString(), QStringLiteral("requires_action"));
     QCOMPARE(re.value(QStringLiteral("charge")).toString(), paid.value(QStringLiteral("latest_charge")).toString());
     QCOMPARE(re.value(QStringLiteral("reason")).toString(), QStringLiteral("requested_by_customer"));
-    QCOMPARE(re.value(QStringLiteral("instructions_email")).toString(), QStringLiteral("hanako+succeed_immediately@test.com"));
+    QCOMPARE(re.value(QStringLiteral("instructions_email")).toString(),
+             QStringLiteral("hanako+succeed_immediately@test.com"));
     const QJsonObject next = re.value(QStringLiteral("next_action")).toObject();
     QCOMPARE(next.value(QStringLiteral("type")).toString(), QStringLiteral("display_details"));
     const QJsonObject display = next.value(QStringLiteral("display_details")).toObject();
     QCOMPARE(display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_to")).toString(),
              QStringLiteral("hanako+succeed_immediately@test.com"));
-    QCOMPARE(display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger(), m_http.now());
+    QCOMPARE(display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger(),
+             m_http.now());
     QCOMPARE(display.value(QStringLiteral("expires_at")).toInteger(), m_http.now() + kFortyFiveDays);
-    QCOMPARE(m_http.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("refund.created")}}), 1);
+    QCOMPARE(m_http.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("refund.created")}}),
+             1);
 }
 
 void TestSandboxRefunds::bankDetails_testAccount_succeeds()
 {
     SandboxHttp http;
-    const QString id = refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
+    const QString id =
+        refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
     const HttpResult pending = submitBankDetails(http, id, QStringLiteral("0001234"));
     QCOMPARE(pending.status, 200);
     QCOMPARE(pending.value(QStringLiteral("status")), QStringLiteral("pending"));
@@ -92,13 +97,21 @@ void TestSandboxRefunds::bankDetails_testAccount_succeeds()
 void TestSandboxRefunds::bankDetails_otherAccount_returnsToRequiresAction()
 {
     SandboxHttp http;
-    const QString id = refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
-    QCOMPARE(submitBankDetails(http, id, QStringLiteral("9999999")).value(QStringLiteral("status")), QStringLiteral("pending"));
+    const QString id =
+        refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
+    QCOMPARE(submitBankDetails(http, id, QStringLiteral("9999999")).value(QStringLiteral("status")),
+             QStringLiteral("pending"));
     http.advanceClock(kBankProcessing);
     const HttpResult returned = http.get(kRefunds + u'/' + id);
     QCOMPARE(returned.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-    QCOMPARE(returned.json.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("display_details")).toObject()
-                 .value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger(),
+    QCOMPARE(returned.json.value(QStringLiteral("next_action"))
+                 .toObject()
+                 .value(QStringLiteral("display_details"))
+                 .toObject()
+                 .value(QStringLiteral("email_sent"))
+                 .toObject()
+                 .value(QStringLiteral("email_sent_at"))
+                 .toInteger(),
              http.now());
     // The customer tries again with the right account.
     submitBankDetails(http, id, QStringLiteral("0001234"));
@@ -110,7 +123,10 @@ void TestSandboxRefunds::bankDetails_otherAccount_returnsToRequiresAction()
 void TestSandboxRefunds::partialRefunds_upToRemainingAmount()
 {
     const QString pi = m_http.paidPaymentIntent(1000).value(QStringLiteral("id")).toString();
-    QCOMPARE(refund(m_http, pi, {{QStringLiteral("amount"), QStringLiteral("400")}}).json.value(QStringLiteral("amount")).toInteger(), 400);
+    QCOMPARE(refund(m_http, pi, {{QStringLiteral("amount"), QStringLiteral("400")}})
+                 .json.value(QStringLiteral("amount"))
+                 .toInteger(),
+             400);
     const HttpResult tooMuch = refund(m_http, pi, {{QStringLiteral("amount"), QStringLiteral("601")}});
     QCOMPARE(tooMuch.status, 400);
     QCOMPARE(tooMuch.errorCode(), QStringLiteral("amount_too_large"));
@@ -124,13 +140,17 @@ void TestSandboxRefunds::partialRefunds_upToRemainingAmount()
 
 void TestSandboxRefunds::refund_ofUnpaidPaymentIntent_fails()
 {
-    const QString pending = m_http.issueVoucher(QStringLiteral("x+fill_never@test.com")).value(QStringLiteral("id")).toString();
+    const QString pending =
+        m_http.issueVoucher(QStringLiteral("x+fill_never@test.com")).value(QStringLiteral("id")).toString();
     const HttpResult result = refund(m_http, pending);
     QCOMPARE(result.status, 400);
     QCOMPARE(result.errorCode(), QStringLiteral("payment_intent_unexpected_state"));
     QCOMPARE(refund(m_http, QStringLiteral("pi_unknown")).status, 404);
     QCOMPARE(m_http.post(kRefunds, {}).errorCode(), QStringLiteral("parameter_missing"));
-    QCOMPARE(refund(m_http, pending, {{QStringLiteral("reason"), QStringLiteral("boredom")}}).error().value(QStringLiteral("param")).toString(),
+    QCOMPARE(refund(m_http, pending, {{QStringLiteral("reason"), QStringLiteral("boredom")}})
+                 .error()
+                 .value(QStringLiteral("param"))
+                 .toString(),
              QStringLiteral("reason"));
 }
 
@@ -153,7 +173,8 @@ void TestSandboxRefunds::cancel_onlyWhileRequiresAction()
 void TestSandboxRefunds::expireHelper_failsRefund()
 {
     SandboxHttp http;
-    const QString id = refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
+    const QString id =
+        refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
     const HttpResult expired = http.post(QStringLiteral("/v1/test_helpers/refunds/%1/expire").arg(id));
     QCOMPARE(expired.status, 200);
     QCOMPARE(expired.value(QStringLiteral("status")), QStringLiteral("failed"));
@@ -165,7 +186,8 @@ void TestSandboxRefunds::expireHelper_failsRefund()
 void TestSandboxRefunds::fortyFiveDays_failRefund()
 {
     SandboxHttp http;
-    const QString id = refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
+    const QString id =
+        refund(http, http.paidPaymentIntent().value(QStringLiteral("id")).toString()).value(QStringLiteral("id"));
     http.advanceClock(kFortyFiveDays - 1);
     QCOMPARE(refundStatus(http, id), QStringLiteral("requires_action"));
     http.advanceClock(1);
@@ -183,8 +205,11 @@ void TestSandboxRefunds::list_filtersByPaymentIntent()
     refund(http, second);
     QCOMPARE(http.count(kRefunds), 3);
     QCOMPARE(http.count(kRefunds, {{QStringLiteral("payment_intent"), first}}), 2);
-    const HttpResult page = http.get(kRefunds, {{QStringLiteral("payment_intent"), first}, {QStringLiteral("limit"), QStringLiteral("1")}});
-    QCOMPARE(page.json.value(QStringLiteral("data")).toArray().at(0).toObject().value(QStringLiteral("amount")).toInteger(), 300);
+    const HttpResult page =
+        http.get(kRefunds, {{QStringLiteral("payment_intent"), first}, {QStringLiteral("limit"), QStringLiteral("1")}});
+    QCOMPARE(
+        page.json.value(QStringLiteral("data")).toArray().at(0).toObject().value(QStringLiteral("amount")).toInteger(),
+        300);
     QVERIFY(page.json.value(QStringLiteral("has_more")).toBool());
 }
 

@@ -33,18 +33,29 @@ void TestSandboxScenarios::scenario_data()
     QTest::addColumn<QString>("confirmationNumber");
     QTest::addColumn<Outcome>("outcome");
     QTest::newRow("any email") << QStringLiteral("hanako@test.com") << QString() << Outcome::SucceedAfterDelay;
-    QTest::newRow("11111111110") << QStringLiteral("hanako@test.com") << QStringLiteral("11111111110") << Outcome::SucceedAfterDelay;
-    QTest::newRow("succeed_immediately email") << QStringLiteral("hanako+succeed_immediately@test.com") << QString() << Outcome::SucceedImmediately;
-    QTest::newRow("22222222220") << QStringLiteral("hanako@test.com") << QStringLiteral("22222222220") << Outcome::SucceedImmediately;
-    QTest::newRow("expire_immediately email") << QStringLiteral("expire_immediately@example.jp") << QString() << Outcome::ExpireImmediately;
-    QTest::newRow("33333333330") << QStringLiteral("hanako@test.com") << QStringLiteral("33333333330") << Outcome::ExpireImmediately;
-    QTest::newRow("expire_with_delay email") << QStringLiteral("taro.expire_with_delay@test.com") << QString() << Outcome::ExpireWithDelay;
-    QTest::newRow("44444444440") << QStringLiteral("hanako@test.com") << QStringLiteral("44444444440") << Outcome::ExpireWithDelay;
+    QTest::newRow("11111111110") << QStringLiteral("hanako@test.com") << QStringLiteral("11111111110")
+                                 << Outcome::SucceedAfterDelay;
+    QTest::newRow("succeed_immediately email")
+        << QStringLiteral("hanako+succeed_immediately@test.com") << QString() << Outcome::SucceedImmediately;
+    QTest::newRow("22222222220") << QStringLiteral("hanako@test.com") << QStringLiteral("22222222220")
+                                 << Outcome::SucceedImmediately;
+    QTest::newRow("expire_immediately email")
+        << QStringLiteral("expire_immediately@example.jp") << QString() << Outcome::ExpireImmediately;
+    QTest::newRow("33333333330") << QStringLiteral("hanako@test.com") << QStringLiteral("33333333330")
+                                 << Outcome::ExpireImmediately;
+    QTest::newRow("expire_with_delay email")
+        << QStringLiteral("taro.expire_with_delay@test.com") << QString() << Outcome::ExpireWithDelay;
+    QTest::newRow("44444444440") << QStringLiteral("hanako@test.com") << QStringLiteral("44444444440")
+                                 << Outcome::ExpireWithDelay;
     QTest::newRow("fill_never email") << QStringLiteral("fill_never@test.com") << QString() << Outcome::FillNever;
-    QTest::newRow("55555555550") << QStringLiteral("hanako@test.com") << QStringLiteral("55555555550") << Outcome::FillNever;
-    QTest::newRow("number wins over email (fill_never)") << QStringLiteral("x+succeed_immediately@test.com") << QStringLiteral("55555555550") << Outcome::FillNever;
-    QTest::newRow("number wins over email (succeed)") << QStringLiteral("x+fill_never@test.com") << QStringLiteral("22222222220") << Outcome::SucceedImmediately;
-    QTest::newRow("pattern in the domain does not count") << QStringLiteral("hanako@fill_never.test") << QString() << Outcome::SucceedAfterDelay;
+    QTest::newRow("55555555550") << QStringLiteral("hanako@test.com") << QStringLiteral("55555555550")
+                                 << Outcome::FillNever;
+    QTest::newRow("number wins over email (fill_never)")
+        << QStringLiteral("x+succeed_immediately@test.com") << QStringLiteral("55555555550") << Outcome::FillNever;
+    QTest::newRow("number wins over email (succeed)")
+        << QStringLiteral("x+fill_never@test.com") << QStringLiteral("22222222220") << Outcome::SucceedImmediately;
+    QTest::newRow("pattern in the domain does not count")
+        << QStringLiteral("hanako@fill_never.test") << QString() << Outcome::SucceedAfterDelay;
 }
 
 void TestSandboxScenarios::scenario()
@@ -58,20 +69,34 @@ void TestSandboxScenarios::scenario()
     const HttpResult confirmed = http.confirm(id, email, confirmationNumber);
     QCOMPARE(confirmed.status, 200);
     QCOMPARE(confirmed.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-    const qint64 expiresAt = confirmed.json.value(QStringLiteral("next_action")).toObject()
-                                 .value(QStringLiteral("konbini_display_details")).toObject().value(QStringLiteral("expires_at")).toInteger();
-    const auto status = [&] { return http.get(QStringLiteral("/v1/payment_intents/") + id).value(QStringLiteral("status")); };
+    const qint64 expiresAt = confirmed.json.value(QStringLiteral("next_action"))
+                                 .toObject()
+                                 .value(QStringLiteral("konbini_display_details"))
+                                 .toObject()
+                                 .value(QStringLiteral("expires_at"))
+                                 .toInteger();
+    const auto status = [&] {
+        return http.get(QStringLiteral("/v1/payment_intents/") + id).value(QStringLiteral("status"));
+    };
     const auto eventTypes = [&] {
         QStringList types;
-        const HttpResult events = http.get(QStringLiteral("/v1/events"), {{QStringLiteral("limit"), QStringLiteral("100")}});
+        const HttpResult events =
+            http.get(QStringLiteral("/v1/events"), {{QStringLiteral("limit"), QStringLiteral("100")}});
         for (const QJsonValue &event : events.json.value(QStringLiteral("data")).toArray()) {
             const QJsonObject object = event.toObject();
-            if (object.value(QStringLiteral("data")).toObject().value(QStringLiteral("object")).toObject().value(QStringLiteral("id")).toString() == id)
+            if (object.value(QStringLiteral("data"))
+                    .toObject()
+                    .value(QStringLiteral("object"))
+                    .toObject()
+                    .value(QStringLiteral("id"))
+                    .toString()
+                == id)
                 types.prepend(object.value(QStringLiteral("type")).toString());
         }
         return types;
     };
-    const QStringList issued{QStringLiteral("payment_intent.created"), QStringLiteral("payment_intent.requires_action")};
+    const QStringList issued{QStringLiteral("payment_intent.created"),
+                             QStringLiteral("payment_intent.requires_action")};
 
     switch (outcome) {
     case Outcome::SucceedAfterDelay:
@@ -116,10 +141,13 @@ void TestSandboxScenarios::scenario()
         QVERIFY(final.value(QStringLiteral("latest_charge")).toString().startsWith(QStringLiteral("ch_")));
         QVERIFY(final.value(QStringLiteral("next_action")).isNull());
         QVERIFY(eventTypes().size() >= 3);
-        QCOMPARE(http.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("charge.succeeded")}}), 1);
+        QCOMPARE(
+            http.count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), QStringLiteral("charge.succeeded")}}),
+            1);
     } else {
         const QJsonObject error = final.value(QStringLiteral("last_payment_error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("payment_intent_payment_attempt_expired"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("payment_intent_payment_attempt_expired"));
         QVERIFY(final.value(QStringLiteral("payment_method")).isNull());
         QCOMPARE(final.value(QStringLiteral("amount_received")).toInteger(), 0);
         // Reissue: a requires_payment_method PaymentIntent can be confirmed again for a new voucher.

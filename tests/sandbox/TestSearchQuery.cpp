@@ -9,13 +9,14 @@ namespace {
 
 QJsonObject paymentIntent(const QString &status, qint64 amount, qint64 created, const QString &terminal)
 {
-    return QJsonObject{{QStringLiteral("status"), status},
-                       {QStringLiteral("amount"), amount},
-                       {QStringLiteral("created"), created},
-                       {QStringLiteral("currency"), QStringLiteral("jpy")},
-                       {QStringLiteral("customer"), QJsonValue()},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("terminal"), terminal},
-                                                                {QStringLiteral("store"), QStringLiteral("Shibuya")}}}};
+    return QJsonObject{
+        {QStringLiteral("status"), status},
+        {QStringLiteral("amount"), amount},
+        {QStringLiteral("created"), created},
+        {QStringLiteral("currency"), QStringLiteral("jpy")},
+        {QStringLiteral("customer"), QJsonValue()},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("terminal"), terminal}, {QStringLiteral("store"), QStringLiteral("Shibuya")}}}};
 }
 
 } // namespace
@@ -64,7 +65,8 @@ void TestSearchQuery::matches()
 {
     QFETCH(QString, query);
     QFETCH(bool, expected);
-    QCOMPARE(SearchQuery::parse(query).matches(paymentIntent(QStringLiteral("requires_action"), 1500, 1000, QStringLiteral("till-1"))),
+    QCOMPARE(SearchQuery::parse(query).matches(
+                 paymentIntent(QStringLiteral("requires_action"), 1500, 1000, QStringLiteral("till-1"))),
              expected);
 }
 

@@ -4,12 +4,15 @@ namespace konbini::test {
 
 QList<VoucherRecord> syntheticVouchers(int count, qint64 now, const QString &terminal, int first, int total)
 {
-    static const VoucherStatus statuses[] = {VoucherStatus::Pending, VoucherStatus::Paid, VoucherStatus::Expired, VoucherStatus::Canceled,
-                                             VoucherStatus::Paid, VoucherStatus::RefundPending, VoucherStatus::Refunded, VoucherStatus::RefundFailed};
+    static const VoucherStatus statuses[] = {
+        VoucherStatus::Pending, VoucherStatus::Paid,          VoucherStatus::Expired,  VoucherStatus::Canceled,
+        VoucherStatus::Paid,    VoucherStatus::RefundPending, VoucherStatus::Refunded, VoucherStatus::RefundFailed};
     using PI = PaymentIntentStatus;
-    static const PI stripeStatuses[] = {PI::RequiresAction, PI::Succeeded, PI::RequiresPaymentMethod, PI::Canceled,
-                                        PI::Succeeded,      PI::Succeeded, PI::Succeeded,             PI::Succeeded};
-    static const QStringList surnames{QStringLiteral("山田"), QStringLiteral("佐藤"), QStringLiteral("鈴木"), QStringLiteral("高橋"), QStringLiteral("田中")};
+    static const PI stripeStatuses[] = {PI::RequiresAction, PI::Succeeded, PI::RequiresPaymentMethod,
+                                        PI::Canceled,       PI::Succeeded, PI::Succeeded,
+                                        PI::Succeeded,      PI::Succeeded};
+    static const QStringList surnames{QStringLiteral("山田"), QStringLiteral("佐藤"), QStringLiteral("鈴木"),
+                                      QStringLiteral("高橋"), QStringLiteral("田中")};
     QList<VoucherRecord> vouchers;
     vouchers.reserve(count);
     if (total == 0)
@@ -33,8 +36,12 @@ QList<VoucherRecord> syntheticVouchers(int count, qint64 now, const QString &ter
         v.createdAt = now - qint64(total - i) * 60; // one a minute, oldest first
         v.voucherExpiresAt = v.createdAt + 3 * 86400;
         v.hostedVoucherUrl = QStringLiteral("https://payments.example/voucher/%1").arg(i);
-        v.stores = {{QStringLiteral("lawson"), QStringLiteral("LW%1").arg(i, 10, 10, QLatin1Char('0')), v.confirmationNumber}};
-        v.paidAt = v.status == VoucherStatus::Pending || v.status == VoucherStatus::Expired || v.status == VoucherStatus::Canceled ? 0 : v.createdAt + 600;
+        v.stores = {
+            {QStringLiteral("lawson"), QStringLiteral("LW%1").arg(i, 10, 10, QLatin1Char('0')), v.confirmationNumber}};
+        v.paidAt = v.status == VoucherStatus::Pending || v.status == VoucherStatus::Expired
+                || v.status == VoucherStatus::Canceled
+            ? 0
+            : v.createdAt + 600;
         v.canceledAt = v.status == VoucherStatus::Canceled ? v.createdAt + 300 : 0;
         vouchers.append(v);
     }

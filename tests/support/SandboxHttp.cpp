@@ -46,7 +46,8 @@ void SandboxHttp::startServer(const sandbox::SandboxOptions &options)
     post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("frozen"), QStringLiteral("true")}});
 }
 
-QNetworkReply *SandboxHttp::start(const QByteArray &method, const QString &path, const Form &form, const Headers &headers)
+QNetworkReply *SandboxHttp::start(const QByteArray &method, const QString &path, const Form &form,
+                                  const Headers &headers)
 {
     QUrl url = m_baseUrl;
     url.setPath(path);
@@ -102,7 +103,8 @@ QJsonObject SandboxHttp::createPaymentIntent(qint64 amount, const Form &extra)
     return result.json;
 }
 
-HttpResult SandboxHttp::confirm(const QString &id, const QString &email, const QString &confirmationNumber, const Form &extra)
+HttpResult SandboxHttp::confirm(const QString &id, const QString &email, const QString &confirmationNumber,
+                                const Form &extra)
 {
     Form form{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")},
               {QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("山田 花子")},
@@ -133,7 +135,8 @@ qint64 SandboxHttp::now()
 
 qint64 SandboxHttp::advanceClock(qint64 seconds)
 {
-    return post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("advance_seconds"), QString::number(seconds)}})
+    return post(QStringLiteral("/v1/test_helpers/sandbox/clock"),
+                {{QStringLiteral("advance_seconds"), QString::number(seconds)}})
         .json.value(QStringLiteral("now"))
         .toInteger();
 }
@@ -170,7 +173,8 @@ HttpResult SandboxHttp::startPayment(const QString &paymentIntentId)
     return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(paymentIntentId));
 }
 
-HttpResult SandboxHttp::submitBankDetails(const QString &refundId, const QString &routingNumber, const QString &accountNumber)
+HttpResult SandboxHttp::submitBankDetails(const QString &refundId, const QString &routingNumber,
+                                          const QString &accountNumber)
 {
     return post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refundId),
                 {{QStringLiteral("routing_number"), routingNumber}, {QStringLiteral("account_number"), accountNumber}});

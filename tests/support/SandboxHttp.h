@@ -59,7 +59,8 @@ public:
     QJsonObject createPaymentIntent(qint64 amount = 1500, const Form &extra = {});
     HttpResult confirm(const QString &id, const QString &email = QStringLiteral("hanako@test.com"),
                        const QString &confirmationNumber = {}, const Form &extra = {});
-    QJsonObject issueVoucher(const QString &email = QStringLiteral("hanako@test.com"), const QString &confirmationNumber = {});
+    QJsonObject issueVoucher(const QString &email = QStringLiteral("hanako@test.com"),
+                             const QString &confirmationNumber = {});
     QJsonObject paidPaymentIntent(qint64 amount = 1500);
     qint64 now();
     qint64 advanceClock(qint64 seconds);

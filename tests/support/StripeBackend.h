@@ -30,8 +30,8 @@ private:
 } // namespace konbini::test
 
 // Skips the current test when it needs the sandbox's clock or customer helpers.
-#define KONBINI_REQUIRE_SANDBOX(backend)                                                                  \
-    do {                                                                                                 \
-        if (!(backend).sandbox())                                                                        \
-            QSKIP("needs the sandbox's clock or customer helpers (KONBINI_TEST_STRIPE_BASE is set)");   \
+#define KONBINI_REQUIRE_SANDBOX(backend)                                                                               \
+    do {                                                                                                               \
+        if (!(backend).sandbox())                                                                                      \
+            QSKIP("needs the sandbox's clock or customer helpers (KONBINI_TEST_STRIPE_BASE is set)");                  \
     } while (false)

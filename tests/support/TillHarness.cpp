@@ -40,7 +40,8 @@ CheckoutOutcome TillHarness::issue(const CheckoutRequest &request)
 
 VoucherRecord TillHarness::refresh(qint64 voucherId)
 {
-    const ActionResult<VoucherRecord> refreshed = wait<VoucherRecord>([&](auto done) { engine().refreshVoucher(voucherId, done); });
+    const ActionResult<VoucherRecord> refreshed =
+        wait<VoucherRecord>([&](auto done) { engine().refreshVoucher(voucherId, done); });
     if (!refreshed.ok())
         qFatal("refresh failed: %s", qPrintable(ClerkMessages::details(refreshed.error())));
     return refreshed.value();

@@ -16,8 +16,10 @@ namespace konbini::test {
 class TillHarness
 {
 public:
-    TillHarness(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal = QStringLiteral("till-1"),
-                QList<QPair<QByteArray, QByteArray>> extraHeaders = {}, const QString &store = QStringLiteral("shibuya"));
+    TillHarness(const StripeBackend &backend, const QString &ledgerPath,
+                const QString &terminal = QStringLiteral("till-1"),
+                QList<QPair<QByteArray, QByteArray>> extraHeaders = {},
+                const QString &store = QStringLiteral("shibuya"));
 
     CheckoutEngine &engine() { return m_till->engine(); }
     Ledger &ledger() { return m_till->ledger(); }
@@ -40,8 +42,10 @@ public:
         return *result;
     }
 
-    static TillConfig configFor(const StripeBackend &backend, const QString &ledgerPath, const QString &terminal = QStringLiteral("till-1"),
-                                QList<QPair<QByteArray, QByteArray>> extraHeaders = {}, const QString &store = QStringLiteral("shibuya"));
+    static TillConfig configFor(const StripeBackend &backend, const QString &ledgerPath,
+                                const QString &terminal = QStringLiteral("till-1"),
+                                QList<QPair<QByteArray, QByteArray>> extraHeaders = {},
+                                const QString &store = QStringLiteral("shibuya"));
 
     QNetworkAccessManager network;
 

@@ -31,8 +31,10 @@ void typeText(QWidget *widget, const QString &text)
 
 // The counter as the app wires it, on the in-process sandbox.
 struct Counter : TillHarness {
-    explicit Counter(const StripeBackend &backend, const QString &ledgerPath, QList<QPair<QByteArray, QByteArray>> faults = {},
-                     ui::CounterSettings settings = {QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}})
+    explicit Counter(const StripeBackend &backend, const QString &ledgerPath,
+                     QList<QPair<QByteArray, QByteArray>> faults = {},
+                     ui::CounterSettings settings =
+                         {QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}})
         : TillHarness(backend, ledgerPath, QStringLiteral("till-1"), std::move(faults), QStringLiteral("渋谷店"))
     {
         window = std::make_unique<ui::MainWindow>(till(), settings);
@@ -43,7 +45,10 @@ struct Counter : TillHarness {
     }
 
     template <typename T>
-    T *field(const char *name) const { return page->findChild<T *>(QLatin1String(name)); }
+    T *field(const char *name) const
+    {
+        return page->findChild<T *>(QLatin1String(name));
+    }
     QLabel *label(const char *name) const { return page->findChild<QLabel *>(QLatin1String(name)); }
 
     // Types into whatever has focus, then Tab, as a clerk does.
@@ -114,7 +119,8 @@ void TestCheckoutPage::keyboardOnlyCheckout_showsVoucher()
 {
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("a.sqlite")));
     QCOMPARE(QApplication::focusWidget(), counter.field<QLineEdit>("amountField"));
-    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("090-1234-5678"));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("090-1234-5678"));
     QCOMPARE(counter.field<QLineEdit>("amountField")->text(), QStringLiteral("1,500"));
     QCOMPARE(QApplication::focusWidget(), counter.field<QSpinBox>("expiryDaysField"));
     counter.pressEnter();
@@ -123,19 +129,30 @@ void TestCheckoutPage::keyboardOnlyCheckout_showsVoucher()
     const Voucher &voucher = dialog->voucher();
     const HttpResult pi = m_backend->sandbox()->get(QStringLiteral("/v1/payment_intents/") + voucher.paymentIntentId);
     QCOMPARE(pi.value(QStringLiteral("status")), QStringLiteral("requires_action"));
-    const QJsonObject stores = pi.json.value(QStringLiteral("next_action")).toObject().value(QStringLiteral("konbini_display_details"))
-                                   .toObject().value(QStringLiteral("stores")).toObject();
-    for (const QString &chain : {QStringLiteral("familymart"), QStringLiteral("lawson"), QStringLiteral("ministop"), QStringLiteral("seicomart")}) {
+    const QJsonObject stores = pi.json.value(QStringLiteral("next_action"))
+                                   .toObject()
+                                   .value(QStringLiteral("konbini_display_details"))
+                                   .toObject()
+                                   .value(QStringLiteral("stores"))
+                                   .toObject();
+    for (const QString &chain : {QStringLiteral("familymart"), QStringLiteral("lawson"), QStringLiteral("ministop"),
+                                 QStringLiteral("seicomart")}) {
         QLabel *code = dialog->findChild<QLabel *>(QStringLiteral("paymentCode_") + chain);
         QVERIFY2(code, qPrintable(chain));
         QCOMPARE(code->text(), stores.value(chain).toObject().value(QStringLiteral("payment_code")).toString());
     }
     QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("amountValue"))->text(), QStringLiteral("¥1,500"));
-    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("confirmationNumberValue"))->text(), QStringLiteral("09012345678"));
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("confirmationNumberValue"))->text(),
+             QStringLiteral("09012345678"));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("deadlineValue"))->text().endsWith(QStringLiteral("23:59 JST")));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("sandboxNotice")));
-    QCOMPARE(pi.json.value(QStringLiteral("payment_method_options")).toObject().value(QStringLiteral("konbini")).toObject()
-                 .value(QStringLiteral("product_description")).toString(), QStringLiteral("お弁当"));
+    QCOMPARE(pi.json.value(QStringLiteral("payment_method_options"))
+                 .toObject()
+                 .value(QStringLiteral("konbini"))
+                 .toObject()
+                 .value(QStringLiteral("product_description"))
+                 .toString(),
+             QStringLiteral("お弁当"));
 }
 
 void TestCheckoutPage::enterMovesThroughFieldsInOrder()
@@ -170,12 +187,42 @@ void TestCheckoutPage::invalidField_showsItsMessageAndSendsNothing_data()
     QTest::addColumn<QString>("phone");
     QTest::addColumn<QString>("problemLabel");
     QTest::addColumn<QString>("focusedField");
-    QTest::newRow("amount too small") << "100" << "山田 花子" << "h@example.jp" << "" << "amountProblem" << "amountField";
-    QTest::newRow("amount missing") << "" << "山田 花子" << "h@example.jp" << "" << "amountProblem" << "amountField";
-    QTest::newRow("amount too large") << "300001" << "山田 花子" << "h@example.jp" << "" << "amountProblem" << "amountField";
-    QTest::newRow("name missing") << "1500" << "" << "h@example.jp" << "" << "nameProblem" << "nameField";
-    QTest::newRow("email malformed") << "1500" << "山田 花子" << "hanako" << "" << "emailProblem" << "emailField";
-    QTest::newRow("phone too short") << "1500" << "山田 花子" << "h@example.jp" << "123" << "phoneProblem" << "phoneField";
+    QTest::newRow("amount too small") << "100"
+                                      << "山田 花子"
+                                      << "h@example.jp"
+                                      << ""
+                                      << "amountProblem"
+                                      << "amountField";
+    QTest::newRow("amount missing") << ""
+                                    << "山田 花子"
+                                    << "h@example.jp"
+                                    << ""
+                                    << "amountProblem"
+                                    << "amountField";
+    QTest::newRow("amount too large") << "300001"
+                                      << "山田 花子"
+                                      << "h@example.jp"
+                                      << ""
+                                      << "amountProblem"
+                                      << "amountField";
+    QTest::newRow("name missing") << "1500"
+                                  << ""
+                                  << "h@example.jp"
+                                  << ""
+                                  << "nameProblem"
+                                  << "nameField";
+    QTest::newRow("email malformed") << "1500"
+                                     << "山田 花子"
+                                     << "hanako"
+                                     << ""
+                                     << "emailProblem"
+                                     << "emailField";
+    QTest::newRow("phone too short") << "1500"
+                                     << "山田 花子"
+                                     << "h@example.jp"
+                                     << "123"
+                                     << "phoneProblem"
+                                     << "phoneField";
 }
 
 void TestCheckoutPage::invalidField_showsItsMessageAndSendsNothing()
@@ -206,8 +253,10 @@ void TestCheckoutPage::invalidField_showsItsMessageAndSendsNothing()
 
 void TestCheckoutPage::busy_disablesFormThenKeepsInputOnError()
 {
-    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("d.sqlite")), {{"X-Sandbox-Fault", "delay=300,not_available"}});
-    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("09012345678"));
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("d.sqlite")),
+                    {{"X-Sandbox-Fault", "delay=300,not_available"}});
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("09012345678"));
     counter.pressEnter();
     QVERIFY(counter.page->isIssuing());
     QVERIFY(!counter.field<QLineEdit>("amountField")->isEnabled());
@@ -226,7 +275,8 @@ void TestCheckoutPage::rejectedNumber_reconfirmsSamePaymentIntent()
 {
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("e.sqlite")));
     const qsizetype before = paymentIntents();
-    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("012-3456-7890"));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("012-3456-7890"));
     counter.pressEnter();
     QLabel *phoneProblem = counter.label("phoneProblem");
     QTRY_VERIFY_WITH_TIMEOUT(phoneProblem->isVisible(), 20000);
@@ -275,7 +325,8 @@ void TestCheckoutPage::testScenario_fillsConfirmationNumber()
 void TestCheckoutPage::escape_closesVoucherForNextSale()
 {
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("h.sqlite")));
-    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QString());
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QString());
     counter.pressEnter();
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     QTest::keyClick(counter.window->voucherDialog(), Qt::Key_Escape);
@@ -288,10 +339,12 @@ void TestCheckoutPage::escape_closesVoucherForNextSale()
 
 void TestCheckoutPage::slipSizeSetting_reachesTheVoucherDialog()
 {
-    ui::CounterSettings settings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}};
+    ui::CounterSettings settings{
+        QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}};
     settings.slipIsA4 = true;
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("slip.sqlite")), {}, settings);
-    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("090-1234-5678"));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("090-1234-5678"));
     counter.pressEnter();
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     QCOMPARE(counter.window->voucherDialog()->slipSize(), ui::VoucherSlip::Size::A4);

@@ -34,8 +34,9 @@ void TestTranslations::catalogues_areComplete()
     QVERIFY(QFile::copy(catalogue, copy));
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(KONBINI_SOURCE_DIR));
-    lupdate.start(QStringLiteral(KONBINI_LUPDATE), {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
-                                                    QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), copy});
+    lupdate.start(QStringLiteral(KONBINI_LUPDATE),
+                  {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
+                   QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), copy});
     QVERIFY(lupdate.waitForFinished(60000));
     QCOMPARE(lupdate.exitCode(), 0);
 
@@ -59,12 +60,14 @@ void TestTranslations::catalogues_areComplete()
             const QString type = xml.attributes().value(QStringLiteral("type")).toString();
             const QString text = xml.readElementText();
             if (!type.isEmpty() || text.trimmed().isEmpty())
-                problems.append(QStringLiteral("%1: \"%2\" (%3)").arg(context, source, type.isEmpty() ? QStringLiteral("empty") : type));
+                problems.append(QStringLiteral("%1: \"%2\" (%3)")
+                                    .arg(context, source, type.isEmpty() ? QStringLiteral("empty") : type));
         }
     }
     QVERIFY(!xml.hasError());
     QVERIFY(messages > 50);
-    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("untranslated in %1:\n").arg(catalogue) + problems.join(u'\n')));
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("untranslated in %1:\n").arg(catalogue) + problems.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

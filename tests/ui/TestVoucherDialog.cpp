@@ -21,7 +21,8 @@ Voucher sampleVoucher()
     voucher.customerName = QStringLiteral("山田 花子");
     voucher.confirmationNumber = QStringLiteral("09012345678");
     voucher.expiresAt = QDateTime(QDate(2026, 12, 1), QTime(14, 59, 59), Qt::UTC).toSecsSinceEpoch();
-    voucher.hostedVoucherUrl = QStringLiteral("http://127.0.0.1:41234/konbini/voucher/test_AbCdEfGhIjKlMnOpQrStUvWx0123456789");
+    voucher.hostedVoucherUrl =
+        QStringLiteral("http://127.0.0.1:41234/konbini/voucher/test_AbCdEfGhIjKlMnOpQrStUvWx0123456789");
     voucher.stores = {{QStringLiteral("familymart"), QStringLiteral("123456-654321"), voucher.confirmationNumber},
                       {QStringLiteral("lawson"), QStringLiteral("LW1234567890"), voucher.confirmationNumber},
                       {QStringLiteral("ministop"), QStringLiteral("MS1234567890"), voucher.confirmationNumber},
@@ -60,7 +61,8 @@ void TestVoucherDialog::qrCode_decodesToHostedVoucherUrl()
     ui::VoucherDialog dialog(voucher, QStringLiteral("渋谷店"), true);
     const QString path = m_dir.filePath(QStringLiteral("qr.png"));
     QVERIFY(dialog.qrImage().save(path));
-    QCOMPARE(run(QStringLiteral("zbarimg"), {QStringLiteral("-q"), QStringLiteral("--raw"), path}).trimmed(), voucher.hostedVoucherUrl);
+    QCOMPARE(run(QStringLiteral("zbarimg"), {QStringLiteral("-q"), QStringLiteral("--raw"), path}).trimmed(),
+             voucher.hostedVoucherUrl);
     QVERIFY(ui::qrCodeImage(QString(5000, u'x')).isNull()); // too long for a QR code: no image, no crash
 }
 
@@ -71,7 +73,8 @@ void TestVoucherDialog::dialog_showsEveryChainAndClosesOnEnter()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("amountValue"))->text(), QStringLiteral("¥12,345"));
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("paymentCode_lawson"))->text(), QStringLiteral("LW1234567890"));
-    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("paymentCode_familymart"))->text(), QStringLiteral("123456-654321"));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("paymentCode_familymart"))->text(),
+             QStringLiteral("123456-654321"));
     QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("sandboxNotice")));
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("nextSale"))->isDefault());
     QSignalSpy finished(&dialog, &QDialog::finished);
@@ -96,7 +99,8 @@ void TestVoucherDialog::printedPdf_containsNumberAndCodes()
     QVERIFY(dialog.printToPdf(pdf, receipt));
     // NFKC: the CJK font maps some ideographs to look-alike Kangxi radicals (谷 → ⾕) in its
     // text layer; normalizing folds them back.
-    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).normalized(QString::NormalizationForm_KC);
+    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                             .normalized(QString::NormalizationForm_KC);
     QVERIFY2(text.contains(voucher.confirmationNumber), qPrintable(text));
     for (const KonbiniStore &store : voucher.stores)
         QVERIFY2(text.contains(store.paymentCode), qPrintable(store.paymentCode));
@@ -104,7 +108,8 @@ void TestVoucherDialog::printedPdf_containsNumberAndCodes()
     QVERIFY(text.contains(QStringLiteral("渋谷店"))); // the CJK font made it into the PDF
     const QString info = run(QStringLiteral("pdfinfo"), {pdf});
     const QString pageSize = info.section(QStringLiteral("Page size:"), 1).section(u'\n', 0, 0);
-    QVERIFY2(pageSize.contains(receipt ? QStringLiteral("227 x") : QStringLiteral("595")), qPrintable(pageSize)); // 80 mm = 226.8 pt, shown rounded
+    QVERIFY2(pageSize.contains(receipt ? QStringLiteral("227 x") : QStringLiteral("595")),
+             qPrintable(pageSize)); // 80 mm = 226.8 pt, shown rounded
 }
 
 QTEST_MAIN(TestVoucherDialog)

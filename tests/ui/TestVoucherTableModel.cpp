@@ -173,9 +173,13 @@ void TestVoucherTableModel::display_showsYenStatusAndCountdown()
     model.setQuery(query);
     const QModelIndex amount = model.index(0, ui::VoucherTableModel::Amount);
     QVERIFY(model.data(amount, Qt::DisplayRole).toString().startsWith(u'¥'));
-    QCOMPARE(model.data(model.index(0, ui::VoucherTableModel::Status), Qt::DisplayRole).toString(), voucherStatusLabel(VoucherStatus::Pending));
-    QVERIFY(model.data(model.index(0, ui::VoucherTableModel::Deadline), Qt::DisplayRole).toString().contains(QStringLiteral("left")));
-    QCOMPARE(model.headerData(ui::VoucherTableModel::Terminal, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Terminal"));
+    QCOMPARE(model.data(model.index(0, ui::VoucherTableModel::Status), Qt::DisplayRole).toString(),
+             voucherStatusLabel(VoucherStatus::Pending));
+    QVERIFY(model.data(model.index(0, ui::VoucherTableModel::Deadline), Qt::DisplayRole)
+                .toString()
+                .contains(QStringLiteral("left")));
+    QCOMPARE(model.headerData(ui::VoucherTableModel::Terminal, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Terminal"));
 }
 
 QTEST_MAIN(TestVoucherTableModel)

@@ -10,8 +10,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -62,13 +62,15 @@ void TestVouchersPage::init()
     m_backend = std::make_unique<StripeBackend>();
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     m_dir = std::make_unique<QTemporaryDir>();
-    m_till = std::make_unique<TillHarness>(*m_backend, m_dir->filePath(QStringLiteral("ledger.sqlite")), QStringLiteral("till-1"),
-                                           QList<QPair<QByteArray, QByteArray>>(), QStringLiteral("渋谷店"));
+    m_till = std::make_unique<TillHarness>(*m_backend, m_dir->filePath(QStringLiteral("ledger.sqlite")),
+                                           QStringLiteral("till-1"), QList<QPair<QByteArray, QByteArray>>(),
+                                           QStringLiteral("渋谷店"));
     m_api = &m_till->api();
     m_ledger = &m_till->ledger();
     m_engine = &m_till->engine();
     m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, EventSync::Settings{1h, 2h, 30 * 24 * 3600});
-    m_page = std::make_unique<ui::VouchersPage>(*m_engine, *m_ledger, m_sync.get(), m_till->till().storeSearch(), QStringLiteral("渋谷店"));
+    m_page = std::make_unique<ui::VouchersPage>(*m_engine, *m_ledger, m_sync.get(), m_till->till().storeSearch(),
+                                                QStringLiteral("渋谷店"));
     m_page->show();
     m_page->setConfirmation([](const QString &) { return true; });
     sync();
@@ -104,7 +106,9 @@ void TestVouchersPage::sync()
 QString TestVouchersPage::statusShown(qint64 voucherId) const
 {
     const int row = m_page->model()->rowOf(voucherId);
-    return row < 0 ? QString() : m_page->model()->data(m_page->model()->index(row, ui::VoucherTableModel::Status), Qt::DisplayRole).toString();
+    return row < 0
+        ? QString()
+        : m_page->model()->data(m_page->model()->index(row, ui::VoucherTableModel::Status), Qt::DisplayRole).toString();
 }
 
 void TestVouchersPage::paidVoucher_turnsPaidAndNotifies()
@@ -163,7 +167,8 @@ void TestVouchersPage::cancel_asksFirstThenCancels()
 void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
 {
     const qint64 id = issue(QStringLiteral("hanako+fill_never@test.com"));
-    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(m_till->voucher(id).paymentIntentId));
+    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment")
+                                   .arg(m_till->voucher(id).paymentIntentId));
     QVERIFY(m_page->selectVoucher(id));
     m_page->cancelSelected();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("paying")), 20000);
@@ -190,7 +195,8 @@ void TestVouchersPage::refund_throughItsLifecycle()
     QCOMPARE(refund.amount, 1000);
     // The customer's bank details arrive; Stripe pays out; the sync brings it in.
     m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refund.id),
-                               {{QStringLiteral("routing_number"), QStringLiteral("1100000")}, {QStringLiteral("account_number"), QStringLiteral("0001234")}});
+                               {{QStringLiteral("routing_number"), QStringLiteral("1100000")},
+                                {QStringLiteral("account_number"), QStringLiteral("0001234")}});
     sync();
     QCOMPARE(m_ledger->refunds().refund(refund.id).value().status, RefundStatus::Pending);
     m_backend->sandbox()->advanceClock(60);
@@ -254,7 +260,8 @@ void TestVouchersPage::allTerminals_showsTheStoreReadOnly()
 {
     issue(QStringLiteral("mine@test.com"));
     // Another till of the same store, with its own ledger.
-    TillHarness otherTill(*m_backend, m_dir->filePath(QStringLiteral("other.sqlite")), QStringLiteral("till-2"), {}, QStringLiteral("渋谷店"));
+    TillHarness otherTill(*m_backend, m_dir->filePath(QStringLiteral("other.sqlite")), QStringLiteral("till-2"), {},
+                          QStringLiteral("渋谷店"));
     CheckoutEngine &other = otherTill.engine();
     CheckoutRequest sale;
     sale.amountYen = 2400;

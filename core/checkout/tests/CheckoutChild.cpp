@@ -45,13 +45,17 @@ int main(int argc, char *argv[])
     const auto printVouchers = [&](int resumed, int failed) {
         QJsonArray vouchers;
         const QList<VoucherRecord> shown =
-            ledger.vouchers().withStatus({VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::Paid}).value_or({});
+            ledger.vouchers()
+                .withStatus({VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::Paid})
+                .value_or({});
         for (const VoucherRecord &v : shown) {
             vouchers.append(QJsonObject{{QStringLiteral("status"), voucherStatusKey(v.status)},
                                         {QStringLiteral("payment_intent"), v.paymentIntentId},
                                         {QStringLiteral("hosted_voucher_url"), v.hostedVoucherUrl}});
         }
-        const QJsonObject report{{QStringLiteral("resumed"), resumed}, {QStringLiteral("failed"), failed}, {QStringLiteral("vouchers"), vouchers},
+        const QJsonObject report{{QStringLiteral("resumed"), resumed},
+                                 {QStringLiteral("failed"), failed},
+                                 {QStringLiteral("vouchers"), vouchers},
                                  {QStringLiteral("unfinished"), int(ledger.journal().pending().value().size())},
                                  {QStringLiteral("recovered"), recovered}};
         std::printf("%s\n", QJsonDocument(report).toJson(QJsonDocument::Compact).constData());
@@ -65,7 +69,8 @@ int main(int argc, char *argv[])
     }
     const QString step = parser.value(crashAt);
     engine.setStepHook([step](CheckoutEngine::Step moment) {
-        static const char *const names[] = {"create-journaled", "create-answered", "create-recorded", "confirm-answered"};
+        static const char *const names[] = {"create-journaled", "create-answered", "create-recorded",
+                                            "confirm-answered"};
         if (step == QLatin1String(names[int(moment)]))
             ::_exit(70); // as sudden as a power cut: no destructors, no flushing
     });
@@ -75,6 +80,7 @@ int main(int argc, char *argv[])
     sale.customerName = QStringLiteral("山田 花子");
     sale.email = QStringLiteral("hanako+fill_never@test.com");
     sale.phone = QStringLiteral("090-1234-5678");
-    engine.issueVoucher(sale, [&](const CheckoutOutcome &outcome) { printVouchers(outcome.ok() ? 1 : 0, outcome.ok() ? 0 : 1); });
+    engine.issueVoucher(
+        sale, [&](const CheckoutOutcome &outcome) { printVouchers(outcome.ok() ? 1 : 0, outcome.ok() ? 0 : 1); });
     return app.exec();
 }

@@ -1,5 +1,5 @@
-#include "Ledger.h"
 #include "ClerkMessages.h"
+#include "Ledger.h"
 #include "StripeBackend.h"
 
 #include <QJsonArray>
@@ -24,8 +24,9 @@ ChildRun runChild(const StripeBackend &backend, const QString &ledger, const QSt
 {
     QProcess child;
     child.setProgram(QStringLiteral(KONBINI_CHECKOUT_CHILD));
-    child.setArguments(QStringList{QStringLiteral("--base"), backend.baseUrl().toString(), QStringLiteral("--key"), backend.key(),
-                                   QStringLiteral("--ledger"), ledger} + extra);
+    child.setArguments(QStringList{QStringLiteral("--base"), backend.baseUrl().toString(), QStringLiteral("--key"),
+                                   backend.key(), QStringLiteral("--ledger"), ledger}
+                       + extra);
     QSignalSpy finished(&child, &QProcess::finished);
     child.start();
     if (!finished.wait(30000))
@@ -78,7 +79,8 @@ void TestCheckoutCrash::crash_thenResume()
     QVERIFY(!voucher.value(QStringLiteral("hosted_voucher_url")).toString().isEmpty());
     if (backend.sandbox()) {
         QCOMPARE(backend.sandbox()->paymentIntentCount(), before + 1);
-        const HttpResult pi = backend.sandbox()->paymentIntent(voucher.value(QStringLiteral("payment_intent")).toString());
+        const HttpResult pi =
+            backend.sandbox()->paymentIntent(voucher.value(QStringLiteral("payment_intent")).toString());
         QCOMPARE(pi.value(QStringLiteral("status")), QStringLiteral("requires_action"));
         QCOMPARE(backend.sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
     }

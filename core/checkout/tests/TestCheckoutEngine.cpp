@@ -19,7 +19,8 @@ using namespace std::chrono_literals;
 namespace {
 
 // Paid after 3 minutes unless the e-mail or number says otherwise.
-CheckoutRequest sale(const QString &email = QStringLiteral("hanako@test.com"), const QString &phone = QStringLiteral("090-1234-5678"))
+CheckoutRequest sale(const QString &email = QStringLiteral("hanako@test.com"),
+                     const QString &phone = QStringLiteral("090-1234-5678"))
 {
     return sampleSale(email, phone);
 }
@@ -27,7 +28,8 @@ CheckoutRequest sale(const QString &email = QStringLiteral("hanako@test.com"), c
 template <typename T>
 QString why(const Expected<T, CheckoutError> &result)
 {
-    return result.ok() ? QString() : ClerkMessages::details(result.error()) + u' ' + ClerkMessages::forAction(result.error());
+    return result.ok() ? QString()
+                       : ClerkMessages::details(result.error()) + u' ' + ClerkMessages::forAction(result.error());
 }
 
 } // namespace
@@ -108,8 +110,13 @@ void TestCheckoutEngine::issue_returnsVoucherAndRecordsIt()
         QCOMPARE(metadata.value(QStringLiteral("terminal")).toString(), QStringLiteral("till-1"));
         QCOMPARE(metadata.value(QStringLiteral("order_ref")).toString(), record.orderRef);
         QVERIFY(metadata.contains(QStringLiteral("app_version")));
-        QCOMPARE(pi.json.value(QStringLiteral("payment_method_options")).toObject().value(QStringLiteral("konbini")).toObject()
-                     .value(QStringLiteral("product_description")).toString(), QStringLiteral("お弁当"));
+        QCOMPARE(pi.json.value(QStringLiteral("payment_method_options"))
+                     .toObject()
+                     .value(QStringLiteral("konbini"))
+                     .toObject()
+                     .value(QStringLiteral("product_description"))
+                     .toString(),
+                 QStringLiteral("お弁当"));
     }
 }
 
@@ -120,17 +127,28 @@ void TestCheckoutEngine::scenario_data()
     QTest::addColumn<qint64>("advance");
     QTest::addColumn<VoucherStatus>("expected");
     constexpr qint64 kDay = 86400;
-    QTest::newRow("paid after 3 minutes") << QStringLiteral("hanako@test.com") << QString() << qint64(180) << VoucherStatus::Paid;
-    QTest::newRow("11111111110") << QStringLiteral("hanako@test.com") << QStringLiteral("11111111110") << qint64(180) << VoucherStatus::Paid;
-    QTest::newRow("succeed immediately") << QStringLiteral("h+succeed_immediately@test.com") << QString() << qint64(0) << VoucherStatus::Paid;
-    QTest::newRow("22222222220") << QStringLiteral("hanako@test.com") << QStringLiteral("22222222220") << qint64(0) << VoucherStatus::Paid;
-    QTest::newRow("expire immediately") << QStringLiteral("h+expire_immediately@test.com") << QString() << qint64(3600) << VoucherStatus::Expired;
-    QTest::newRow("33333333330") << QStringLiteral("hanako@test.com") << QStringLiteral("33333333330") << qint64(3600) << VoucherStatus::Expired;
-    QTest::newRow("expire with delay") << QStringLiteral("h+expire_with_delay@test.com") << QString() << qint64(180 + 3600) << VoucherStatus::Expired;
-    QTest::newRow("44444444440") << QStringLiteral("hanako@test.com") << QStringLiteral("44444444440") << qint64(180 + 3600) << VoucherStatus::Expired;
-    QTest::newRow("fill never, still pending") << QStringLiteral("h+fill_never@test.com") << QString() << qint64(kDay) << VoucherStatus::Pending;
-    QTest::newRow("fill never, expired") << QStringLiteral("h+fill_never@test.com") << QString() << qint64(5 * kDay) << VoucherStatus::Expired;
-    QTest::newRow("55555555550") << QStringLiteral("hanako@test.com") << QStringLiteral("55555555550") << qint64(5 * kDay) << VoucherStatus::Expired;
+    QTest::newRow("paid after 3 minutes")
+        << QStringLiteral("hanako@test.com") << QString() << qint64(180) << VoucherStatus::Paid;
+    QTest::newRow("11111111110") << QStringLiteral("hanako@test.com") << QStringLiteral("11111111110") << qint64(180)
+                                 << VoucherStatus::Paid;
+    QTest::newRow("succeed immediately") << QStringLiteral("h+succeed_immediately@test.com") << QString() << qint64(0)
+                                         << VoucherStatus::Paid;
+    QTest::newRow("22222222220") << QStringLiteral("hanako@test.com") << QStringLiteral("22222222220") << qint64(0)
+                                 << VoucherStatus::Paid;
+    QTest::newRow("expire immediately") << QStringLiteral("h+expire_immediately@test.com") << QString() << qint64(3600)
+                                        << VoucherStatus::Expired;
+    QTest::newRow("33333333330") << QStringLiteral("hanako@test.com") << QStringLiteral("33333333330") << qint64(3600)
+                                 << VoucherStatus::Expired;
+    QTest::newRow("expire with delay") << QStringLiteral("h+expire_with_delay@test.com") << QString()
+                                       << qint64(180 + 3600) << VoucherStatus::Expired;
+    QTest::newRow("44444444440") << QStringLiteral("hanako@test.com") << QStringLiteral("44444444440")
+                                 << qint64(180 + 3600) << VoucherStatus::Expired;
+    QTest::newRow("fill never, still pending")
+        << QStringLiteral("h+fill_never@test.com") << QString() << qint64(kDay) << VoucherStatus::Pending;
+    QTest::newRow("fill never, expired") << QStringLiteral("h+fill_never@test.com") << QString() << qint64(5 * kDay)
+                                         << VoucherStatus::Expired;
+    QTest::newRow("55555555550") << QStringLiteral("hanako@test.com") << QStringLiteral("55555555550")
+                                 << qint64(5 * kDay) << VoucherStatus::Expired;
 }
 
 void TestCheckoutEngine::scenario()
@@ -145,7 +163,8 @@ void TestCheckoutEngine::scenario()
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     // Rows with an exact transition time check the second before it too; fill_never's
     // deadline depends on the time of day, so those rows only check well after it.
-    const bool exact = !QByteArray(QTest::currentDataTag()).contains("expired") && !QByteArray(QTest::currentDataTag()).startsWith("555");
+    const bool exact = !QByteArray(QTest::currentDataTag()).contains("expired")
+        && !QByteArray(QTest::currentDataTag()).startsWith("555");
     if (advance > 0 && exact) {
         m_backend->sandbox()->advanceClock(advance - 1);
         QCOMPARE(till.refresh(outcome.value().voucherId).status, VoucherStatus::Pending);
@@ -191,7 +210,8 @@ void TestCheckoutEngine::dropAfterOnCreateAndConfirm_oneVoucher()
 {
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     // The first attempt of each POST is processed and committed, then its answer is lost.
-    TillHarness till(*m_backend, ledgerPath(QStringLiteral("drop")), QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after,count=1"}});
+    TillHarness till(*m_backend, ledgerPath(QStringLiteral("drop")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", "drop_after,count=1"}});
     const qsizetype before = paymentIntentCount();
     const CheckoutOutcome outcome = till.issue(sale());
     QVERIFY2(outcome.ok(), qPrintable(why(outcome)));
@@ -236,7 +256,8 @@ void TestCheckoutEngine::abandon_stopsResumeAndCancels()
     TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
     const CheckoutOutcome outcome = down.issue(sale());
     QVERIFY(outcome.error().resumable);
-    const ActionResult<VoucherRecord> abandoned = down.wait<VoucherRecord>([&](auto done) { down.engine().abandon(outcome.error().voucherId, done); });
+    const ActionResult<VoucherRecord> abandoned =
+        down.wait<VoucherRecord>([&](auto done) { down.engine().abandon(outcome.error().voucherId, done); });
     QVERIFY(down.ledger().journal().pending().value().isEmpty());
     Q_UNUSED(abandoned); // the PaymentIntent id is unknown here: nothing to cancel yet
     TillHarness up(*m_backend, path);
@@ -250,7 +271,8 @@ void TestCheckoutEngine::rejectedConfirmationNumber_reconfirmsSameIntent()
 {
     TillHarness till(*m_backend, ledgerPath(QStringLiteral("r")));
     const qsizetype before = paymentIntentCount();
-    const CheckoutOutcome rejected = till.issue(sale(QStringLiteral("hanako@test.com"), QStringLiteral("012-3456-7890")));
+    const CheckoutOutcome rejected =
+        till.issue(sale(QStringLiteral("hanako@test.com"), QStringLiteral("012-3456-7890")));
     QVERIFY(!rejected.ok());
     QCOMPARE(rejected.error().stripe.kind, ApiError::Kind::ConfirmationNumberRejected);
     QVERIFY(!rejected.error().resumable);
@@ -265,7 +287,8 @@ void TestCheckoutEngine::rejectedConfirmationNumber_reconfirmsSameIntent()
     QCOMPARE(invalid->error().problems.first().field, CheckoutField::Phone);
 
     std::optional<CheckoutOutcome> accepted;
-    till.engine().reconfirm(voucherId, QStringLiteral("080-1111-2222"), [&](const CheckoutOutcome &o) { accepted = o; });
+    till.engine().reconfirm(voucherId, QStringLiteral("080-1111-2222"),
+                            [&](const CheckoutOutcome &o) { accepted = o; });
     QTRY_VERIFY_WITH_TIMEOUT(accepted.has_value(), 20000);
     QVERIFY2(accepted->ok(), qPrintable(why(*accepted)));
     QCOMPARE(accepted->value().paymentIntentId, paymentIntentId);
@@ -287,7 +310,8 @@ void TestCheckoutEngine::konbiniErrors_areTyped()
     QFETCH(QByteArray, fault);
     QFETCH(int, kind);
     KONBINI_REQUIRE_SANDBOX(*m_backend);
-    TillHarness till(*m_backend, ledgerPath(QStringLiteral("k")), QStringLiteral("till-1"), {{"X-Sandbox-Fault", fault}});
+    TillHarness till(*m_backend, ledgerPath(QStringLiteral("k")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", fault}});
     const CheckoutOutcome outcome = till.issue(sale());
     QVERIFY(!outcome.ok());
     QCOMPARE(int(outcome.error().stripe.kind), kind);
@@ -314,9 +338,8 @@ void TestCheckoutEngine::cancel_failsWhileCustomerPays()
     TillHarness till(*m_backend, ledgerPath(QStringLiteral("p")));
     const CheckoutOutcome outcome = till.issue(sale(QStringLiteral("h+fill_never@test.com")));
     m_backend->sandbox()->startPayment(outcome.value().paymentIntentId);
-    const ActionResult<VoucherRecord> refused = till.wait<VoucherRecord>([&](auto done) {
-        till.engine().cancelVoucher(outcome.value().voucherId, QString(), done);
-    });
+    const ActionResult<VoucherRecord> refused = till.wait<VoucherRecord>(
+        [&](auto done) { till.engine().cancelVoucher(outcome.value().voucherId, QString(), done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().stripe.kind, ApiError::Kind::UnexpectedState);
     QCOMPARE(refused.error().stripe.paymentIntentStatus, PaymentIntentStatus::RequiresAction);
@@ -350,13 +373,13 @@ void TestCheckoutEngine::refunds_throughTheirLifecycle()
     const qint64 voucherId = outcome.value().voucherId;
     QCOMPARE(till.refresh(voucherId).status, VoucherStatus::Paid);
 
-    const ActionResult<RefundRecord> tooMuch = till.wait<RefundRecord>([&](auto done) { till.engine().refund(voucherId, 1501, QString(), done); });
+    const ActionResult<RefundRecord> tooMuch =
+        till.wait<RefundRecord>([&](auto done) { till.engine().refund(voucherId, 1501, QString(), done); });
     QCOMPARE(tooMuch.error().kind, CheckoutError::Kind::NotAllowed);
     QCOMPARE(tooMuch.error().refusal, ActionRefusal::AmountTooLarge);
 
-    const ActionResult<RefundRecord> partial = till.wait<RefundRecord>([&](auto done) {
-        till.engine().refund(voucherId, 500, QStringLiteral("requested_by_customer"), done);
-    });
+    const ActionResult<RefundRecord> partial = till.wait<RefundRecord>(
+        [&](auto done) { till.engine().refund(voucherId, 500, QStringLiteral("requested_by_customer"), done); });
     QVERIFY2(partial.ok(), qPrintable(why(partial)));
     QCOMPARE(partial.value().status, RefundStatus::RequiresAction);
     QCOMPARE(partial.value().instructionsEmail, QStringLiteral("h+succeed_immediately@test.com"));
@@ -366,15 +389,18 @@ void TestCheckoutEngine::refunds_throughTheirLifecycle()
     // The customer's bank details arrive; Stripe pays out.
     sandbox.submitBankDetails(partial.value().id);
     sandbox.advanceClock(60);
-    const ActionResult<RefundRecord> paidOut = till.wait<RefundRecord>([&](auto done) { till.engine().refreshRefund(partial.value().id, done); });
+    const ActionResult<RefundRecord> paidOut =
+        till.wait<RefundRecord>([&](auto done) { till.engine().refreshRefund(partial.value().id, done); });
     QCOMPARE(paidOut.value().status, RefundStatus::Succeeded);
     QCOMPARE(till.voucher(voucherId).status, VoucherStatus::Refunded);
 
     // A second refund of the rest, canceled while it waits.
-    const ActionResult<RefundRecord> rest = till.wait<RefundRecord>([&](auto done) { till.engine().refund(voucherId, 0, QString(), done); });
+    const ActionResult<RefundRecord> rest =
+        till.wait<RefundRecord>([&](auto done) { till.engine().refund(voucherId, 0, QString(), done); });
     QCOMPARE(rest.value().amount, 1000);
     QCOMPARE(till.voucher(voucherId).amountRefunded, 1500);
-    const ActionResult<RefundRecord> canceled = till.wait<RefundRecord>([&](auto done) { till.engine().cancelRefund(rest.value().id, done); });
+    const ActionResult<RefundRecord> canceled =
+        till.wait<RefundRecord>([&](auto done) { till.engine().cancelRefund(rest.value().id, done); });
     QCOMPARE(canceled.value().status, RefundStatus::Canceled);
     QCOMPARE(till.voucher(voucherId).amountRefunded, 500);
     QCOMPARE(till.voucher(voucherId).status, VoucherStatus::Refunded);

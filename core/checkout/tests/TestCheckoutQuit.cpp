@@ -1,6 +1,6 @@
 #include "ClerkMessages.h"
-#include "SandboxServer.h"
 #include "SampleSales.h"
+#include "SandboxServer.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -56,7 +56,9 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
     {
         // Stripe holds every request for 3 s before it processes and answers it.
         TillHarness till(backend, ledgerPath, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "delay=3000"}});
-        till.engine().issueVoucher(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("090-1234-5678"), 2480), [&](const CheckoutOutcome &) { ++answered; });
+        till.engine().issueVoucher(
+            sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("090-1234-5678"), 2480),
+            [&](const CheckoutOutcome &) { ++answered; });
         QTRY_VERIFY_WITH_TIMEOUT(arrived(), 10000);
         voucherId = till.ledger().vouchers().withStatus({VoucherStatus::NotIssued}).value().first().id;
         QCOMPARE(answered, 0);
@@ -75,8 +77,7 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
     // Stripe processes what it holds (as it would after the till went away); nobody is called back.
     QTRY_COMPARE_WITH_TIMEOUT(sandbox.paymentIntentCount(), 1, 10000);
     if (quitDuring == u"/confirm") {
-        QTRY_COMPARE_WITH_TIMEOUT(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")),
-                                  1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")), 1, 10000);
     }
 
     QCOMPARE(answered, 0);

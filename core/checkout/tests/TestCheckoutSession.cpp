@@ -83,7 +83,8 @@ void TestCheckoutSession::afterTransientFailure_sameSaleContinues()
 {
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     // The first three attempts of each request fail: one call's worth of retries.
-    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("t.sqlite")), QStringLiteral("till-1"), {{"X-Sandbox-Fault", "503,count=3"}});
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("t.sqlite")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", "503,count=3"}});
     CheckoutSession &session = till.session();
     QSignalSpy failed(&session, &CheckoutSession::saleFailed);
     QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
@@ -137,7 +138,8 @@ void TestCheckoutSession::changedSaleAfterFailure_abandonsTheOldOne()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     const qint64 oldVoucher = session.unfinishedVoucherId();
     // The clerk changes the amount: that is another sale; the old PaymentIntent must not live on.
-    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("080-1111-2222"), 2000)));
+    QVERIFY(session.submit(
+        sampleSale(QStringLiteral("hanako+fill_never@test.com"), QStringLiteral("080-1111-2222"), 2000)));
     QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
     QVERIFY(issued.first().first().value<Voucher>().voucherId != oldVoucher);
     QTRY_COMPARE_WITH_TIMEOUT(till.voucher(oldVoucher).status, VoucherStatus::Canceled, 20000);

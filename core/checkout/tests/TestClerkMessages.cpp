@@ -47,7 +47,8 @@ void TestClerkMessages::otherKinds_haveMessages()
 {
     QVERIFY(!ClerkMessages::forCheckout(CheckoutError::busy()).isEmpty());
     QVERIFY(!ClerkMessages::forCheckout(CheckoutError::invalid({})).isEmpty());
-    const CheckoutError ledger = CheckoutError::fromLedger(LedgerError{LedgerError::Kind::Write, QStringLiteral("database or disk is full")}, 3, true);
+    const CheckoutError ledger = CheckoutError::fromLedger(
+        LedgerError{LedgerError::Kind::Write, QStringLiteral("database or disk is full")}, 3, true);
     QVERIFY(ClerkMessages::forCheckout(ledger).contains(QStringLiteral("ledger")));
     QVERIFY(!ClerkMessages::forCheckout(ledger).contains(QStringLiteral("database or disk is full")));
     QCOMPARE(ClerkMessages::details(ledger), QStringLiteral("database or disk is full"));
@@ -59,7 +60,8 @@ void TestClerkMessages::refusals_haveMessages()
 {
     for (int refusal = int(ActionRefusal::NoSuchVoucher); refusal <= int(ActionRefusal::NothingUnfinished); ++refusal) {
         QVERIFY(!ClerkMessages::forRefusal(ActionRefusal(refusal)).isEmpty());
-        QCOMPARE(ClerkMessages::forAction(CheckoutError::refused(ActionRefusal(refusal))), ClerkMessages::forRefusal(ActionRefusal(refusal)));
+        QCOMPARE(ClerkMessages::forAction(CheckoutError::refused(ActionRefusal(refusal))),
+                 ClerkMessages::forRefusal(ActionRefusal(refusal)));
     }
     QVERIFY(ClerkMessages::forRefusal(ActionRefusal::None).isEmpty());
 }

@@ -12,7 +12,8 @@ namespace {
 // 2026-11-27 10:00 JST.
 const qint64 kMorning = QDateTime(QDate(2026, 11, 27), QTime(1, 0), Qt::UTC).toSecsSinceEpoch();
 
-VoucherRecord voucher(const QString &ref, const QString &terminal, qint64 amount, VoucherStatus status, qint64 createdAt)
+VoucherRecord voucher(const QString &ref, const QString &terminal, qint64 amount, VoucherStatus status,
+                      qint64 createdAt)
 {
     VoucherRecord v;
     v.orderRef = ref;
@@ -23,7 +24,8 @@ VoucherRecord voucher(const QString &ref, const QString &terminal, qint64 amount
     v.customerName = QStringLiteral("顧客");
     v.email = QStringLiteral("c@example.jp");
     v.status = status;
-    v.stripeStatus = status == VoucherStatus::Paid ? PaymentIntentStatus::Succeeded : PaymentIntentStatus::RequiresAction;
+    v.stripeStatus =
+        status == VoucherStatus::Paid ? PaymentIntentStatus::Succeeded : PaymentIntentStatus::RequiresAction;
     v.createdAt = createdAt;
     v.voucherExpiresAt = createdAt + 3600;
     v.paidAt = status == VoucherStatus::Paid ? createdAt + 600 : 0;
@@ -47,16 +49,31 @@ void TestDayReport::totals_perTerminalAndDay()
     QTemporaryDir dir;
     Ledger ledger(dir.filePath(QStringLiteral("ledger.sqlite")));
     QVERIFY(ledger.open().ok());
-    QVERIFY(ledger.vouchers().insertMany({voucher(QStringLiteral("a"), QStringLiteral("till-1"), 1000, VoucherStatus::Paid, kMorning),
-                           voucher(QStringLiteral("b"), QStringLiteral("till-1"), 2000, VoucherStatus::Pending, kMorning + 60),
-                           voucher(QStringLiteral("c"), QStringLiteral("till-2"), 3000, VoucherStatus::Canceled, kMorning + 120),
-                           voucher(QStringLiteral("d"), QStringLiteral("till-2"), 4000, VoucherStatus::Expired, kMorning + 180),
-                           // The day before in JST (yesterday 23:30 JST), and the day after.
-                           voucher(QStringLiteral("e"), QStringLiteral("till-1"), 5000, VoucherStatus::Paid, kMorning - 10 * 3600 - 1800),
-                           voucher(QStringLiteral("f"), QStringLiteral("till-1"), 6000, VoucherStatus::Paid, kMorning + 86400)}).ok());
+    QVERIFY(
+        ledger.vouchers()
+            .insertMany(
+                {voucher(QStringLiteral("a"), QStringLiteral("till-1"), 1000, VoucherStatus::Paid, kMorning),
+                 voucher(QStringLiteral("b"), QStringLiteral("till-1"), 2000, VoucherStatus::Pending, kMorning + 60),
+                 voucher(QStringLiteral("c"), QStringLiteral("till-2"), 3000, VoucherStatus::Canceled, kMorning + 120),
+                 voucher(QStringLiteral("d"), QStringLiteral("till-2"), 4000, VoucherStatus::Expired, kMorning + 180),
+                 // The day before in JST (yesterday 23:30 JST), and the day after.
+                 voucher(QStringLiteral("e"), QStringLiteral("till-1"), 5000, VoucherStatus::Paid,
+                         kMorning - 10 * 3600 - 1800),
+                 voucher(QStringLiteral("f"), QStringLiteral("till-1"), 6000, VoucherStatus::Paid, kMorning + 86400)})
+            .ok());
     const qint64 paidVoucher = ledger.vouchers().byPaymentIntent(QStringLiteral("pi_a")).value()->id;
     QVERIFY(ledger.refunds()
-                .upsert(RefundRecord{QStringLiteral("re_1"), paidVoucher, 400, RefundStatus::Succeeded, {}, {}, 0, 0, {}, kMorning + 700, 0},
+                .upsert(RefundRecord{QStringLiteral("re_1"),
+                                     paidVoucher,
+                                     400,
+                                     RefundStatus::Succeeded,
+                                     {},
+                                     {},
+                                     0,
+                                     0,
+                                     {},
+                                     kMorning + 700,
+                                     0},
                         kMorning + 900)
                 .ok());
     const QList<DayTotals> totals = ledger.dayTotals().forDay(QDate(2026, 11, 27)).value();

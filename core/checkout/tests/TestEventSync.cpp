@@ -180,7 +180,8 @@ void TestEventSync::staleCursor_rereadsOpenVouchers()
     const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro@test.com")));
     syncOnce();
     // The till was off for more than 30 days: Stripe no longer has the events after the cursor.
-    m_ledger->syncState().setValue(QStringLiteral("event_cursor_created"), QString::number(QDateTime::currentSecsSinceEpoch() - 31 * 86400));
+    m_ledger->syncState().setValue(QStringLiteral("event_cursor_created"),
+                                   QString::number(QDateTime::currentSecsSinceEpoch() - 31 * 86400));
     m_backend->sandbox()->advanceClock(180);
     QSignalSpy caughtUp(m_sync.get(), &EventSync::caughtUp);
     QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);

@@ -48,7 +48,8 @@ void TestVoucherActions::cancel_data()
     using PI = PaymentIntentStatus;
     using V = VoucherStatus;
     QTest::newRow("waiting for payment") << int(PI::RequiresAction) << int(V::Pending) << ActionRefusal::None;
-    QTest::newRow("created, never confirmed") << int(PI::RequiresPaymentMethod) << int(V::NotIssued) << ActionRefusal::None;
+    QTest::newRow("created, never confirmed")
+        << int(PI::RequiresPaymentMethod) << int(V::NotIssued) << ActionRefusal::None;
     QTest::newRow("expired") << int(PI::RequiresPaymentMethod) << int(V::Expired) << ActionRefusal::None;
     QTest::newRow("paid") << int(PI::Succeeded) << int(V::Paid) << ActionRefusal::NotOpen;
     QTest::newRow("canceled") << int(PI::Canceled) << int(V::Canceled) << ActionRefusal::NotOpen;
@@ -69,16 +70,20 @@ void TestVoucherActions::cancel()
 void TestVoucherActions::reissue()
 {
     QVERIFY(canReissue(voucher(PaymentIntentStatus::RequiresPaymentMethod, VoucherStatus::Expired)));
-    QCOMPARE(canReissue(voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending)).refusal, ActionRefusal::NotExpired);
-    QCOMPARE(canReissue(voucher(PaymentIntentStatus::RequiresPaymentMethod, VoucherStatus::NotIssued)).refusal, ActionRefusal::NotExpired);
+    QCOMPARE(canReissue(voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending)).refusal,
+             ActionRefusal::NotExpired);
+    QCOMPARE(canReissue(voucher(PaymentIntentStatus::RequiresPaymentMethod, VoucherStatus::NotIssued)).refusal,
+             ActionRefusal::NotExpired);
 }
 
 void TestVoucherActions::reconfirm()
 {
     QVERIFY(canReconfirm(voucher(PaymentIntentStatus::RequiresPaymentMethod, VoucherStatus::NotIssued)));
     QVERIFY(canReconfirm(voucher(PaymentIntentStatus::RequiresPaymentMethod, VoucherStatus::Expired)));
-    QCOMPARE(canReconfirm(voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending)).refusal, ActionRefusal::NotReconfirmable);
-    QCOMPARE(canReconfirm(voucher(PaymentIntentStatus::Succeeded, VoucherStatus::Paid)).refusal, ActionRefusal::NotReconfirmable);
+    QCOMPARE(canReconfirm(voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending)).refusal,
+             ActionRefusal::NotReconfirmable);
+    QCOMPARE(canReconfirm(voucher(PaymentIntentStatus::Succeeded, VoucherStatus::Paid)).refusal,
+             ActionRefusal::NotReconfirmable);
 }
 
 void TestVoucherActions::refund_data()
@@ -91,11 +96,16 @@ void TestVoucherActions::refund_data()
     using PI = PaymentIntentStatus;
     QTest::newRow("all of it") << int(PI::Succeeded) << qint64(0) << qint64(0) << ActionRefusal::None << qint64(12000);
     QTest::newRow("part") << int(PI::Succeeded) << qint64(0) << qint64(5000) << ActionRefusal::None << qint64(12000);
-    QTest::newRow("the rest after a part") << int(PI::Succeeded) << qint64(5000) << qint64(7000) << ActionRefusal::None << qint64(7000);
-    QTest::newRow("more than is left") << int(PI::Succeeded) << qint64(5000) << qint64(7001) << ActionRefusal::AmountTooLarge << qint64(7000);
-    QTest::newRow("negative") << int(PI::Succeeded) << qint64(0) << qint64(-1) << ActionRefusal::AmountTooLarge << qint64(12000);
-    QTest::newRow("nothing left") << int(PI::Succeeded) << qint64(12000) << qint64(0) << ActionRefusal::NothingToRefund << qint64(0);
-    QTest::newRow("not paid") << int(PI::RequiresAction) << qint64(0) << qint64(0) << ActionRefusal::NotPaid << qint64(0);
+    QTest::newRow("the rest after a part")
+        << int(PI::Succeeded) << qint64(5000) << qint64(7000) << ActionRefusal::None << qint64(7000);
+    QTest::newRow("more than is left") << int(PI::Succeeded) << qint64(5000) << qint64(7001)
+                                       << ActionRefusal::AmountTooLarge << qint64(7000);
+    QTest::newRow("negative") << int(PI::Succeeded) << qint64(0) << qint64(-1) << ActionRefusal::AmountTooLarge
+                              << qint64(12000);
+    QTest::newRow("nothing left") << int(PI::Succeeded) << qint64(12000) << qint64(0) << ActionRefusal::NothingToRefund
+                                  << qint64(0);
+    QTest::newRow("not paid") << int(PI::RequiresAction) << qint64(0) << qint64(0) << ActionRefusal::NotPaid
+                              << qint64(0);
 }
 
 void TestVoucherActions::refund()
@@ -115,7 +125,8 @@ void TestVoucherActions::cancelRefund()
     RefundRecord refund;
     refund.status = RefundStatus::RequiresAction;
     QVERIFY(canCancelRefund(refund));
-    for (RefundStatus status : {RefundStatus::Pending, RefundStatus::Succeeded, RefundStatus::Failed, RefundStatus::Canceled}) {
+    for (RefundStatus status :
+         {RefundStatus::Pending, RefundStatus::Succeeded, RefundStatus::Failed, RefundStatus::Canceled}) {
         refund.status = status;
         QCOMPARE(canCancelRefund(refund).refusal, ActionRefusal::NoRefundWaiting);
     }
@@ -124,7 +135,8 @@ void TestVoucherActions::cancelRefund()
 void TestVoucherActions::show()
 {
     QVERIFY(canShowVoucher(voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending)));
-    QCOMPARE(canShowVoucher(voucher(PaymentIntentStatus::Succeeded, VoucherStatus::Paid)).refusal, ActionRefusal::NotOpen);
+    QCOMPARE(canShowVoucher(voucher(PaymentIntentStatus::Succeeded, VoucherStatus::Paid)).refusal,
+             ActionRefusal::NotOpen);
     VoucherRecord noUrl = voucher(PaymentIntentStatus::RequiresAction, VoucherStatus::Pending);
     noUrl.hostedVoucherUrl.clear();
     QCOMPARE(canShowVoucher(noUrl).refusal, ActionRefusal::NoPaymentIntent);

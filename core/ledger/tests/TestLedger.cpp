@@ -36,7 +36,10 @@ PaymentIntent intent(PaymentIntentStatus status)
     pi.status = status;
     pi.amount = 1500;
     if (status == PaymentIntentStatus::RequiresAction)
-        pi.voucher = KonbiniVoucherDetails{5000, QStringLiteral("https://example/v"), {{QStringLiteral("lawson"), QStringLiteral("LW1"), QStringLiteral("09012345678")}}};
+        pi.voucher =
+            KonbiniVoucherDetails{5000,
+                                  QStringLiteral("https://example/v"),
+                                  {{QStringLiteral("lawson"), QStringLiteral("LW1"), QStringLiteral("09012345678")}}};
     return pi;
 }
 
@@ -84,8 +87,10 @@ void TestLedger::open_createsOwnerOnlyFileAtCurrentSchema()
 {
     QCOMPARE(m_ledger->schemaVersion(), Ledger::kSchemaVersion);
     const QFileInfo file(m_ledger->path());
-    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
-             QFileDevice::Permissions());
+    QCOMPARE(
+        file.permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
     // WAL is on.
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
     {
@@ -136,8 +141,10 @@ void TestLedger::voucher_roundTrip()
     QCOMPARE(read.value().customerName, QStringLiteral("山田 花子"));
     QCOMPARE(read.value().confirmationNumber, QStringLiteral("09012345678"));
     QCOMPARE(read.value().status, VoucherStatus::NotIssued);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE constraint failed: vouchers.order_ref")));
-    const LedgerResult<qint64> twice = m_ledger->vouchers().insert(sale(QStringLiteral("order-1"))); // order refs are unique
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("UNIQUE constraint failed: vouchers.order_ref")));
+    const LedgerResult<qint64> twice =
+        m_ledger->vouchers().insert(sale(QStringLiteral("order-1"))); // order refs are unique
     QVERIFY(!twice.ok());
     QCOMPARE(twice.error().kind, LedgerError::Kind::Write);
     QCOMPARE(m_ledger->vouchers().count(), 1);
@@ -166,7 +173,8 @@ void TestLedger::applyPaymentIntent_followsStripe()
     QCOMPARE(change.before, VoucherStatus::Expired);
     QCOMPARE(change.after, VoucherStatus::Paid);
     QCOMPARE(vouchers.voucher(id).value().paidAt, 4000);
-    QCOMPARE(vouchers.applyPaymentIntent(id + 100, intent(PaymentIntentStatus::Succeeded), 4000).error().kind, LedgerError::Kind::NotFound);
+    QCOMPARE(vouchers.applyPaymentIntent(id + 100, intent(PaymentIntentStatus::Succeeded), 4000).error().kind,
+             LedgerError::Kind::NotFound);
 }
 
 void TestLedger::refunds_decideRefundStatus()
@@ -174,7 +182,17 @@ void TestLedger::refunds_decideRefundStatus()
     const qint64 id = m_ledger->vouchers().insert(sale(QStringLiteral("order-3"))).value();
     QVERIFY(m_ledger->vouchers().applyPaymentIntent(id, intent(PaymentIntentStatus::Succeeded), 2000).ok());
     RefundStore &refunds = m_ledger->refunds();
-    RefundRecord refund{QStringLiteral("re_1"), id, 500, RefundStatus::RequiresAction, {}, QStringLiteral("hanako@example.jp"), 2100, 9000, {}, 2100, 0};
+    RefundRecord refund{QStringLiteral("re_1"),
+                        id,
+                        500,
+                        RefundStatus::RequiresAction,
+                        {},
+                        QStringLiteral("hanako@example.jp"),
+                        2100,
+                        9000,
+                        {},
+                        2100,
+                        0};
     QCOMPARE(refunds.upsert(refund, 2100).value().after, VoucherStatus::RefundPending);
     QCOMPARE(m_ledger->vouchers().voucher(id).value().amountRefunded, 500);
     QCOMPARE(refunds.open().value().size(), 1);
@@ -195,15 +213,21 @@ void TestLedger::journal_keepsPendingOperations()
 {
     const qint64 id = m_ledger->vouchers().insert(sale(QStringLiteral("order-4"))).value();
     Journal &journal = m_ledger->journal();
-    JournalEntry entry{0, id, JournalOperation::CreatePaymentIntent,
-                       PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-1")},
-                       JournalEntry::State::Pending, {}, 1000};
+    JournalEntry entry{
+        0,
+        id,
+        JournalOperation::CreatePaymentIntent,
+        PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-1")},
+        JournalEntry::State::Pending,
+        {},
+        1000};
     const qint64 first = journal.begin(entry).value();
     entry.request.idempotencyKey = QStringLiteral("key-2");
     entry.operation = JournalOperation::CancelRefund;
     const qint64 second = journal.begin(entry).value();
     entry.request.idempotencyKey = QStringLiteral("key-1");
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE constraint failed: journal.idempotency_key")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("UNIQUE constraint failed: journal.idempotency_key")));
     QVERIFY(!journal.begin(entry).ok()); // a key is used once
     QCOMPARE(journal.pending().value().size(), 2);
     QVERIFY(journal.finish(first, JournalEntry::State::Done, {}, 1100).ok());
@@ -212,7 +236,8 @@ void TestLedger::journal_keepsPendingOperations()
     QCOMPARE(pending.first().id, second);
     QCOMPARE(pending.first().operation, JournalOperation::CancelRefund);
     // The prepared request comes back whole, byte for byte.
-    QCOMPARE(pending.first().request, (PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-2")}));
+    QCOMPARE(pending.first().request,
+             (PreparedRequest{"POST", QStringLiteral("/some/journaled/path"), "amount=1500", QStringLiteral("key-2")}));
     QVERIFY(journal.failPending(id, QStringLiteral("abandoned"), 1200).ok());
     QVERIFY(journal.pending().value().isEmpty());
     QCOMPARE(journal.entry(second).value().resultCode, QStringLiteral("abandoned"));

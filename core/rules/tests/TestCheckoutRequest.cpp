@@ -52,7 +52,9 @@ void TestCheckoutRequest::validate_data()
     QTest::addColumn<CheckoutField>("field");
     QTest::addColumn<QString>("message");
     using F = CheckoutField;
-    const auto ok = [](const char *name, CheckoutRequest request) { QTest::newRow(name) << request << 0 << F::Amount << QString(); };
+    const auto ok = [](const char *name, CheckoutRequest request) {
+        QTest::newRow(name) << request << 0 << F::Amount << QString();
+    };
     const auto bad = [](const char *name, CheckoutRequest request, F field, const char *message) {
         QTest::newRow(name) << request << 1 << field << QString::fromUtf8(message);
     };
@@ -64,49 +66,63 @@ void TestCheckoutRequest::validate_data()
     bad("amount ¥119", with([](auto &r) { r.amountYen = 119; }), F::Amount, "Konbini payments must be at least ¥120.");
     ok("amount ¥120", with([](auto &r) { r.amountYen = 120; }));
     ok("amount ¥300,000", with([](auto &r) { r.amountYen = 300000; }));
-    bad("amount ¥300,001", with([](auto &r) { r.amountYen = 300001; }), F::Amount, "Konbini payments can be at most ¥300,000.");
-    bad("amount ¥1,000,000", with([](auto &r) { r.amountYen = 1000000; }), F::Amount, "Konbini payments can be at most ¥300,000.");
+    bad("amount ¥300,001", with([](auto &r) { r.amountYen = 300001; }), F::Amount,
+        "Konbini payments can be at most ¥300,000.");
+    bad("amount ¥1,000,000", with([](auto &r) { r.amountYen = 1000000; }), F::Amount,
+        "Konbini payments can be at most ¥300,000.");
     ok("description empty (Stripe shows a placeholder)", with([](auto &r) { r.productDescription.clear(); }));
     ok("description 22 characters", with([](auto &r) { r.productDescription = QString(22, QChar(u'あ')); }));
-    bad("description 23 characters", with([](auto &r) { r.productDescription = QString(23, QChar(u'あ')); }), F::ProductDescription,
-        "The product description can have at most 22 characters (it has 23).");
+    bad("description 23 characters", with([](auto &r) { r.productDescription = QString(23, QChar(u'あ')); }),
+        F::ProductDescription, "The product description can have at most 22 characters (it has 23).");
     ok("description half-width katakana", with([](auto &r) { r.productDescription = QStringLiteral("ｺｰﾋｰ 200g"); }));
     ok("description with wave dash 〜", with([](auto &r) { r.productDescription = QStringLiteral("10時〜12時"); }));
-    bad("description with ①", with([](auto &r) { r.productDescription = QStringLiteral("お弁当①"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: ①");
-    bad("description with ㈱", with([](auto &r) { r.productDescription = QStringLiteral("㈱山田商店"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: ㈱");
-    bad("description with 髙 and Ⅱ", with([](auto &r) { r.productDescription = QStringLiteral("髙島屋Ⅱ"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: 髙Ⅱ");
-    bad("description with full-width tilde", with([](auto &r) { r.productDescription = QStringLiteral("10時～12時"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: ～");
-    bad("description with emoji", with([](auto &r) { r.productDescription = QString::fromUcs4(U"ケーキ🎂"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: 🎂");
-    bad("description with accents", with([](auto &r) { r.productDescription = QStringLiteral("Café"); }), F::ProductDescription,
-        "Convenience stores cannot print these characters: é");
+    bad("description with ①", with([](auto &r) { r.productDescription = QStringLiteral("お弁当①"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: ①");
+    bad("description with ㈱", with([](auto &r) { r.productDescription = QStringLiteral("㈱山田商店"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: ㈱");
+    bad("description with 髙 and Ⅱ", with([](auto &r) { r.productDescription = QStringLiteral("髙島屋Ⅱ"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: 髙Ⅱ");
+    bad("description with full-width tilde", with([](auto &r) { r.productDescription = QStringLiteral("10時～12時"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: ～");
+    bad("description with emoji", with([](auto &r) { r.productDescription = QString::fromUcs4(U"ケーキ🎂"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: 🎂");
+    bad("description with accents", with([](auto &r) { r.productDescription = QStringLiteral("Café"); }),
+        F::ProductDescription, "Convenience stores cannot print these characters: é");
     bad("name missing", with([](auto &r) { r.customerName.clear(); }), F::CustomerName, "Enter the customer's name.");
-    bad("name blank", with([](auto &r) { r.customerName = QStringLiteral("  　"); }), F::CustomerName, "Enter the customer's name.");
+    bad("name blank", with([](auto &r) { r.customerName = QStringLiteral("  　"); }), F::CustomerName,
+        "Enter the customer's name.");
     bad("name only unprintable", with([](auto &r) { r.customerName = QString::fromUcs4(U"😀😀"); }), F::CustomerName,
         "None of the characters of this name can be printed at convenience stores.");
     ok("name with a dropped character", with([](auto &r) { r.customerName = QStringLiteral("髙橋 一郎"); }));
-    ok("name longer than 20 (truncated, not refused)", with([](auto &r) { r.customerName = QString(30, QChar(u'ア')); }));
+    ok("name longer than 20 (truncated, not refused)",
+       with([](auto &r) { r.customerName = QString(30, QChar(u'ア')); }));
     ok("name in Latin letters", with([](auto &r) { r.customerName = QStringLiteral("Hanako Yamada"); }));
     bad("email missing", with([](auto &r) { r.email.clear(); }), F::Email, "Enter the customer's e-mail address.");
-    bad("email without @", with([](auto &r) { r.email = QStringLiteral("hanako.example.jp"); }), F::Email, "This e-mail address does not look right.");
-    bad("email with two @", with([](auto &r) { r.email = QStringLiteral("a@b@example.jp"); }), F::Email, "This e-mail address does not look right.");
-    bad("email without domain dot", with([](auto &r) { r.email = QStringLiteral("hanako@localhost"); }), F::Email, "This e-mail address does not look right.");
-    bad("email with space", with([](auto &r) { r.email = QStringLiteral("hanako yamada@example.jp"); }), F::Email, "This e-mail address does not look right.");
-    bad("email with double dot", with([](auto &r) { r.email = QStringLiteral("hanako..y@example.jp"); }), F::Email, "This e-mail address does not look right.");
-    bad("email ending in dot", with([](auto &r) { r.email = QStringLiteral("hanako@example."); }), F::Email, "This e-mail address does not look right.");
+    bad("email without @", with([](auto &r) { r.email = QStringLiteral("hanako.example.jp"); }), F::Email,
+        "This e-mail address does not look right.");
+    bad("email with two @", with([](auto &r) { r.email = QStringLiteral("a@b@example.jp"); }), F::Email,
+        "This e-mail address does not look right.");
+    bad("email without domain dot", with([](auto &r) { r.email = QStringLiteral("hanako@localhost"); }), F::Email,
+        "This e-mail address does not look right.");
+    bad("email with space", with([](auto &r) { r.email = QStringLiteral("hanako yamada@example.jp"); }), F::Email,
+        "This e-mail address does not look right.");
+    bad("email with double dot", with([](auto &r) { r.email = QStringLiteral("hanako..y@example.jp"); }), F::Email,
+        "This e-mail address does not look right.");
+    bad("email ending in dot", with([](auto &r) { r.email = QStringLiteral("hanako@example."); }), F::Email,
+        "This e-mail address does not look right.");
     ok("email with plus tag", with([](auto &r) { r.email = QStringLiteral("hanako+fill_never@test.com"); }));
     ok("phone empty: Stripe generates a number", with([](auto &r) { r.phone.clear(); }));
     ok("phone landline 10 digits", with([](auto &r) { r.phone = QStringLiteral("03-1234-5678"); }));
     ok("phone full-width digits", with([](auto &r) { r.phone = QStringLiteral("０９０ー１２３４ー５６７８"); }));
     ok("phone +81", with([](auto &r) { r.phone = QStringLiteral("+81 90-1234-5678"); }));
-    bad("phone 9 digits", with([](auto &r) { r.phone = QStringLiteral("090-123-456"); }), F::Phone, "The phone number needs 10 or 11 digits (it has 9).");
-    bad("phone 12 digits", with([](auto &r) { r.phone = QStringLiteral("090-1234-56789"); }), F::Phone, "The phone number needs 10 or 11 digits (it has 12).");
-    bad("phone letters only", with([](auto &r) { r.phone = QStringLiteral("none"); }), F::Phone, "The phone number needs 10 or 11 digits (it has 0).");
-    bad("phone all zeros", with([](auto &r) { r.phone = QStringLiteral("000-0000-0000"); }), F::Phone, "A confirmation number cannot be all zeros.");
+    bad("phone 9 digits", with([](auto &r) { r.phone = QStringLiteral("090-123-456"); }), F::Phone,
+        "The phone number needs 10 or 11 digits (it has 9).");
+    bad("phone 12 digits", with([](auto &r) { r.phone = QStringLiteral("090-1234-56789"); }), F::Phone,
+        "The phone number needs 10 or 11 digits (it has 12).");
+    bad("phone letters only", with([](auto &r) { r.phone = QStringLiteral("none"); }), F::Phone,
+        "The phone number needs 10 or 11 digits (it has 0).");
+    bad("phone all zeros", with([](auto &r) { r.phone = QStringLiteral("000-0000-0000"); }), F::Phone,
+        "A confirmation number cannot be all zeros.");
     ok("expiry 1 day", with([](auto &r) { r.expiresAfterDays = 1; }));
     ok("expiry 60 days", with([](auto &r) { r.expiresAfterDays = 60; }));
     bad("expiry 0 days", with([](auto &r) { r.expiresAfterDays = 0; }), F::Expiry, "Choose between 1 and 60 days.");
@@ -144,16 +160,20 @@ void TestCheckoutRequest::validate_reportsEveryFieldAtOnce()
     QList<CheckoutField> fields;
     for (const FieldProblem &problem : problems)
         fields.append(problem.field);
-    QCOMPARE(fields, (QList<CheckoutField>{CheckoutField::Amount, CheckoutField::ProductDescription, CheckoutField::CustomerName,
-                                           CheckoutField::Email, CheckoutField::Phone, CheckoutField::Expiry}));
+    QCOMPARE(
+        fields,
+        (QList<CheckoutField>{CheckoutField::Amount, CheckoutField::ProductDescription, CheckoutField::CustomerName,
+                              CheckoutField::Email, CheckoutField::Phone, CheckoutField::Expiry}));
 }
 
 void TestCheckoutRequest::resultingDeadline_isEndOfJstDay()
 {
     CheckoutRequest request = valid();
-    QCOMPARE(KonbiniRules::formatJstDeadline(resultingDeadline(request, kNow)), QStringLiteral("2026年12月1日(火) 23:59 JST"));
+    QCOMPARE(KonbiniRules::formatJstDeadline(resultingDeadline(request, kNow)),
+             QStringLiteral("2026年12月1日(火) 23:59 JST"));
     request.expiresOn = QDate(2026, 12, 24);
-    QCOMPARE(KonbiniRules::formatJstDeadline(resultingDeadline(request, kNow)), QStringLiteral("2026年12月24日(木) 23:59 JST"));
+    QCOMPARE(KonbiniRules::formatJstDeadline(resultingDeadline(request, kNow)),
+             QStringLiteral("2026年12月24日(木) 23:59 JST"));
 }
 
 QTEST_GUILESS_MAIN(TestCheckoutRequest)

@@ -34,7 +34,6 @@ private slots:
     void formatJstDeadline_isJapanese();
 };
 
-
 void TestKonbiniRules::deadlineAfterDays_data()
 {
     QTest::addColumn<qint64>("from");
@@ -42,7 +41,8 @@ void TestKonbiniRules::deadlineAfterDays_data()
     QTest::addColumn<qint64>("deadline");
     // 2026-11-30 is a Monday; Monday + 2 days = Wednesday 23:59:59 JST = 14:59:59 UTC.
     QTest::newRow("Monday + 2 = Wednesday") << utc("2026-11-30T01:00:00Z") << 2 << utc("2026-12-02T14:59:59Z");
-    QTest::newRow("UTC evening is already the next day in JST") << utc("2026-11-30T16:00:00Z") << 1 << utc("2026-12-02T14:59:59Z");
+    QTest::newRow("UTC evening is already the next day in JST")
+        << utc("2026-11-30T16:00:00Z") << 1 << utc("2026-12-02T14:59:59Z");
     QTest::newRow("year end") << utc("2026-12-31T16:00:00Z") << 3 << utc("2027-01-04T14:59:59Z");
     QTest::newRow("month end") << utc("2027-01-30T03:00:00Z") << 3 << utc("2027-02-02T14:59:59Z");
     QTest::newRow("leap day") << utc("2028-02-28T03:00:00Z") << 1 << utc("2028-02-29T14:59:59Z");
@@ -136,7 +136,8 @@ void TestKonbiniRules::previewCustomerName_dropsThenCuts()
     QCOMPARE(dropped.shown, QStringLiteral("橋 一郎"));
     QCOMPARE(dropped.dropped, QStringLiteral("髙"));
     QVERIFY(!dropped.truncated);
-    const KonbiniRules::NamePreview long_ = KonbiniRules::previewCustomerName(QStringLiteral("アイウエオカキクケコサシスセソタチツテトナニヌ"));
+    const KonbiniRules::NamePreview long_ =
+        KonbiniRules::previewCustomerName(QStringLiteral("アイウエオカキクケコサシスセソタチツテトナニヌ"));
     QCOMPARE(long_.shown, QStringLiteral("アイウエオカキクケコサシスセソタチツテト"));
     QVERIFY(long_.truncated);
     QCOMPARE(KonbiniRules::previewCustomerName(u"山田 花子").shown, QStringLiteral("山田 花子"));
@@ -168,8 +169,10 @@ void TestKonbiniRules::confirmationNumberFromPhone()
 
 void TestKonbiniRules::formatJstDeadline_isJapanese()
 {
-    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2026-12-01T14:59:59Z")), QStringLiteral("2026年12月1日(火) 23:59 JST"));
-    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2027-01-03T14:59:59Z")), QStringLiteral("2027年1月3日(日) 23:59 JST"));
+    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2026-12-01T14:59:59Z")),
+             QStringLiteral("2026年12月1日(火) 23:59 JST"));
+    QCOMPARE(KonbiniRules::formatJstDeadline(utc("2027-01-03T14:59:59Z")),
+             QStringLiteral("2027年1月3日(日) 23:59 JST"));
     QCOMPARE(KonbiniRules::endOfJstDay(QDate(2026, 12, 1)), utc("2026-12-01T14:59:59Z"));
 }
 

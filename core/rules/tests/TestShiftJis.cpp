@@ -69,8 +69,9 @@ void TestShiftJis::everyBmpCodePoint_agreesWithGlibcShiftJis()
         input += QString::fromUcs4(&cp, 1).toUtf8() + '\n';
     }
     QProcess iconv;
-    iconv.start(QStringLiteral("iconv"), {QStringLiteral("-c"), QStringLiteral("-f"), QStringLiteral("UTF-8"),
-                                          QStringLiteral("-t"), QStringLiteral("SHIFT_JIS")});
+    iconv.start(QStringLiteral("iconv"),
+                {QStringLiteral("-c"), QStringLiteral("-f"), QStringLiteral("UTF-8"), QStringLiteral("-t"),
+                 QStringLiteral("SHIFT_JIS")});
     QVERIFY2(iconv.waitForStarted(), "iconv (glibc's libc-bin) is needed as the test oracle");
     iconv.write(input);
     iconv.closeWriteChannel();

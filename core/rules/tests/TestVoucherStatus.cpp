@@ -23,18 +23,28 @@ void TestVoucherStatus::derived_data()
     QTest::addColumn<bool>("hadAttempt");
     QTest::addColumn<QStringList>("refunds");
     QTest::addColumn<VoucherStatus>("expected");
-    QTest::newRow("created, not confirmed") << QStringLiteral("requires_payment_method") << false << QStringList() << VoucherStatus::NotIssued;
-    QTest::newRow("voucher issued") << QStringLiteral("requires_action") << false << QStringList() << VoucherStatus::Pending;
+    QTest::newRow("created, not confirmed")
+        << QStringLiteral("requires_payment_method") << false << QStringList() << VoucherStatus::NotIssued;
+    QTest::newRow("voucher issued") << QStringLiteral("requires_action") << false << QStringList()
+                                    << VoucherStatus::Pending;
     QTest::newRow("paid") << QStringLiteral("succeeded") << false << QStringList() << VoucherStatus::Paid;
-    QTest::newRow("expired unpaid") << QStringLiteral("requires_payment_method") << true << QStringList() << VoucherStatus::Expired;
+    QTest::newRow("expired unpaid") << QStringLiteral("requires_payment_method") << true << QStringList()
+                                    << VoucherStatus::Expired;
     QTest::newRow("canceled") << QStringLiteral("canceled") << false << QStringList() << VoucherStatus::Canceled;
-    QTest::newRow("refund awaiting bank details") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("requires_action")} << VoucherStatus::RefundPending;
-    QTest::newRow("refund paying out") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("pending")} << VoucherStatus::RefundPending;
-    QTest::newRow("refunded") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("succeeded")} << VoucherStatus::Refunded;
-    QTest::newRow("refund failed") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("failed")} << VoucherStatus::RefundFailed;
-    QTest::newRow("canceled refund only") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("canceled")} << VoucherStatus::Paid;
-    QTest::newRow("one partial done, one waiting") << QStringLiteral("succeeded") << false
-                                                   << QStringList{QStringLiteral("succeeded"), QStringLiteral("requires_action")} << VoucherStatus::RefundPending;
+    QTest::newRow("refund awaiting bank details")
+        << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("requires_action")}
+        << VoucherStatus::RefundPending;
+    QTest::newRow("refund paying out") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("pending")}
+                                       << VoucherStatus::RefundPending;
+    QTest::newRow("refunded") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("succeeded")}
+                              << VoucherStatus::Refunded;
+    QTest::newRow("refund failed") << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("failed")}
+                                   << VoucherStatus::RefundFailed;
+    QTest::newRow("canceled refund only")
+        << QStringLiteral("succeeded") << false << QStringList{QStringLiteral("canceled")} << VoucherStatus::Paid;
+    QTest::newRow("one partial done, one waiting")
+        << QStringLiteral("succeeded") << false
+        << QStringList{QStringLiteral("succeeded"), QStringLiteral("requires_action")} << VoucherStatus::RefundPending;
 }
 
 void TestVoucherStatus::derived()
@@ -51,8 +61,9 @@ void TestVoucherStatus::derived()
 
 void TestVoucherStatus::keys_roundTrip()
 {
-    for (VoucherStatus status : {VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::Paid, VoucherStatus::Expired,
-                                 VoucherStatus::Canceled, VoucherStatus::RefundPending, VoucherStatus::Refunded, VoucherStatus::RefundFailed}) {
+    for (VoucherStatus status : {VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::Paid,
+                                 VoucherStatus::Expired, VoucherStatus::Canceled, VoucherStatus::RefundPending,
+                                 VoucherStatus::Refunded, VoucherStatus::RefundFailed}) {
         QCOMPARE(voucherStatusFromKey(voucherStatusKey(status)), status);
         QVERIFY(!voucherStatusLabel(status).isEmpty());
     }
@@ -60,7 +71,8 @@ void TestVoucherStatus::keys_roundTrip()
 
 void TestVoucherStatus::stripeStatuses_roundTrip()
 {
-    for (const char *key : {"requires_payment_method", "requires_confirmation", "requires_action", "processing", "succeeded", "canceled"})
+    for (const char *key :
+         {"requires_payment_method", "requires_confirmation", "requires_action", "processing", "succeeded", "canceled"})
         QCOMPARE(statusKey(paymentIntentStatusFromKey(QString::fromLatin1(key))), QString::fromLatin1(key));
     for (const char *key : {"requires_action", "pending", "succeeded", "failed", "canceled"})
         QCOMPARE(statusKey(refundStatusFromKey(QString::fromLatin1(key))), QString::fromLatin1(key));

@@ -40,7 +40,8 @@ void TestStripeApi::create_carriesEverythingStripeNeeds()
     QCOMPARE(create.value(QStringLiteral("amount")), QStringLiteral("1500"));
     QCOMPARE(create.value(QStringLiteral("currency")), QStringLiteral("jpy"));
     QCOMPARE(create.value(QStringLiteral("payment_method_types[0]")), QStringLiteral("konbini"));
-    QCOMPARE(create.value(QStringLiteral("payment_method_options[konbini][product_description]")), QStringLiteral("お弁当"));
+    QCOMPARE(create.value(QStringLiteral("payment_method_options[konbini][product_description]")),
+             QStringLiteral("お弁当"));
     QCOMPARE(create.value(QStringLiteral("payment_method_options[konbini][expires_after_days]")), QStringLiteral("3"));
     QCOMPARE(create.value(QStringLiteral("metadata[terminal]")), QStringLiteral("till-1"));
     QVERIFY(!request.body.contains("expires_at"));
@@ -58,15 +59,19 @@ void TestStripeApi::create_withDeadline()
 
 void TestStripeApi::confirm_carriesCustomerAndNumber()
 {
-    const PreparedRequest request =
-        StripeApi::confirmPaymentIntent(QStringLiteral("pi_1"), {QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("09012345678")});
+    const PreparedRequest request = StripeApi::confirmPaymentIntent(
+        QStringLiteral("pi_1"),
+        {QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("09012345678")});
     QCOMPARE(request.path, QStringLiteral("/v1/payment_intents/pi_1/confirm"));
     const FormParams confirm = FormParams::fromEncoded(request.body);
     QCOMPARE(confirm.value(QStringLiteral("payment_method_data[type]")), QStringLiteral("konbini"));
     QCOMPARE(confirm.value(QStringLiteral("payment_method_data[billing_details][name]")), QStringLiteral("山田 花子"));
-    QCOMPARE(confirm.value(QStringLiteral("payment_method_data[billing_details][email]")), QStringLiteral("hanako@example.jp"));
-    QCOMPARE(confirm.value(QStringLiteral("payment_method_options[konbini][confirmation_number]")), QStringLiteral("09012345678"));
-    const PreparedRequest noNumber = StripeApi::confirmPaymentIntent(QStringLiteral("pi_1"), {QStringLiteral("a"), QStringLiteral("b@c.jp"), {}});
+    QCOMPARE(confirm.value(QStringLiteral("payment_method_data[billing_details][email]")),
+             QStringLiteral("hanako@example.jp"));
+    QCOMPARE(confirm.value(QStringLiteral("payment_method_options[konbini][confirmation_number]")),
+             QStringLiteral("09012345678"));
+    const PreparedRequest noNumber =
+        StripeApi::confirmPaymentIntent(QStringLiteral("pi_1"), {QStringLiteral("a"), QStringLiteral("b@c.jp"), {}});
     QVERIFY(!noNumber.body.contains("confirmation_number"));
 }
 
@@ -74,7 +79,8 @@ void TestStripeApi::ids_arePercentEncodedInPaths()
 {
     QCOMPARE(StripeApi::confirmPaymentIntent(QStringLiteral("pi_1/../../v1/refunds?x"), {}).path,
              QStringLiteral("/v1/payment_intents/pi_1%2F..%2F..%2Fv1%2Frefunds%3Fx/confirm"));
-    QCOMPARE(StripeApi::cancelPaymentIntent(QStringLiteral("pi 2"), {}).path, QStringLiteral("/v1/payment_intents/pi%202/cancel"));
+    QCOMPARE(StripeApi::cancelPaymentIntent(QStringLiteral("pi 2"), {}).path,
+             QStringLiteral("/v1/payment_intents/pi%202/cancel"));
     QCOMPARE(StripeApi::cancelRefund(QStringLiteral("re_#1")).path, QStringLiteral("/v1/refunds/re_%231/cancel"));
 }
 
@@ -92,7 +98,8 @@ void TestStripeApi::everyPost_hasItsOwnFreshKey()
 void TestStripeApi::refund_andCancel()
 {
     const PreparedRequest refund =
-        StripeApi::createRefund(QStringLiteral("pi_1"), 500, QStringLiteral("requested_by_customer"), {{QStringLiteral("terminal"), QStringLiteral("t")}});
+        StripeApi::createRefund(QStringLiteral("pi_1"), 500, QStringLiteral("requested_by_customer"),
+                                {{QStringLiteral("terminal"), QStringLiteral("t")}});
     QCOMPARE(refund.path, QStringLiteral("/v1/refunds"));
     const FormParams params = FormParams::fromEncoded(refund.body);
     QCOMPARE(params.value(QStringLiteral("payment_intent")), QStringLiteral("pi_1"));
@@ -100,7 +107,8 @@ void TestStripeApi::refund_andCancel()
     QCOMPARE(params.value(QStringLiteral("reason")), QStringLiteral("requested_by_customer"));
     QCOMPARE(params.value(QStringLiteral("metadata[terminal]")), QStringLiteral("t"));
     QVERIFY(!StripeApi::createRefund(QStringLiteral("pi_1"), 0, {}, {}).body.contains("amount"));
-    const FormParams cancel = FormParams::fromEncoded(StripeApi::cancelPaymentIntent(QStringLiteral("pi_1"), QStringLiteral("abandoned")).body);
+    const FormParams cancel = FormParams::fromEncoded(
+        StripeApi::cancelPaymentIntent(QStringLiteral("pi_1"), QStringLiteral("abandoned")).body);
     QCOMPARE(cancel.value(QStringLiteral("cancellation_reason")), QStringLiteral("abandoned"));
 }
 

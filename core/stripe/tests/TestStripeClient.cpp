@@ -83,18 +83,26 @@ void TestStripeClient::create_sendsPinnedVersionKeyAndIdempotencyKey()
     StripeClient client(m_network, m_key, fastConfig(m_sandbox.baseUrl()));
     StripeApi api(client);
     QString key;
-    const Result<PaymentIntent> created = complete<PaymentIntent>([&](auto done) {
-        key = api.send<PaymentIntent>(konbiniCreate(), done)->idempotencyKey();
-    });
+    const Result<PaymentIntent> created = complete<PaymentIntent>(
+        [&](auto done) { key = api.send<PaymentIntent>(konbiniCreate(), done)->idempotencyKey(); });
     QVERIFY(created.ok());
     QCOMPARE(created.value().amount, 1500);
     QVERIFY(key.startsWith(QStringLiteral("konbini-pos-")));
     // The sandbox records the key on the event, and answers with the version we pinned.
-    const HttpResult events = m_sandbox.get(QStringLiteral("/v1/events"), {{QStringLiteral("limit"), QStringLiteral("1")}});
-    QCOMPARE(events.json.value(QStringLiteral("data")).toArray().at(0).toObject().value(QStringLiteral("request")).toObject()
-                 .value(QStringLiteral("idempotency_key")).toString(), key);
+    const HttpResult events =
+        m_sandbox.get(QStringLiteral("/v1/events"), {{QStringLiteral("limit"), QStringLiteral("1")}});
+    QCOMPARE(events.json.value(QStringLiteral("data"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("request"))
+                 .toObject()
+                 .value(QStringLiteral("idempotency_key"))
+                 .toString(),
+             key);
     std::optional<Result<StripeResponse>> raw;
-    client.send(getRequest(QStringLiteral("/v1/payment_intents/") + created.value().id), [&](const Result<StripeResponse> &r) { raw = r; });
+    client.send(getRequest(QStringLiteral("/v1/payment_intents/") + created.value().id),
+                [&](const Result<StripeResponse> &r) { raw = r; });
     QTRY_VERIFY(raw.has_value());
     QVERIFY(raw->ok());
     QVERIFY(raw->value().requestId.startsWith(QStringLiteral("req_")));
@@ -106,7 +114,8 @@ void TestStripeClient::errors_areTyped()
 {
     StripeClient client(m_network, m_key, fastConfig(m_sandbox.baseUrl()));
     StripeApi api(client);
-    const Result<PaymentIntent> tooSmall = complete<PaymentIntent>([&](auto done) { api.send<PaymentIntent>(konbiniCreate(100), done); });
+    const Result<PaymentIntent> tooSmall =
+        complete<PaymentIntent>([&](auto done) { api.send<PaymentIntent>(konbiniCreate(100), done); });
     QVERIFY(!tooSmall.ok());
     QCOMPARE(tooSmall.error().kind, ApiError::Kind::InvalidRequest);
     QCOMPARE(tooSmall.error().code, QStringLiteral("amount_too_small"));
@@ -114,18 +123,21 @@ void TestStripeClient::errors_areTyped()
     QCOMPARE(tooSmall.error().httpStatus, 400);
     QVERIFY(tooSmall.error().requestId.startsWith(QStringLiteral("req_")));
 
-    const Result<PaymentIntent> missing = complete<PaymentIntent>([&](auto done) { api.retrievePaymentIntent(QStringLiteral("pi_missing"), done); });
+    const Result<PaymentIntent> missing =
+        complete<PaymentIntent>([&](auto done) { api.retrievePaymentIntent(QStringLiteral("pi_missing"), done); });
     QCOMPARE(missing.error().kind, ApiError::Kind::NotFound);
 
     FixedKeyProvider liveKey(QStringLiteral("sk_live_wrong"));
     StripeClient liveClient(m_network, liveKey, fastConfig(m_sandbox.baseUrl()));
     StripeApi liveApi(liveClient);
-    const Result<Page<PaymentIntent>> refused = complete<Page<PaymentIntent>>([&](auto done) { liveApi.listNewestPaymentIntent(done); });
+    const Result<Page<PaymentIntent>> refused =
+        complete<Page<PaymentIntent>>([&](auto done) { liveApi.listNewestPaymentIntent(done); });
     QCOMPARE(refused.error().kind, ApiError::Kind::Authentication);
 
     // An answer of the wrong shape is a decoding error, not a crash.
     std::optional<Result<StripeResponse>> clock;
-    client.send(getRequest(QStringLiteral("/v1/test_helpers/sandbox/clock")), [&](const Result<StripeResponse> &r) { clock = r; });
+    client.send(getRequest(QStringLiteral("/v1/test_helpers/sandbox/clock")),
+                [&](const Result<StripeResponse> &r) { clock = r; });
     QTRY_VERIFY(clock.has_value());
     const Result<PaymentIntent> wrongShape = decodePaymentIntent(clock->value().json);
     QCOMPARE(wrongShape.error().kind, ApiError::Kind::Decoding);
@@ -178,7 +190,8 @@ void TestStripeClient::konbiniRateLimit_isRetriedThenSurfaced()
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
     QCOMPARE(result->error().kind, ApiError::Kind::KonbiniRateLimited);
     // And with the limit lifting after two attempts, the third goes through.
-    StripeClient recovering(m_network, m_key, fastConfig(m_sandbox.baseUrl(), {{"X-Sandbox-Fault", "konbini_rate_limit,count=2"}}));
+    StripeClient recovering(m_network, m_key,
+                            fastConfig(m_sandbox.baseUrl(), {{"X-Sandbox-Fault", "konbini_rate_limit,count=2"}}));
     std::optional<Result<StripeResponse>> recovered;
     recovering.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { recovered = r; });
     QTRY_VERIFY_WITH_TIMEOUT(recovered.has_value(), 20000);
@@ -188,7 +201,8 @@ void TestStripeClient::konbiniRateLimit_isRetriedThenSurfaced()
 
 void TestStripeClient::methodUnavailable_isNotRetried()
 {
-    StripeClient client(m_network, m_key, fastConfig(m_sandbox.baseUrl(), {{"X-Sandbox-Fault", "not_available,count=1"}}));
+    StripeClient client(m_network, m_key,
+                        fastConfig(m_sandbox.baseUrl(), {{"X-Sandbox-Fault", "not_available,count=1"}}));
     std::optional<Result<StripeResponse>> result;
     client.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { result = r; });
     QTRY_VERIFY(result.has_value());
@@ -202,7 +216,8 @@ void TestStripeClient::timeout_endsAttempt()
     config.retry.maxNetworkRetries = 1;
     StripeClient client(m_network, m_key, config);
     std::optional<Result<StripeResponse>> result;
-    client.send(getRequest(QStringLiteral("/v1/payment_intents")), [&](const Result<StripeResponse> &r) { result = r; });
+    client.send(getRequest(QStringLiteral("/v1/payment_intents")),
+                [&](const Result<StripeResponse> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
     QCOMPARE(result->error().kind, ApiError::Kind::Timeout);
     QVERIFY(result->error().isTransient());
@@ -213,10 +228,11 @@ void TestStripeClient::cancel_endsCallAtOnce()
     StripeClient client(m_network, m_key, fastConfig(m_sandbox.baseUrl(), {{"X-Sandbox-Fault", "delay=5000"}}));
     std::optional<Result<StripeResponse>> result;
     int calls = 0;
-    StripeCall *call = client.send(getRequest(QStringLiteral("/v1/payment_intents")), [&](const Result<StripeResponse> &r) {
-        result = r;
-        ++calls;
-    });
+    StripeCall *call =
+        client.send(getRequest(QStringLiteral("/v1/payment_intents")), [&](const Result<StripeResponse> &r) {
+            result = r;
+            ++calls;
+        });
     call->cancel();
     QVERIFY(result.has_value()); // at once, not when the 5 s answer would come
     QCOMPARE(result->error().kind, ApiError::Kind::Canceled);
@@ -233,7 +249,8 @@ void TestStripeClient::abandon_neverCallsBack()
     call->abandon();
     QTRY_VERIFY(call.isNull()); // deleted once control returns to the event loop
     // Whatever the aborted reply does now, nobody is called back.
-    const Result<Page<PaymentIntent>> later = complete<Page<PaymentIntent>>([&](auto done) { StripeApi(client).listNewestPaymentIntent(done); });
+    const Result<Page<PaymentIntent>> later =
+        complete<Page<PaymentIntent>>([&](auto done) { StripeApi(client).listNewestPaymentIntent(done); });
     QVERIFY(later.ok());
     QCOMPARE(calls, 0);
 }
@@ -266,7 +283,8 @@ void TestStripeClient::plainHttpToOtherHosts_isRefused()
 {
     StripeClient client(m_network, m_key, fastConfig(QUrl(QStringLiteral("http://api.stripe.com"))));
     std::optional<Result<StripeResponse>> result;
-    client.send(getRequest(QStringLiteral("/v1/payment_intents")), [&](const Result<StripeResponse> &r) { result = r; });
+    client.send(getRequest(QStringLiteral("/v1/payment_intents")),
+                [&](const Result<StripeResponse> &r) { result = r; });
     QVERIFY(!result.has_value()); // never synchronously
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->error().kind, ApiError::Kind::InsecureTransport);

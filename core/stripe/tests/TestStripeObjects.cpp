@@ -12,7 +12,8 @@ QJsonObject parse(const char *json)
     return QJsonDocument::fromJson(json).object();
 }
 
-const char *const kVoucher = R"({ "id": "pi_1", "object": "payment_intent", "amount": 1500, "amount_received": 0, "currency": "jpy", "created": 1795858524, "livemode": false, "status": "requires_action", "latest_charge": null, "payment_method": {"id": "pm_1", "object": "payment_method"}, "metadata": {"terminal": "till-1"}, "payment_method_options": {"konbini": {"product_description": "お弁当"}}, "some_future_field": {"ignored": true}, "next_action": {"type": "konbini_display_details", "konbini_display_details": { "expires_at": 1796137199, "hosted_voucher_url": "https://payments.stripe.com/konbini/voucher/test_x", "stores": {"familymart": {"confirmation_number": "09012345678", "payment_code": "123456"}, "lawson": {"confirmation_number": "09012345678", "payment_code": "LW1"}, "ministop": null, "seicomart": {"payment_code": "SM1", "confirmation_number": null}}}} })";
+const char *const kVoucher =
+    R"({ "id": "pi_1", "object": "payment_intent", "amount": 1500, "amount_received": 0, "currency": "jpy", "created": 1795858524, "livemode": false, "status": "requires_action", "latest_charge": null, "payment_method": {"id": "pm_1", "object": "payment_method"}, "metadata": {"terminal": "till-1"}, "payment_method_options": {"konbini": {"product_description": "お弁当"}}, "some_future_field": {"ignored": true}, "next_action": {"type": "konbini_display_details", "konbini_display_details": { "expires_at": 1796137199, "hosted_voucher_url": "https://payments.stripe.com/konbini/voucher/test_x", "stores": {"familymart": {"confirmation_number": "09012345678", "payment_code": "123456"}, "lawson": {"confirmation_number": "09012345678", "payment_code": "LW1"}, "ministop": null, "seicomart": {"payment_code": "SM1", "confirmation_number": null}}}} })";
 
 } // namespace
 
@@ -57,20 +58,30 @@ void TestStripeObjects::paymentIntent_malformed_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("not a payment intent") << QByteArray(R"({"id":"re_1","object":"refund","amount":1,"currency":"jpy","created":1,"status":"x"})") << QStringLiteral("object");
-    QTest::newRow("missing id") << QByteArray(R"({"object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"x"})") << QStringLiteral("id");
-    QTest::newRow("amount as string") << QByteArray(R"({"id":"pi","object":"payment_intent","amount":"1500","currency":"jpy","created":1,"status":"x"})") << QStringLiteral("amount");
-    QTest::newRow("amount fractional") << QByteArray(R"({"id":"pi","object":"payment_intent","amount":15.5,"currency":"jpy","created":1,"status":"x"})") << QStringLiteral("amount");
-    QTest::newRow("status missing") << QByteArray(R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1})") << QStringLiteral("status");
-    QTest::newRow("voucher without expires_at")
-        << QByteArray(R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"requires_action", "next_action":{"type":"konbini_display_details","konbini_display_details":{"stores":{}}}})")
-        << QStringLiteral("expires_at");
-    QTest::newRow("store without payment code")
-        << QByteArray(R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"requires_action", "next_action":{"type":"konbini_display_details","konbini_display_details":{"expires_at":1,"stores":{"lawson":{"confirmation_number":"1"}}}}})")
-        << QStringLiteral("payment_code");
-    QTest::newRow("metadata as number (ignored) but next_action as string")
-        << QByteArray(R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"x","next_action":"soon"})")
-        << QStringLiteral("next_action");
+    QTest::newRow("not a payment intent")
+        << QByteArray(R"({"id":"re_1","object":"refund","amount":1,"currency":"jpy","created":1,"status":"x"})")
+        << QStringLiteral("object");
+    QTest::newRow("missing id") << QByteArray(
+        R"({"object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"x"})")
+                                << QStringLiteral("id");
+    QTest::newRow("amount as string") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":"1500","currency":"jpy","created":1,"status":"x"})")
+                                      << QStringLiteral("amount");
+    QTest::newRow("amount fractional") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":15.5,"currency":"jpy","created":1,"status":"x"})")
+                                       << QStringLiteral("amount");
+    QTest::newRow("status missing") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1})")
+                                    << QStringLiteral("status");
+    QTest::newRow("voucher without expires_at") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"requires_action", "next_action":{"type":"konbini_display_details","konbini_display_details":{"stores":{}}}})")
+                                                << QStringLiteral("expires_at");
+    QTest::newRow("store without payment code") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"requires_action", "next_action":{"type":"konbini_display_details","konbini_display_details":{"expires_at":1,"stores":{"lawson":{"confirmation_number":"1"}}}}})")
+                                                << QStringLiteral("payment_code");
+    QTest::newRow("metadata as number (ignored) but next_action as string") << QByteArray(
+        R"({"id":"pi","object":"payment_intent","amount":1,"currency":"jpy","created":1,"status":"x","next_action":"soon"})")
+                                                                            << QStringLiteral("next_action");
     QTest::newRow("empty object") << QByteArray("{}") << QStringLiteral("object");
 }
 
@@ -86,7 +97,8 @@ void TestStripeObjects::paymentIntent_malformed()
 
 void TestStripeObjects::refund_waitingForBankDetails()
 {
-    const Result<Refund> decoded = decodeRefund(parse(R"({"id":"re_1","object":"refund","amount":500,"currency":"jpy","created":10, "status":"requires_action","payment_intent":"pi_1","charge":"ch_1","reason":null,"instructions_email":"h@test.com", "next_action":{"type":"display_details","display_details":{"email_sent":{"email_sent_at":11,"email_sent_to":"h@test.com"},"expires_at":99}}})"));
+    const Result<Refund> decoded = decodeRefund(parse(
+        R"({"id":"re_1","object":"refund","amount":500,"currency":"jpy","created":10, "status":"requires_action","payment_intent":"pi_1","charge":"ch_1","reason":null,"instructions_email":"h@test.com", "next_action":{"type":"display_details","display_details":{"email_sent":{"email_sent_at":11,"email_sent_to":"h@test.com"},"expires_at":99}}})"));
     QVERIFY(decoded.ok());
     QCOMPARE(decoded.value().amount, 500);
     QCOMPARE(decoded.value().instructionsEmail, QStringLiteral("h@test.com"));
@@ -97,7 +109,8 @@ void TestStripeObjects::refund_waitingForBankDetails()
 
 void TestStripeObjects::page_ofEvents()
 {
-    const Result<Page<Event>> decoded = decodeEventPage(parse(R"({"object":"list","has_more":true,"url":"/v1/events","data":[ {"id":"evt_2","object":"event","type":"payment_intent.succeeded","created":5,"data":{"object":{"id":"pi_1","object":"payment_intent"}}}, {"id":"evt_1","object":"event","type":"refund.created","created":4,"data":{"object":{"id":"re_1","object":"refund"}}}]})"));
+    const Result<Page<Event>> decoded = decodeEventPage(parse(
+        R"({"object":"list","has_more":true,"url":"/v1/events","data":[ {"id":"evt_2","object":"event","type":"payment_intent.succeeded","created":5,"data":{"object":{"id":"pi_1","object":"payment_intent"}}}, {"id":"evt_1","object":"event","type":"refund.created","created":4,"data":{"object":{"id":"re_1","object":"refund"}}}]})"));
     QVERIFY(decoded.ok());
     QVERIFY(decoded.value().hasMore);
     QCOMPARE(decoded.value().items.size(), 2);
@@ -107,10 +120,15 @@ void TestStripeObjects::page_ofEvents()
 
 void TestStripeObjects::page_malformedItemFailsWhole()
 {
-    QVERIFY(!decodeEventPage(parse(R"({"object":"list","has_more":false,"data":[{"id":"evt_1","object":"event","type":"x","created":1}]})")).ok());
+    QVERIFY(
+        !decodeEventPage(
+             parse(
+                 R"({"object":"list","has_more":false,"data":[{"id":"evt_1","object":"event","type":"x","created":1}]})"))
+             .ok());
     QVERIFY(!decodeEventPage(parse(R"({"object":"list","data":[]})")).ok());
     QVERIFY(!decodeEventPage(parse(R"({"object":"list","has_more":false,"data":{}})")).ok());
-    const Result<Page<PaymentIntent>> search = decodePaymentIntentPage(parse(R"({"object":"search_result","has_more":true,"next_page":"page_x","data":[]})"));
+    const Result<Page<PaymentIntent>> search =
+        decodePaymentIntentPage(parse(R"({"object":"search_result","has_more":true,"next_page":"page_x","data":[]})"));
     QVERIFY(search.ok());
     QCOMPARE(search.value().nextPage, QStringLiteral("page_x"));
 }
@@ -121,17 +139,39 @@ void TestStripeObjects::error_isClassified_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("kind");
     using K = ApiError::Kind;
-    QTest::newRow("rejected number") << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_intent_konbini_rejected_confirmation_number"}})") << int(K::ConfirmationNumberRejected);
-    QTest::newRow("konbini rate limit") << 429 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_method_rate_limit_exceeded"}})") << int(K::KonbiniRateLimited);
-    QTest::newRow("not available") << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_method_not_available"}})") << int(K::MethodUnavailable);
-    QTest::newRow("unexpected state") << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state","payment_intent":{"status":"succeeded"}}})") << int(K::UnexpectedState);
-    QTest::newRow("rate limit") << 429 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"rate_limit"}})") << int(K::RateLimited);
-    QTest::newRow("idempotency") << 400 << QByteArray(R"({"error":{"type":"idempotency_error"}})") << int(K::Idempotency);
-    QTest::newRow("auth") << 401 << QByteArray(R"({"error":{"type":"invalid_request_error"}})") << int(K::Authentication);
-    QTest::newRow("permission") << 403 << QByteArray(R"({"error":{"type":"invalid_request_error"}})") << int(K::Permission);
-    QTest::newRow("not found") << 404 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"resource_missing"}})") << int(K::NotFound);
+    QTest::newRow("rejected number")
+        << 400
+        << QByteArray(
+               R"({"error":{"type":"invalid_request_error","code":"payment_intent_konbini_rejected_confirmation_number"}})")
+        << int(K::ConfirmationNumberRejected);
+    QTest::newRow("konbini rate limit")
+        << 429
+        << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_method_rate_limit_exceeded"}})")
+        << int(K::KonbiniRateLimited);
+    QTest::newRow("not available")
+        << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"payment_method_not_available"}})")
+        << int(K::MethodUnavailable);
+    QTest::newRow("unexpected state")
+        << 400
+        << QByteArray(
+               R"({"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state","payment_intent":{"status":"succeeded"}}})")
+        << int(K::UnexpectedState);
+    QTest::newRow("rate limit") << 429
+                                << QByteArray(R"({"error":{"type":"invalid_request_error","code":"rate_limit"}})")
+                                << int(K::RateLimited);
+    QTest::newRow("idempotency") << 400 << QByteArray(R"({"error":{"type":"idempotency_error"}})")
+                                 << int(K::Idempotency);
+    QTest::newRow("auth") << 401 << QByteArray(R"({"error":{"type":"invalid_request_error"}})")
+                          << int(K::Authentication);
+    QTest::newRow("permission") << 403 << QByteArray(R"({"error":{"type":"invalid_request_error"}})")
+                                << int(K::Permission);
+    QTest::newRow("not found") << 404
+                               << QByteArray(R"({"error":{"type":"invalid_request_error","code":"resource_missing"}})")
+                               << int(K::NotFound);
     QTest::newRow("server") << 502 << QByteArray("<html>bad gateway</html>") << int(K::Server);
-    QTest::newRow("plain invalid") << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"amount_too_small","param":"amount"}})") << int(K::InvalidRequest);
+    QTest::newRow("plain invalid")
+        << 400 << QByteArray(R"({"error":{"type":"invalid_request_error","code":"amount_too_small","param":"amount"}})")
+        << int(K::InvalidRequest);
 }
 
 void TestStripeObjects::error_isClassified()

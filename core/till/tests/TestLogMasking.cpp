@@ -22,20 +22,34 @@ void TestLogMasking::mask_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("masked");
-    QTest::newRow("bearer header") << "Authorization: Bearer sk_test_51Habc" << "Authorization: [masked]";
-    QTest::newRow("basic header") << "authorization=Basic c2tfdGVzdF94Og==" << "authorization=[masked]";
-    QTest::newRow("secret key") << "key sk_live_FAKE_1 rejected" << "key sk_live_[masked] rejected";
-    QTest::newRow("restricted key") << "rk_test_abcDEF_123" << "rk_test_[masked]";
-    QTest::newRow("publishable key") << "pk_live_XYZ" << "pk_live_[masked]";
-    QTest::newRow("webhook secret") << "whsec_0123abc" << "whsec_[masked]";
-    QTest::newRow("email") << "Invalid email address: hanako+fill_never@example.jp!" << "Invalid email address: [email]!";
-    QTest::newRow("mobile with hyphens") << "phone 090-1234-5678 given" << "phone [phone] given";
-    QTest::newRow("confirmation number") << "confirmation_number=09012345678" << "confirmation_number=[phone]";
-    QTest::newRow("international") << "+81 90 1234 5678" << "[phone]";
-    QTest::newRow("full-width") << "電話 ０９０ー１２３４ー５６７８" << "電話 [phone]";
-    QTest::newRow("amounts and ids stay") << "amount=1500 pi_3N1abc created 1795858524" << "amount=1500 pi_3N1abc created 1795858524";
-    QTest::newRow("unix time stays (10 digits, but a word)") << "created=1795858524" << "created=1795858524";
-    QTest::newRow("request id stays") << "request req_68cxmp000001" << "request req_68cxmp000001";
+    QTest::newRow("bearer header") << "Authorization: Bearer sk_test_51Habc"
+                                   << "Authorization: [masked]";
+    QTest::newRow("basic header") << "authorization=Basic c2tfdGVzdF94Og=="
+                                  << "authorization=[masked]";
+    QTest::newRow("secret key") << "key sk_live_FAKE_1 rejected"
+                                << "key sk_live_[masked] rejected";
+    QTest::newRow("restricted key") << "rk_test_abcDEF_123"
+                                    << "rk_test_[masked]";
+    QTest::newRow("publishable key") << "pk_live_XYZ"
+                                     << "pk_live_[masked]";
+    QTest::newRow("webhook secret") << "whsec_0123abc"
+                                    << "whsec_[masked]";
+    QTest::newRow("email") << "Invalid email address: hanako+fill_never@example.jp!"
+                           << "Invalid email address: [email]!";
+    QTest::newRow("mobile with hyphens") << "phone 090-1234-5678 given"
+                                         << "phone [phone] given";
+    QTest::newRow("confirmation number") << "confirmation_number=09012345678"
+                                         << "confirmation_number=[phone]";
+    QTest::newRow("international") << "+81 90 1234 5678"
+                                   << "[phone]";
+    QTest::newRow("full-width") << "電話 ０９０ー１２３４ー５６７８"
+                                << "電話 [phone]";
+    QTest::newRow("amounts and ids stay") << "amount=1500 pi_3N1abc created 1795858524"
+                                          << "amount=1500 pi_3N1abc created 1795858524";
+    QTest::newRow("unix time stays (10 digits, but a word)") << "created=1795858524"
+                                                             << "created=1795858524";
+    QTest::newRow("request id stays") << "request req_68cxmp000001"
+                                      << "request req_68cxmp000001";
 }
 
 void TestLogMasking::mask()
@@ -66,7 +80,8 @@ void TestLogMasking::fileLog_isOwnerOnlyMaskedAndRotates()
         QVERIFY(!content.contains("hanako@example.jp"));
         QVERIFY(!content.contains("1234-5678"));
         QVERIFY(!content.contains("leakme"));
-        QCOMPARE(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
     }
 }
 
