@@ -35,6 +35,7 @@ QLabel *problemLabel(QWidget *parent, const QString &name)
     auto *label = new QLabel(parent);
     label->setObjectName(name);
     label->setStyleSheet(QStringLiteral("color:#b00020"));
+    label->setTextFormat(Qt::PlainText); // it may quote what was typed
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -45,6 +46,7 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
     auto *label = new QLabel(parent);
     label->setObjectName(name);
     label->setStyleSheet(QStringLiteral("color:#555"));
+    label->setTextFormat(Qt::PlainText); // it quotes what was typed (the name preview)
     return label;
 }
 

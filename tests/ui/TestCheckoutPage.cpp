@@ -306,6 +306,10 @@ void TestCheckoutPage::livePreviews_followTyping()
     counter.field<QLineEdit>("nameField")->setText(QStringLiteral("髙橋 一郎"));
     QVERIFY(counter.label("namePreview")->text().contains(QStringLiteral("橋 一郎")));
     QVERIFY(counter.label("namePreview")->text().contains(QStringLiteral("髙")));
+    // What the clerk typed is shown as typed, never as markup.
+    counter.field<QLineEdit>("nameField")->setText(QStringLiteral("佐藤 <b>太郎</b>"));
+    QCOMPARE(counter.label("namePreview")->textFormat(), Qt::PlainText);
+    QVERIFY(counter.label("namePreview")->text().contains(QStringLiteral("<b>太郎</b>")));
     counter.field<QLineEdit>("phoneField")->setText(QStringLiteral("０９０ー１２３４ー５６７８"));
     QVERIFY(counter.label("phonePreview")->text().contains(QStringLiteral("09012345678")));
     QVERIFY(counter.label("deadlinePreview")->text().contains(QStringLiteral("23:59 JST")));
