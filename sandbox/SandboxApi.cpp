@@ -4,8 +4,11 @@
 #include "Listing.h"
 #include "ParamSchema.h"
 
+#include <QLoggingCategory>
 #include <QJsonDocument>
 #include <QStringList>
+
+Q_LOGGING_CATEGORY(lcSandbox, "konbini.sandbox", QtInfoMsg)
 
 namespace konbini::sandbox {
 namespace {
@@ -291,7 +294,7 @@ ApiAnswer SandboxApi::execute(const ApiRequest &request)
     ApiAnswer answer = dispatch(request, call);
     release(request);
     if (m_persistence && !m_persistence->save(m_state))
-        qWarning("konbini-sandbox: could not write the state file");
+        qCWarning(lcSandbox) << "could not write the state file";
     return answer;
 }
 
