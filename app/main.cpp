@@ -20,6 +20,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 using namespace konbini;
@@ -58,6 +59,13 @@ struct Running {
 
 int main(int argc, char *argv[])
 {
+    // Answered before the GUI starts, so they work without a display (packaging checks, scripts).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("konbini-pos %s\n", KONBINI_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("konbini-pos"));
     QApplication::setOrganizationName(QStringLiteral("KonbiniPOS"));

@@ -3,12 +3,13 @@
 #   scripts/setup.sh run    build, then launch the counter app (konbini-pos) on its built-in sandbox
 #   scripts/setup.sh test   build, then run every test (CTest prints the summary)
 #   scripts/setup.sh build  build only
+#   scripts/setup.sh package  build, then the Debian packages into BUILD_DIR/packages
 # Environment: BUILD_DIR (default build), KONBINI_SANITIZE=ON for an ASan+UBSan build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode="${1:-build}"
-case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 2 ;; esac
+case "$mode" in run|test|build|package) ;; *) echo "usage: $0 run|test|build|package" >&2; exit 2 ;; esac
 
 build_packages=(
   g++ cmake ninja-build pkg-config
@@ -19,8 +20,15 @@ test_packages=(
   libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk fonts-dejavu-core
   gnome-keyring dbus-x11 dbus curl wrk
 )
+# CPack's Debian generator computes library dependencies with dpkg-shlibdeps; the package test
+# validates the menu entry and the AppStream metadata.
+package_packages=(dpkg-dev desktop-file-utils appstream)
 packages=("${build_packages[@]}")
-[ "$mode" = build ] || packages+=("${test_packages[@]}")
+case "$mode" in
+  test) packages+=("${test_packages[@]}" "${package_packages[@]}") ;;
+  run) packages+=("${test_packages[@]}") ;;
+  package) packages+=("${package_packages[@]}") ;;
+esac
 # Node.js drives the sandbox with Stripe's official library in one test; any installed node will do.
 if [ "$mode" = test ] && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
@@ -55,5 +63,11 @@ case "$mode" in
     fi
     cd "$build_dir"
     exec ctest --output-on-failure --parallel 2 --timeout 600
+    ;;
+  package)
+    rm -rf "$build_dir/packages"
+    (cd "$build_dir" && cpack -G DEB)
+    echo "== Debian packages:"
+    ls -1 "$build_dir"/packages/*.deb
     ;;
 esac
