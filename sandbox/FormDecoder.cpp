@@ -21,11 +21,22 @@ struct Node {
     std::map<qint64, std::unique_ptr<Node>> elements;
 };
 
-QString decodeComponent(QByteArrayView raw)
+bool isHexDigit(char c)
 {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// Strict: every % is followed by two hex digits, as Stripe requires.
+bool decodeComponent(QByteArrayView raw, QString &decoded)
+{
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        if (raw.at(i) == '%' && (i + 2 >= raw.size() || !isHexDigit(raw.at(i + 1)) || !isHexDigit(raw.at(i + 2))))
+            return false;
+    }
     QByteArray bytes = raw.toByteArray();
     bytes.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    decoded = QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    return true;
 }
 
 bool splitKey(const QString &key, QList<QString> &segments)
@@ -128,11 +139,12 @@ QJsonValue toJson(const Node &node)
 
 } // namespace
 
-bool decodeStripeForm(QByteArrayView encoded, QJsonObject &params, QString &error)
+bool decodeStripeForm(QByteArrayView encoded, QJsonObject &params, QString &error, const FormLimits &limits)
 {
     Node root;
     root.kind = Node::Kind::Object;
     qsizetype start = 0;
+    int parameters = 0;
     while (start <= encoded.size()) {
         qsizetype end = encoded.indexOf('&', start);
         if (end < 0)
@@ -141,12 +153,38 @@ bool decodeStripeForm(QByteArrayView encoded, QJsonObject &params, QString &erro
         start = end + 1;
         if (pair.isEmpty())
             continue;
+        if (++parameters > limits.maxParameters) {
+            error = QStringLiteral("Invalid request: more than %1 parameters.").arg(limits.maxParameters);
+            return false;
+        }
         const qsizetype equals = pair.indexOf('=');
-        const QString key = decodeComponent(equals < 0 ? pair : pair.first(equals));
-        const QString value = equals < 0 ? QString() : decodeComponent(pair.sliced(equals + 1));
+        const QByteArrayView rawKey = equals < 0 ? pair : pair.first(equals);
+        const QByteArrayView rawValue = equals < 0 ? QByteArrayView() : pair.sliced(equals + 1);
+        // Encoded text is never shorter than the text it decodes to: check before decoding.
+        if (rawKey.size() > 3 * limits.maxNameLength || rawValue.size() > 3 * limits.maxValueLength) {
+            error = QStringLiteral("Invalid request: a parameter name or value is too long.");
+            return false;
+        }
+        QString key;
+        QString value;
+        if (!decodeComponent(rawKey, key) || !decodeComponent(rawValue, value)) {
+            error = QStringLiteral("Invalid request: malformed percent-encoding in the parameters.");
+            return false;
+        }
+        if (key.size() > limits.maxNameLength || value.size() > limits.maxValueLength) {
+            error = QStringLiteral("Invalid request: a parameter name or value is too long.");
+            return false;
+        }
+        // Counted on the raw name, before any parsing: `a[x][x]…` thirty thousand deep costs nothing.
+        if (key.count(u'[') >= limits.maxDepth) {
+            error = QStringLiteral("Invalid request: the parameter %1 is nested more than %2 levels deep.")
+                        .arg(key.left(key.indexOf(u'[')))
+                        .arg(limits.maxDepth);
+            return false;
+        }
         QList<QString> segments;
         if (!splitKey(key, segments)) {
-            error = QStringLiteral("Invalid request: could not parse the parameter name %1.").arg(key);
+            error = QStringLiteral("Invalid request: could not parse the parameter name %1.").arg(key.left(100));
             return false;
         }
         if (!insert(root, segments, value, error))

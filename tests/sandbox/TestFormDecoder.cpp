@@ -42,6 +42,8 @@ void TestFormDecoder::decode_data()
     QTest::newRow("empty body") << QByteArray() << QByteArray("{}");
     QTest::newRow("stray ampersands") << QByteArray("&&a=1&") << QByteArray(R"({"a":"1"})");
     QTest::newRow("later value wins") << QByteArray("a=1&a=2") << QByteArray(R"({"a":"2"})");
+    QTest::newRow("8 levels, the most allowed") << QByteArray("a[b][c][d][e][f][g][h]=1")
+                                                << QByteArray(R"({"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":"1"}}}}}}}})");
 }
 
 void TestFormDecoder::decode()
@@ -64,6 +66,22 @@ void TestFormDecoder::decode_rejectsContradictions_data()
     QTest::newRow("unclosed bracket") << QByteArray("a[b=1");
     QTest::newRow("bracket first") << QByteArray("[a]=1");
     QTest::newRow("text after bracket") << QByteArray("a[b]c=1");
+    // Hostile input: refused whole, before any tree is built (30,000 levels overflowed the stack).
+    QTest::newRow("30,000 levels deep") << QByteArray("metadata") + QByteArray("[a]").repeated(30'000) + "=1";
+    QTest::newRow("50,000 empty brackets") << QByteArray("x") + QByteArray("[]").repeated(50'000) + "=1";
+    QTest::newRow("50,000 index brackets") << QByteArray("x") + QByteArray("[0]").repeated(50'000) + "=1";
+    QTest::newRow("percent-encoded brackets, deep") << QByteArray("x") + QByteArray("%5Ba%5D").repeated(20) + "=1";
+    QTest::newRow("9 levels") << QByteArray("a[b][c][d][e][f][g][h][i]=1");
+    QTest::newRow("too many parameters") << [] {
+        QByteArray many;
+        for (int i = 0; i < 1001; ++i)
+            many += "p" + QByteArray::number(i) + "=1&";
+        return many;
+    }();
+    QTest::newRow("name too long") << QByteArray(501, 'n') + "=1";
+    QTest::newRow("value too long") << "a=" + QByteArray(50'001, 'v');
+    QTest::newRow("broken percent-escape") << QByteArray("a=%zz");
+    QTest::newRow("truncated percent-escape") << QByteArray("a=1%2");
 }
 
 void TestFormDecoder::decode_rejectsContradictions()

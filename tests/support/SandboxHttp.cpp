@@ -49,11 +49,16 @@ void SandboxHttp::startServer(const sandbox::SandboxOptions &options)
 QNetworkReply *SandboxHttp::start(const QByteArray &method, const QString &path, const Form &form,
                                   const Headers &headers)
 {
+    return startRaw(method, path, encodeForm(form), headers);
+}
+
+QNetworkReply *SandboxHttp::startRaw(const QByteArray &method, const QString &path, const QByteArray &encoded,
+                                     const Headers &headers)
+{
     QUrl url = m_baseUrl;
     url.setPath(path);
-    const QByteArray encoded = encodeForm(form);
     if (method != "POST" && !encoded.isEmpty())
-        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
+        url.setQuery(QString::fromLatin1(encoded), QUrl::TolerantMode);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_key);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -89,6 +94,16 @@ HttpResult SandboxHttp::post(const QString &path, const Form &form, const Header
 HttpResult SandboxHttp::get(const QString &path, const Form &query, const Headers &headers)
 {
     return wait(start("GET", path, query, headers));
+}
+
+HttpResult SandboxHttp::postRaw(const QString &path, const QByteArray &body)
+{
+    return wait(startRaw("POST", path, body, {}));
+}
+
+HttpResult SandboxHttp::getRaw(const QString &path, const QByteArray &query)
+{
+    return wait(startRaw("GET", path, query, {}));
 }
 
 QJsonObject SandboxHttp::createPaymentIntent(qint64 amount, const Form &extra)

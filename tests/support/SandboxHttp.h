@@ -53,6 +53,10 @@ public:
     HttpResult get(const QString &path, const Form &query = {}, const Headers &headers = {});
     // Starts a request without waiting; finish it with wait().
     QNetworkReply *start(const QByteArray &method, const QString &path, const Form &form, const Headers &headers);
+    QNetworkReply *startRaw(const QByteArray &method, const QString &path, const QByteArray &encoded, const Headers &headers);
+    // Bytes exactly as given (hostile-input tests): a form body, or a query string.
+    HttpResult postRaw(const QString &path, const QByteArray &body);
+    HttpResult getRaw(const QString &path, const QByteArray &query);
     static HttpResult wait(QNetworkReply *reply);
 
     // Konbini shortcuts.

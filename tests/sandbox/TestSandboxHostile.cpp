@@ -1,0 +1,42 @@
+#include "SandboxHttp.h"
+
+#include <QTest>
+
+using namespace konbini::test;
+
+// What a hostile local process can send the sandbox (which runs inside the till in sandbox mode):
+// each is refused with a Stripe-shaped error, and the sandbox goes on answering.
+class TestSandboxHostile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void deeplyNestedParameters_areRefused_data();
+    void deeplyNestedParameters_areRefused();
+};
+
+void TestSandboxHostile::deeplyNestedParameters_areRefused_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("form");
+    QTest::newRow("body: metadata + [a] x 30,000") << QByteArray("POST") << QByteArray("amount=1500&currency=jpy&metadata") + QByteArray("[a]").repeated(30'000) + "=1";
+    QTest::newRow("query: [] x 50,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[]").repeated(50'000) + "=1";
+    QTest::newRow("query: [0] x 50,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[0]").repeated(50'000) + "=1";
+}
+
+void TestSandboxHostile::deeplyNestedParameters_areRefused()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, form);
+    SandboxHttp sandbox;
+    const HttpResult answer = method == "POST" ? sandbox.postRaw(QStringLiteral("/v1/payment_intents"), form)
+                                               : sandbox.getRaw(QStringLiteral("/v1/payment_intents"), form);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.error().value(QStringLiteral("type")).toString(), QStringLiteral("invalid_request_error"));
+    QVERIFY(answer.error().value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Invalid request")));
+    // Still up, still answering.
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestSandboxHostile)
+#include "TestSandboxHostile.moc"
