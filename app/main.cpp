@@ -1,6 +1,7 @@
 // konbini-pos: wires the counter UI to the checkout engine. With a Stripe key in the OS keychain
 // it talks to Stripe (test or live); without one, or without a keychain, to the built-in sandbox.
 #include "LogMasking.h"
+#include "PrivateFiles.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
@@ -89,7 +90,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
+    if (!makePrivateDirectory(dataDir))
+        std::fprintf(stderr, "konbini-pos: cannot make %s owner-only\n", qPrintable(dataDir));
     installFileLog(dataDir + QStringLiteral("/konbini-pos.log"));
     QSettings qsettings;
     TillSettings settings(qsettings);

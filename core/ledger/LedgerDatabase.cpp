@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QSqlError>
 
-#include <sys/stat.h>
 
 namespace konbini {
 namespace {
@@ -114,19 +113,9 @@ QVariant LedgerDatabase::text(const QString &value)
 
 LedgerStatus LedgerDatabase::open()
 {
+    // The file and SQLite's -wal and -shm beside it hold customers' data: SqliteConnection creates
+    // them owner-only from their first byte.
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    // The file and SQLite's -wal and -shm beside it hold customers' data: owner-only from their
-    // first byte (SQLite gives its side files the main file's mode).
-    if (!QFileInfo::exists(m_path)) {
-        const mode_t previous = ::umask(077);
-        QFile file(m_path);
-        const bool created = file.open(QIODevice::WriteOnly);
-        ::umask(previous);
-        if (!created)
-            return LedgerError{LedgerError::Kind::Open, file.errorString()};
-    }
-    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-
     QString error;
     if (!m_connection.open(m_path,
                            {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),

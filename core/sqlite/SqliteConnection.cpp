@@ -1,8 +1,15 @@
 #include "SqliteConnection.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace konbini {
 
@@ -23,6 +30,14 @@ SqliteConnection::~SqliteConnection()
 
 bool SqliteConnection::open(const QString &path, const QStringList &pragmas, QString &error)
 {
+    // O_CREAT with 0600: the umask can only narrow it, never widen it.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        error = QStringLiteral("Cannot create %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    ::fchmod(fd, 0600); // a file an earlier release created with wider permissions is narrowed too
+    ::close(fd);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     db.setDatabaseName(path);
     if (!db.open()) {

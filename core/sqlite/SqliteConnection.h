@@ -16,6 +16,8 @@ public:
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
+    // Creates the file owner-only (0600) if it does not exist yet, so it never exists with wider
+    // permissions whatever the umask; SQLite gives its -wal, -shm and -journal files the same mode.
     bool open(const QString &path, const QStringList &pragmas, QString &error);
     QSqlDatabase database() const { return QSqlDatabase::database(m_name); }
 

@@ -7,6 +7,9 @@
 
 #include <cstdio>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace konbini {
 namespace {
 
@@ -79,12 +82,11 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
     std::fputs(bytes.constData(), stderr);
     QMutexLocker lock(&g_logMutex);
     rotateIfNeeded();
-    QFile file(g_logPath);
-    const bool created = !file.exists();
-    if (file.open(QIODevice::Append)) {
-        if (created)
-            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(bytes);
+    // Created owner-only from the first byte (O_CREAT with 0600: the umask can only narrow it).
+    const int fd = ::open(QFile::encodeName(g_logPath).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        [[maybe_unused]] const auto written = ::write(fd, bytes.constData(), size_t(bytes.size()));
+        ::close(fd);
     }
 }
 
