@@ -27,6 +27,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
 
     auto *banner = new QLabel(central);
+    banner->setTextFormat(Qt::PlainText);
     banner->setObjectName(QStringLiteral("modeBanner"));
     banner->setAlignment(Qt::AlignCenter);
     QFont bannerFont = banner->font();

@@ -35,6 +35,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     stripeForm->addRow(tr("API key"), m_key);
     m_keyState = new QLabel(stripeBox);
     m_keyState->setObjectName(QStringLiteral("keyState"));
+    m_keyState->setTextFormat(Qt::PlainText);
     stripeForm->addRow(QString(), m_keyState);
     auto *permissions = new QLabel(
         tr("A restricted key (rk_) needs these permissions: PaymentIntents — write, Refunds — write, Events — read."),
@@ -87,6 +88,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

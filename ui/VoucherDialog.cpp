@@ -25,6 +25,7 @@ namespace {
 QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget *parent = nullptr)
 {
     auto *widget = new QLabel(text, parent);
+    widget->setTextFormat(Qt::PlainText); // codes and numbers come from Stripe, names from the clerk
     QFont font = widget->font();
     font.setPointSizeF(font.pointSizeF() * scale);
     font.setBold(bold);

@@ -151,6 +151,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_messageDetails->setStyleSheet(QStringLiteral("color:#777;font-size:small"));
     layout->addWidget(m_messageDetails);
     m_syncState = new QLabel(this);
+    m_syncState->setTextFormat(Qt::PlainText);
     m_syncState->setObjectName(QStringLiteral("syncState"));
     layout->addWidget(m_syncState);
 
@@ -192,9 +193,11 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         });
     }
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Konbini POS"), question, QMessageBox::Yes | QMessageBox::No,
-                                     QMessageBox::No)
-            == QMessageBox::Yes;
+        // The question names the customer: plain text, never markup.
+        QMessageBox box(QMessageBox::Question, tr("Konbini POS"), question, QMessageBox::Yes | QMessageBox::No, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDefaultButton(QMessageBox::No);
+        return box.exec() == QMessageBox::Yes;
     };
     m_refundInput = [this](qint64 remaining, qint64 &amount, QString &reason) {
         QDialog dialog(this);

@@ -48,6 +48,7 @@ class TestVoucherDialog : public QObject
 private slots:
     void qrCode_decodesToHostedVoucherUrl();
     void dialog_showsEveryChainAndClosesOnEnter();
+    void serverText_isShownAsText();
     void printedPdf_containsNumberAndCodes_data();
     void printedPdf_containsNumberAndCodes();
 
@@ -110,6 +111,22 @@ void TestVoucherDialog::printedPdf_containsNumberAndCodes()
     const QString pageSize = info.section(QStringLiteral("Page size:"), 1).section(u'\n', 0, 0);
     QVERIFY2(pageSize.contains(receipt ? QStringLiteral("227 x") : QStringLiteral("595")),
              qPrintable(pageSize)); // 80 mm = 226.8 pt, shown rounded
+}
+
+void TestVoucherDialog::serverText_isShownAsText()
+{
+    // A hostile server's payment code: shown literally, no image fetched, no markup obeyed.
+    Voucher voucher = sampleVoucher();
+    voucher.stores.first().paymentCode = QStringLiteral("<img src=\"file:///etc/passwd\"><b>1</b>");
+    ui::VoucherDialog dialog(voucher, QStringLiteral("<i>店</i>"), true);
+    QLabel *code = dialog.findChild<QLabel *>(QStringLiteral("paymentCode_") + voucher.stores.first().chain);
+    QVERIFY(code);
+    QCOMPARE(code->textFormat(), Qt::PlainText);
+    QCOMPARE(code->text(), voucher.stores.first().paymentCode);
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().contains(u'<'))
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+    }
 }
 
 QTEST_MAIN(TestVoucherDialog)

@@ -31,6 +31,7 @@ private slots:
     void init();
     void cleanup();
     void paidVoucher_turnsPaidAndNotifies();
+    void customerMarkup_isShownAsTyped();
     void expiredVoucher_isReissuedWithNewUrl();
     void cancel_asksFirstThenCancels();
     void cancel_whileCustomerPays_saysTryLater();
@@ -40,7 +41,7 @@ private slots:
     void allTerminals_showsTheStoreReadOnly();
 
 private:
-    qint64 issue(const QString &email);
+    qint64 issue(const QString &email, const QString &name = QStringLiteral("山田 花子"));
     void sync();
     QString statusShown(qint64 voucherId) const;
 
@@ -84,11 +85,11 @@ void TestVouchersPage::cleanup()
     m_backend.reset();
 }
 
-qint64 TestVouchersPage::issue(const QString &email)
+qint64 TestVouchersPage::issue(const QString &email, const QString &name)
 {
     CheckoutRequest sale;
     sale.amountYen = 1500;
-    sale.customerName = QStringLiteral("山田 花子");
+    sale.customerName = name;
     sale.email = email;
     const CheckoutOutcome outcome = m_till->issue(sale);
     if (!outcome.ok())
@@ -125,6 +126,22 @@ void TestVouchersPage::paidVoucher_turnsPaidAndNotifies()
     QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Paid));
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("paidBanner"))->isVisible());
     QVERIFY(!m_page->findChild<QLabel *>(QStringLiteral("syncState"))->text().isEmpty());
+}
+
+void TestVouchersPage::customerMarkup_isShownAsTyped()
+{
+    const QString name = QStringLiteral("<h1 style=\"color:red\">NOT PAID</h1>");
+    const qint64 id = issue(QStringLiteral("hanako@test.com"), name);
+    m_backend->sandbox()->advanceClock(180);
+    sync();
+    auto *banner = m_page->findChild<QLabel *>(QStringLiteral("paidBanner"));
+    QCOMPARE(banner->textFormat(), Qt::PlainText);
+    QVERIFY(banner->text().contains(name));
+    QVERIFY(m_page->selectVoucher(id));
+    // The details line is rich text built from escaped values: the markup shows, it is not obeyed.
+    auto *details = m_page->findChild<QLabel *>(QStringLiteral("details"));
+    QVERIFY(details->text().contains(name.toHtmlEscaped()));
+    QVERIFY(!details->text().contains(QStringLiteral("<h1")));
 }
 
 void TestVouchersPage::expiredVoucher_isReissuedWithNewUrl()
