@@ -27,8 +27,12 @@ QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEnco
                              DayReportText::tr("Canceled"),      DayReportText::tr("Canceled (yen)"),
                              DayReportText::tr("Refunded"),      DayReportText::tr("Refunded (yen)"),
                              DayReportText::tr("Still pending"), DayReportText::tr("Still pending (yen)")};
-    const auto quoted = [](const QString &field) {
-        if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n'))
+    const auto quoted = [](const QString &text) {
+        // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula: text
+        // cells get a leading apostrophe, so a terminal named =HYPERLINK(…) stays text.
+        static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+        const QString field = !text.isEmpty() && formulaStarts.contains(text.front()) ? u'\'' + text : text;
+        if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
             return field;
         return u'"' + QString(field).replace(u'"', QStringLiteral("\"\"")) + u'"';
     };

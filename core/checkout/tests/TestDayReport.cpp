@@ -42,6 +42,8 @@ class TestDayReport : public QObject
 private slots:
     void totals_perTerminalAndDay();
     void csv_utf8WithBomAndShiftJis();
+    void csv_textCellsAreNeverFormulas_data();
+    void csv_textCellsAreNeverFormulas();
 };
 
 void TestDayReport::totals_perTerminalAndDay()
@@ -116,6 +118,29 @@ void TestDayReport::csv_utf8WithBomAndShiftJis()
     QVERIFY(sjis.contains(QByteArray::fromHex("838c8357")) || sjis.contains("\x83\x8c\x83\x57")); // レジ in Shift_JIS
     QStringDecoder fromShiftJis("Shift_JIS");
     QCOMPARE(QString(fromShiftJis.decode(sjis)), text);
+}
+
+void TestDayReport::csv_textCellsAreNeverFormulas_data()
+{
+    QTest::addColumn<QString>("terminal");
+    QTest::addColumn<QString>("cell");
+    QTest::newRow("=") << QStringLiteral("=HYPERLINK(\"http://x\")") << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    QTest::newRow("+") << QStringLiteral("+1+1") << QStringLiteral("'+1+1");
+    QTest::newRow("-") << QStringLiteral("-2") << QStringLiteral("'-2");
+    QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::newRow("plain") << QStringLiteral("レジ1") << QStringLiteral("レジ1");
+}
+
+void TestDayReport::csv_textCellsAreNeverFormulas()
+{
+    QFETCH(QString, terminal);
+    QFETCH(QString, cell);
+    DayTotals line;
+    line.terminal = terminal;
+    const QString csv = QString::fromUtf8(dayReportCsv(QDate(2026, 11, 27), {line}, CsvEncoding::Utf8WithBom).mid(3));
+    const QString row = csv.split(QStringLiteral("\r\n")).at(1);
+    QVERIFY2(row.startsWith(QStringLiteral("2026-11-27,") + cell + u','), qPrintable(row));
 }
 
 QTEST_GUILESS_MAIN(TestDayReport)
