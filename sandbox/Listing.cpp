@@ -60,12 +60,13 @@ CreatedFilter::CreatedFilter(const ParamReader &params)
         m_min = m_max = params.integer(QStringLiteral("created")).value_or(0);
         return;
     }
+    // Bounds at the ends of qint64 must not overflow: created[gt]=9223372036854775807 matches nothing.
     if (const auto gt = params.integer(QStringLiteral("created.gt")))
-        m_min = std::max(m_min, *gt + 1);
+        m_min = *gt == std::numeric_limits<qint64>::max() ? *gt : std::max(m_min, *gt + 1);
     if (const auto gte = params.integer(QStringLiteral("created.gte")))
         m_min = std::max(m_min, *gte);
     if (const auto lt = params.integer(QStringLiteral("created.lt")))
-        m_max = std::min(m_max, *lt - 1);
+        m_max = *lt == std::numeric_limits<qint64>::min() ? *lt : std::min(m_max, *lt - 1);
     if (const auto lte = params.integer(QStringLiteral("created.lte")))
         m_max = std::min(m_max, *lte);
 }

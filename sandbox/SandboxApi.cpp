@@ -271,6 +271,13 @@ QJsonObject SandboxApi::clock(const ParamReader &params)
                                                 QStringLiteral("The sandbox clock only moves forward."),
                                                 QStringLiteral("parameter_invalid_integer"));
         }
+        // A century at a time at most: the clock's arithmetic stays far from qint64's end.
+        constexpr qint64 kMaxAdvanceSeconds = 100LL * 366 * 24 * 3600;
+        if (*seconds > kMaxAdvanceSeconds) {
+            throw StripeError::invalidParameter(QStringLiteral("advance_seconds"),
+                                                QStringLiteral("The sandbox clock moves at most %1 seconds at a time.").arg(kMaxAdvanceSeconds),
+                                                QStringLiteral("parameter_invalid_integer"));
+        }
         m_state.clock.advance(*seconds);
         processDueTransitions(m_state.clock.now());
     }

@@ -1,5 +1,6 @@
 #include "SandboxHttp.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace konbini::test;
@@ -13,6 +14,7 @@ class TestSandboxHostile : public QObject
 private slots:
     void deeplyNestedParameters_areRefused_data();
     void deeplyNestedParameters_areRefused();
+    void integersAtTheEndsOfTheRange_areSafe();
 };
 
 void TestSandboxHostile::deeplyNestedParameters_areRefused_data()
@@ -36,6 +38,23 @@ void TestSandboxHostile::deeplyNestedParameters_areRefused()
     QVERIFY(answer.error().value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Invalid request")));
     // Still up, still answering.
     QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 200);
+}
+
+// Signed overflow is undefined behaviour: under the ASan+UBSan preset these aborted the sandbox.
+void TestSandboxHostile::integersAtTheEndsOfTheRange_areSafe()
+{
+    SandboxHttp sandbox;
+    sandbox.createPaymentIntent();
+    const HttpResult after = sandbox.get(QStringLiteral("/v1/payment_intents"), {{QStringLiteral("created[gt]"), QStringLiteral("9223372036854775807")}});
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json.value(QStringLiteral("data")).toArray().size(), 0);
+    const HttpResult before = sandbox.get(QStringLiteral("/v1/payment_intents"), {{QStringLiteral("created[lt]"), QStringLiteral("-9223372036854775808")}});
+    QCOMPARE(before.status, 200);
+    QCOMPARE(before.json.value(QStringLiteral("data")).toArray().size(), 0);
+    const HttpResult tooFar = sandbox.post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("advance_seconds"), QStringLiteral("9223372036854775807")}});
+    QCOMPARE(tooFar.status, 400);
+    QCOMPARE(tooFar.errorCode(), QStringLiteral("parameter_invalid_integer"));
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).json.value(QStringLiteral("data")).toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxHostile)
