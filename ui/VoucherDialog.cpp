@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QHostAddress>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -100,8 +101,12 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_printA4 = button(tr("Print A4"), "printA4", [this] { print(false); });
     button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
     button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
-    button(tr("Open in browser"), "openBrowser",
-           [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl)); });
+    QPushButton *browser = button(tr("Open in browser"), "openBrowser",
+                                  [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl, QUrl::StrictMode)); });
+    // Only a web page goes to the browser (https, or the sandbox's http on this computer).
+    const QUrl page(m_voucher.hostedVoucherUrl, QUrl::StrictMode);
+    browser->setEnabled(page.isValid()
+                        && (page.scheme() == u"https" || (page.scheme() == u"http" && QHostAddress(page.host()).isLoopback())));
     buttons->addStretch();
     QPushButton *next = button(tr("Next customer (Enter)"), "nextSale", [this] { accept(); });
     next->setDefault(true);

@@ -1,5 +1,6 @@
 #include "CheckoutEngine.h"
 
+#include "AnswerCheck.h"
 #include "CheckoutLogging.h"
 #include "KonbiniRules.h"
 
@@ -110,6 +111,26 @@ CheckoutOutcome CheckoutEngine::voucherOutcome(qint64 voucherId) const
     return Voucher::from(voucher.value());
 }
 
+bool CheckoutEngine::rejectImplausible(const JournalEntry &entry, const PaymentIntent &answer, CheckoutCallback &done)
+{
+    const LedgerResult<VoucherRecord> asked = m_ledger.vouchers().voucher(entry.voucherId);
+    if (!asked)
+        return false; // the caller's own ledger write reports it
+    const std::optional<QString> why = implausibleAnswer(answer, asked.value(), now(), m_api.isLoopbackSandbox());
+    if (!why)
+        return false;
+    qCWarning(lcCheckout) << "implausible answer for voucher" << entry.voucherId << ":" << *why;
+    ApiError error;
+    error.kind = ApiError::Kind::Decoding;
+    error.code = QStringLiteral("implausible_answer");
+    error.message = QStringLiteral("The answer does not match what was asked: %1.").arg(*why);
+    // The entry stays pending: nothing of the answer is recorded, and the sale can be resumed.
+    if (const LedgerStatus noted = m_ledger.vouchers().setLastError(entry.voucherId, error.code, now()); !noted)
+        qCWarning(lcCheckout) << "could not note the failure:" << noted.error().message;
+    finishCheckout(done, CheckoutError::fromStripe(error, entry.voucherId, true));
+    return true;
+}
+
 CheckoutOutcome CheckoutEngine::recordFailure(const JournalEntry &entry, const ApiError &error)
 {
     // A transient failure stays pending in the journal, to be resumed with the same key; any
@@ -209,6 +230,8 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
             return;
         }
         const PaymentIntent &pi = created.value();
+        if (rejectImplausible(entry, pi, done))
+            return;
         JournalEntry confirmEntry;
         const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
             const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
@@ -243,6 +266,8 @@ void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done
 {
     send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
         step(Step::ConfirmAnswered);
+        if (confirmed.ok() && rejectImplausible(entry, confirmed.value(), done))
+            return;
         if (confirmed.ok()) {
             const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
                 const LedgerResult<StatusChange> applied =
@@ -280,7 +305,9 @@ void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCall
                 finishCheckout(done, CheckoutError::fromStripe(current.error(), entry.voucherId, true));
                 return;
             }
-            if (!current.value().voucher) {
+            if (rejectImplausible(entry, current.value(), done))
+            return;
+        if (!current.value().voucher) {
                 finishCheckout(done,
                                recordFailure(entry,
                                              ApiError{ApiError::Kind::UnexpectedState,

@@ -84,6 +84,8 @@ private:
     void confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done);
     void finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome);
     void refuseLater(CheckoutCallback done, const CheckoutError &error);
+    // True (and the sale failed, resumable) when a create or confirm answer is not what was asked.
+    bool rejectImplausible(const JournalEntry &entry, const PaymentIntent &answer, CheckoutCallback &done);
     // Journal and ledger after a create or confirm failed; the outcome to report.
     CheckoutOutcome recordFailure(const JournalEntry &entry, const ApiError &error);
     CheckoutOutcome voucherOutcome(qint64 voucherId) const;

@@ -42,6 +42,8 @@ public:
     using Callback = std::function<void(const Result<T> &)>;
 
     explicit StripeApi(StripeClient &client) : m_client(client) {}
+    // Talking to a sandbox on this computer over plain http (whose voucher pages are http too).
+    bool isLoopbackSandbox() const { return m_client.config().baseUrl.scheme() == u"http"; }
 
     // POSTs, prepared for the journal; each gets a fresh idempotency key.
     static PreparedRequest createPaymentIntent(const KonbiniPaymentIntentSpec &spec);

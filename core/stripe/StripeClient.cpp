@@ -115,6 +115,18 @@ StripeCall *StripeClient::send(const PreparedRequest &request, StripeCall::Callb
     }
     if (request.method == "POST" && request.idempotencyKey.isEmpty())
         return refuse(ApiError::Kind::InvalidRequest, QStringLiteral("A POST needs an idempotency key."));
+    QTimer::singleShot(m_config.callDeadline, call, [this, call] {
+        if (call->m_done)
+            return;
+        if (call->m_reply) {
+            call->m_reply->disconnect(call);
+            call->m_reply->abort();
+        }
+        ApiError error;
+        error.kind = ApiError::Kind::Timeout;
+        error.message = QStringLiteral("No complete answer from Stripe within %1 s.").arg(m_config.callDeadline.count() / 1000.0);
+        finish(call, error);
+    });
     startAttempt(call);
     return call;
 }
@@ -148,6 +160,12 @@ void StripeClient::startAttempt(StripeCall *call)
     }
     call->m_reply = reply;
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { onAttemptFinished(call, reply); });
+    connect(reply, &QNetworkReply::downloadProgress, call, [this, call, reply](qint64 received, qint64 total) {
+        if (received > m_config.maxAnswerBytes || total > m_config.maxAnswerBytes) {
+            call->m_tooLarge = true;
+            reply->abort(); // finished() follows, and reports it
+        }
+    });
     qCDebug(lcStripe) << call->m_request.method << call->m_request.path << "attempt" << call->m_retriesDone + 1;
 }
 
@@ -162,6 +180,15 @@ void StripeClient::onAttemptFinished(StripeCall *call, QNetworkReply *reply)
     call->m_timedOut = status == 0
         && (networkError == QNetworkReply::OperationCanceledError || networkError == QNetworkReply::TimeoutError);
     const QString requestId = QString::fromLatin1(reply->rawHeader("Request-Id"));
+    if (call->m_tooLarge) {
+        ApiError error;
+        error.kind = ApiError::Kind::Decoding;
+        error.httpStatus = status;
+        error.requestId = requestId;
+        error.message = QStringLiteral("The answer was larger than %1 bytes: not one of Stripe's.").arg(m_config.maxAnswerBytes);
+        finish(call, error);
+        return;
+    }
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
 
     AttemptOutcome outcome;

@@ -24,7 +24,12 @@ inline constexpr char kStripeApiVersion[] = "2026-10-28.endive";
 
 struct StripeClientConfig {
     QUrl baseUrl{QStringLiteral("https://api.stripe.com")};
-    std::chrono::milliseconds timeout{30000};
+    std::chrono::milliseconds timeout{30000}; // per attempt, without a byte moving
+    // The whole call, every attempt and backoff included, whatever trickles in: then it ends with
+    // a Timeout (transient: a journaled request is resumed with its key).
+    std::chrono::milliseconds callDeadline{45000};
+    // An answer larger than this is not Stripe's: the transfer is aborted and the call fails.
+    qint64 maxAnswerBytes = 4 * 1024 * 1024;
     RetrySettings retry;
     // Sent with every request; tests use it for the sandbox's X-Sandbox-Fault.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
@@ -61,6 +66,7 @@ private:
     int m_retriesDone = 0;
     QPointer<QNetworkReply> m_reply;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
     bool m_done = false;
 };
 

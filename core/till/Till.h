@@ -19,6 +19,8 @@ struct TillConfig {
     QString ledgerPath;
     TerminalIdentity terminal;
     std::chrono::milliseconds requestTimeout{30000};
+    std::chrono::milliseconds callDeadline{45000};
+    qint64 maxAnswerBytes = 4 * 1024 * 1024;
     RetrySettings retry;
     EventSync::Settings sync;
     // Sent with every request (tests: the sandbox's X-Sandbox-Fault).

@@ -127,6 +127,10 @@ void TestVoucherDialog::serverText_isShownAsText()
         if (label->text().contains(u'<'))
             QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
     }
+    QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("openBrowser"))->isEnabled());
+    voucher.hostedVoucherUrl = QStringLiteral("javascript:alert(1)");
+    ui::VoucherDialog hostile(voucher, QStringLiteral("店"), true);
+    QVERIFY(!hostile.findChild<QPushButton *>(QStringLiteral("openBrowser"))->isEnabled());
 }
 
 QTEST_MAIN(TestVoucherDialog)
