@@ -89,12 +89,12 @@ void EventSync::syncNow()
         catchUp();
         return;
     }
-    fetchPage(cursor.value());
+    fetchPage(cursor.value(), m_settings.maxPagesPerPass);
 }
 
-void EventSync::fetchPage(const QString &cursor)
+void EventSync::fetchPage(const QString &cursor, int pagesLeft)
 {
-    track(m_api.listEvents(EventQuery{cursor, 100, eventTypes()}, [this](const Result<Page<Event>> &page) {
+    track(m_api.listEvents(EventQuery{cursor, 100, eventTypes()}, [this, pagesLeft](const Result<Page<Event>> &page) {
         if (!page.ok()) {
             if (page.error().kind == ApiError::Kind::NotFound) {
                 qCInfo(lcCheckout) << "event cursor no longer known to Stripe; re-reading open vouchers";
@@ -106,9 +106,9 @@ void EventSync::fetchPage(const QString &cursor)
         }
         QList<Event> oldestFirst(page.value().items.crbegin(), page.value().items.crend());
         const bool more = page.value().hasMore;
-        applyEvents(oldestFirst, [this, oldestFirst, more] {
-            if (more && !oldestFirst.isEmpty()) {
-                fetchPage(oldestFirst.last().id);
+        applyEvents(oldestFirst, [this, oldestFirst, more, pagesLeft] {
+            if (more && !oldestFirst.isEmpty() && pagesLeft > 1) {
+                fetchPage(oldestFirst.last().id, pagesLeft - 1);
                 return;
             }
             finishPass(std::nullopt);

@@ -28,6 +28,9 @@ public:
         std::chrono::milliseconds interval{5000};
         std::chrono::milliseconds maxBackoff{5 * 60 * 1000};
         qint64 retentionSeconds = 30 * 24 * 3600;
+        // Pages of 100 events read in one pass at most; the rest waits for the next poll, so an
+        // answer that always says has_more cannot keep the till polling.
+        int maxPagesPerPass = 10;
     };
     using Clock = std::function<qint64()>;
 
@@ -62,7 +65,7 @@ signals:
 private:
     using SyncError = std::variant<ApiError, LedgerError>;
     void track(StripeCall *call);
-    void fetchPage(const QString &cursor);
+    void fetchPage(const QString &cursor, int pagesLeft);
     void applyEvents(const QList<Event> &oldestFirst, std::function<void()> next);
     void catchUp();
     void rereadObjects(const QStringList &paymentIntents, const QStringList &refunds,

@@ -4,6 +4,8 @@
 #include "Till.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QSignalSpy>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -66,6 +68,7 @@ private slots:
     void hugeAnswer_isCutOff();
     void tricklingAnswer_endsAtTheDeadline();
     void plausibleAnswer_isAVoucher();
+    void endlessEventPages_areBoundedPerPoll();
 
 private:
     CheckoutOutcome sell(const QUrl &base, std::chrono::milliseconds deadline = 45s);
@@ -160,6 +163,42 @@ void TestHostileServer::plausibleAnswer_isAVoucher()
     const CheckoutOutcome outcome = sell(server.baseUrl());
     QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(ClerkMessages::details(outcome.error())));
     QCOMPARE(outcome.value().hostedVoucherUrl, QStringLiteral("https://payments.example/v/1"));
+}
+
+void TestHostileServer::endlessEventPages_areBoundedPerPoll()
+{
+    // Every page says there is more, each with a new event: a pass must still end.
+    int served = 0;
+    HostileServer server([&served](QTcpSocket *socket, const QByteArray &) {
+        ++served;
+        const QJsonObject event{{QStringLiteral("id"), QStringLiteral("evt_%1").arg(served)},
+                                {QStringLiteral("object"), QStringLiteral("event")},
+                                {QStringLiteral("type"), QStringLiteral("payment_intent.succeeded")},
+                                {QStringLiteral("created"), QDateTime::currentSecsSinceEpoch()},
+                                {QStringLiteral("data"), QJsonObject{{QStringLiteral("object"),
+                                                                      QJsonObject{{QStringLiteral("id"), QStringLiteral("pi_not_ours")},
+                                                                                  {QStringLiteral("object"), QStringLiteral("payment_intent")}}}}}};
+        const QJsonObject page{{QStringLiteral("object"), QStringLiteral("list")},
+                               {QStringLiteral("has_more"), true},
+                               {QStringLiteral("data"), QJsonArray{event}}};
+        socket->write(HostileServer::response(200, QJsonDocument(page).toJson(QJsonDocument::Compact)));
+    });
+    QNetworkAccessManager network;
+    TillConfig config;
+    config.baseUrl = server.baseUrl();
+    config.apiKey = QStringLiteral("sk_test_hostile");
+    config.ledgerPath = m_dir.filePath(QStringLiteral("events.sqlite"));
+    config.sync.interval = 1h; // one pass, no timer firing during the test
+    Till till(network, config);
+    QVERIFY(till.open().ok());
+    QVERIFY(till.ledger().syncState().setValue(QStringLiteral("event_cursor"), QStringLiteral("evt_0")).ok());
+    QVERIFY(till.ledger().syncState().setValue(QStringLiteral("event_cursor_created"), QString::number(QDateTime::currentSecsSinceEpoch())).ok());
+    QSignalSpy synced(&till.sync(), &EventSync::synced);
+    till.sync().syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
+    QCOMPARE(served, config.sync.maxPagesPerPass);
+    // The cursor moved as far as was read; the next poll goes on from there.
+    QCOMPARE(till.ledger().syncState().value(QStringLiteral("event_cursor")).value(), QStringLiteral("evt_%1").arg(served));
 }
 
 QTEST_GUILESS_MAIN(TestHostileServer)
