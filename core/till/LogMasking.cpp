@@ -30,9 +30,11 @@ const QList<Mask> &masks()
         add(R"(\b(sk|rk|pk)_(test|live)_[A-Za-z0-9_]+)", R"(\1_\2_[masked])");
         add(R"(\bwhsec_[A-Za-z0-9_]+)", "whsec_[masked]");
         add(R"([^\s@"'<>(),;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", "[email]");
+        // The same in a form body or URL: the @ percent-encoded (%40, or %2540 encoded twice).
+        add(R"([^\s@"'<>(),;:&=?/]+%(25)?40[A-Za-z0-9.-]+\.[A-Za-z]{2,})", "[email]");
         // Japanese and international phone numbers: 10–13 digits, maybe with +81, hyphens,
         // spaces or full-width digits; also the bare confirmation number they become.
-        add(R"((?<![\w\d])(\+?[0-9０-９][0-9０-９\-‐－ー ()（）]{8,16}[0-9０-９])(?![\w\d]))", "[phone]");
+        add(R"((?<![\w\d])(\+?[0-9０-９][0-9０-９\-‐－ー ()（）.．]{8,16}[0-9０-９])(?![\w\d]))", "[phone]");
         return built;
     }();
     return list;

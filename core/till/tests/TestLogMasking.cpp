@@ -50,6 +50,11 @@ void TestLogMasking::mask_data()
                                                              << "created=1795858524";
     QTest::newRow("request id stays") << "request req_68cxmp000001"
                                       << "request req_68cxmp000001";
+    QTest::newRow("percent-encoded e-mail") << "email=hanako%2Bfill_never%40example.jp&name=x"
+                                            << "email=[email]&name=x";
+    QTest::newRow("twice-encoded e-mail") << "q=hanako%2540example.jp" << "q=[email]";
+    QTest::newRow("dotted phone") << "tel 090.1234.5678 given" << "tel [phone] given";
+    QTest::newRow("versions stay") << "Qt 6.4.2 KonbiniPOS/0.1.0" << "Qt 6.4.2 KonbiniPOS/0.1.0";
 }
 
 void TestLogMasking::mask()
