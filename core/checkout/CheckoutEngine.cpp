@@ -98,6 +98,11 @@ void CheckoutEngine::finishCheckout(CheckoutCallback &done, const CheckoutOutcom
         std::exchange(done, nullptr)(outcome);
 }
 
+void CheckoutEngine::finishLater(CheckoutCallback done, const CheckoutOutcome &outcome)
+{
+    later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
+}
+
 void CheckoutEngine::refuseLater(CheckoutCallback done, const CheckoutError &error)
 {
     later(this, [done, error] { done(error); });
@@ -213,8 +218,7 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
     });
     if (!written) {
         // Nothing was sent: the sale is simply not there, and the clerk may try again.
-        const CheckoutOutcome outcome = CheckoutError::fromLedger(written.error());
-        later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
+        finishLater(std::move(done), CheckoutError::fromLedger(written.error()));
         return;
     }
     step(Step::CreateJournaled);
@@ -426,8 +430,7 @@ void CheckoutEngine::confirmWith(const VoucherRecord &voucher, const QString &ph
         return {};
     });
     if (!written) {
-        const CheckoutOutcome outcome = CheckoutError::fromLedger(written.error(), voucher.id, false);
-        later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
+        finishLater(std::move(done), CheckoutError::fromLedger(written.error(), voucher.id, false));
         return;
     }
     runConfirm(entry, std::move(done));

@@ -83,6 +83,8 @@ private:
     void takeConfirmedIntent(const JournalEntry &entry, CheckoutCallback done);
     void confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done);
     void finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome);
+    // A sale that had begun (busy) ends later with this outcome; a refusal never began one.
+    void finishLater(CheckoutCallback done, const CheckoutOutcome &outcome);
     void refuseLater(CheckoutCallback done, const CheckoutError &error);
     // True (and the sale failed, resumable) when a create or confirm answer is not what was asked.
     bool rejectImplausible(const JournalEntry &entry, const PaymentIntent &answer, CheckoutCallback &done);
