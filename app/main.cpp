@@ -19,6 +19,7 @@
 #include <QNetworkProxyFactory>
 #include <QStandardPaths>
 #include <QTranslator>
+#include <QUuid>
 
 #include <cstdio>
 #include <cstring>
@@ -34,6 +35,13 @@ namespace {
 // The key the embedded or a standalone sandbox accepts. It is not a secret: sandbox keys only
 // work against a sandbox on this computer, and a live key is never sent to a sandbox.
 const QString kSandboxKey = QStringLiteral("sk_test_konbini_pos_sandbox");
+
+// The embedded sandbox's key, made anew at every launch and known only to this till: no other
+// process on the computer can use (or kill) the sandbox inside it.
+QString embeddedSandboxKey()
+{
+    return QStringLiteral("sk_test_embedded_") + QUuid::createUuid().toString(QUuid::Id128);
+}
 
 void installTranslators(QApplication &app, const QString &language)
 {
@@ -139,8 +147,12 @@ int main(int argc, char *argv[])
             counter.modeDetail = QObject::tr("Sandbox at %1").arg(baseUrl.toDisplayString());
             ledgerName = QStringLiteral("ledger-external-sandbox.sqlite");
         } else if (keyMode == KeyMode::None || parser.isSet(sandboxOption)) {
-            running.sandbox = std::make_unique<sandbox::SandboxServer>(
-                sandbox::SandboxOptions{dataDir + QStringLiteral("/sandbox-state.sqlite")});
+            sandbox::SandboxOptions options;
+            options.statePath = dataDir + QStringLiteral("/sandbox-state.sqlite");
+            options.requiredKey = embeddedSandboxKey();
+            options.checkHost = true;
+            apiKey = options.requiredKey;
+            running.sandbox = std::make_unique<sandbox::SandboxServer>(options);
             QString error;
             if (!running.sandbox->start(error)) {
                 QMessageBox::critical(nullptr, QObject::tr("Konbini POS"),

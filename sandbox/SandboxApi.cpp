@@ -145,7 +145,8 @@ std::optional<ApiAnswer> SandboxApi::authenticate(const ApiRequest &request) con
     } else if (key.startsWith(u"sk_live_") || key.startsWith(u"rk_live_")) {
         failure.message = QStringLiteral("The Konbini sandbox is test mode only and never accepts live keys. "
                                          "Use a key that starts with sk_test_ or rk_test_.");
-    } else if (!key.startsWith(u"sk_test_") && !key.startsWith(u"rk_test_")) {
+    } else if ((!key.startsWith(u"sk_test_") && !key.startsWith(u"rk_test_"))
+               || (!m_requiredKey.isEmpty() && key != m_requiredKey)) {
         failure.message = QStringLiteral("Invalid API Key provided: %1").arg(maskedKey(key));
     } else {
         return std::nullopt;

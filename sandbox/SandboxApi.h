@@ -31,6 +31,7 @@ struct ApiRequest {
     QByteArray fault;
     QByteArray stripeVersion;
     QByteArray requestId;
+    QByteArray host;
 };
 
 struct ApiAnswer {
@@ -47,6 +48,8 @@ class SandboxApi
 {
 public:
     explicit SandboxApi(QString voucherBaseUrl);
+    // Only this key is accepted from now on (empty: any test key).
+    void setRequiredKey(const QString &key) { m_requiredKey = key; }
     ~SandboxApi();
 
     // With a state file, loads it and keeps it up to date; without, everything stays in memory.
@@ -71,6 +74,7 @@ public:
     SandboxState &state() { return m_state; }
 
 private:
+    QString m_requiredKey;
     struct Route;
     ApiAnswer dispatch(const ApiRequest &request, const Call &call);
     ApiAnswer json(int httpStatus, const QJsonObject &body, const ApiRequest &request) const;

@@ -48,6 +48,8 @@ ApiRequest toApiRequest(const QHttpServerRequest &request, QByteArray requestId)
             copy.authorization = value;
         else if (name.compare("Idempotency-Key", Qt::CaseInsensitive) == 0)
             copy.idempotencyKey = value;
+        else if (name.compare("Host", Qt::CaseInsensitive) == 0)
+            copy.host = value;
         else if (name.compare("X-Sandbox-Fault", Qt::CaseInsensitive) == 0)
             copy.fault = value;
         else if (name.compare("Stripe-Version", Qt::CaseInsensitive) == 0)
@@ -96,6 +98,7 @@ bool SandboxServer::start(QString &error, const QHostAddress &address, quint16 p
     m_baseUrl.setHost(address.toString());
     m_baseUrl.setPort(bound);
     m_api = std::make_unique<SandboxApi>(m_baseUrl.toString(QUrl::StripTrailingSlash));
+    m_api->setRequiredKey(m_options.requiredKey);
     if (!m_options.statePath.isEmpty() && !m_api->usePersistence(m_options.statePath, error))
         return false;
     return true;
@@ -105,6 +108,14 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 {
     ApiRequest apiRequest = toApiRequest(request, newRequestId(++m_requestCounter));
     QHttpServerResponder responder = makeResponder(request, socket);
+    if (m_options.checkHost && apiRequest.host != m_baseUrl.authority().toLatin1()) {
+        ApiAnswer misdirected;
+        misdirected.httpStatus = 421;
+        misdirected.body = QByteArrayLiteral(
+            "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"This sandbox only answers requests addressed to itself.\"}}");
+        write(responder, misdirected);
+        return true;
+    }
 
     if (apiRequest.method == "GET" && apiRequest.path.startsWith(u"/konbini/voucher/")) {
         const QJsonObject paymentIntent = m_api->voucherPage(apiRequest.path.mid(17));

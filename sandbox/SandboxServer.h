@@ -18,6 +18,12 @@ struct SandboxOptions {
     QString statePath;      // empty: in memory
     double faultRate = 0.0; // share of API requests that fail at random
     quint64 faultSeed = 0;
+    // The one key accepted (the embedded sandbox makes one per launch, known only to its till);
+    // empty: any sk_test_ or rk_test_ key.
+    QString requiredKey;
+    // Refuse a request whose Host is not this server's own address and port (a web page that
+    // rebinds its DNS name to 127.0.0.1 sends its own name).
+    bool checkHost = false;
 };
 
 // The Stripe test-mode emulator on real HTTP (Qt's HTTP server). It owns the connection, so it

@@ -56,7 +56,10 @@ int main(int argc, char *argv[])
                                        QStringLiteral("p"), QStringLiteral("0"));
     const QCommandLineOption faultSeed(QStringLiteral("fault-seed"), QStringLiteral("Seed for the random faults."),
                                        QStringLiteral("s"), QStringLiteral("1"));
-    parser.addOptions({host, port, state, faultRate, faultSeed});
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("Accept only this sk_test_/rk_test_ key (default: any test key)."),
+                                 QStringLiteral("key"));
+    parser.addOptions({host, port, state, faultRate, faultSeed, key});
     parser.process(app);
 
     bool portOk = false, rateOk = false, seedOk = false;
@@ -64,14 +67,21 @@ int main(int argc, char *argv[])
     const double rate = parser.value(faultRate).toDouble(&rateOk);
     const quint64 seed = parser.value(faultSeed).toULongLong(&seedOk);
     const QHostAddress address(parser.value(host));
-    if (!portOk || portNumber > 65535 || !rateOk || rate < 0.0 || rate > 1.0 || !seedOk || address.isNull()) {
+    const QString requiredKey = parser.value(key);
+    const bool keyOk = requiredKey.isEmpty() || requiredKey.startsWith(u"sk_test_") || requiredKey.startsWith(u"rk_test_");
+    if (!portOk || portNumber > 65535 || !rateOk || rate < 0.0 || rate > 1.0 || !seedOk || address.isNull() || !keyOk) {
         std::fprintf(stderr,
                      "konbini-sandbox: --host takes an IP address, --port 0-65535, --fault-rate 0-1, --fault-seed a "
-                     "whole number\n");
+                     "whole number, --key a sk_test_ or rk_test_ key\n");
         return 2;
     }
 
-    konbini::sandbox::SandboxServer server({parser.value(state), rate, seed});
+    konbini::sandbox::SandboxOptions options;
+    options.statePath = parser.value(state);
+    options.faultRate = rate;
+    options.faultSeed = seed;
+    options.requiredKey = requiredKey;
+    konbini::sandbox::SandboxServer server(options);
     QString error;
     if (!server.start(error, address, static_cast<quint16>(portNumber))) {
         std::fprintf(stderr, "konbini-sandbox: %s\n", qPrintable(error));

@@ -1,7 +1,9 @@
 #include "SandboxHttp.h"
+#include "SandboxServer.h"
 
 #include <QTest>
 
+using namespace konbini;
 using namespace konbini::test;
 
 class TestSandboxAuth : public QObject
@@ -14,6 +16,8 @@ private slots:
     void everyAnswer_carriesRequestIdAndJson();
     void unknownUrl_isStripeShaped404();
     void rejectedKey_isNeverEchoedWhole();
+    void requiredKey_isTheOnlyOneAccepted();
+    void foreignHost_isRefused();
 
 private:
     SandboxHttp m_http;
@@ -92,6 +96,30 @@ void TestSandboxAuth::rejectedKey_isNeverEchoedWhole()
     QCOMPARE(result.status, 401);
     QVERIFY(!result.body.contains(key));
     QVERIFY(!result.body.contains("SECRET"));
+}
+
+void TestSandboxAuth::requiredKey_isTheOnlyOneAccepted()
+{
+    // The embedded sandbox's own key: any other test key of any local process is refused.
+    sandbox::SandboxOptions options;
+    options.requiredKey = QStringLiteral("sk_test_embedded_0123456789abcdef");
+    SandboxHttp sandbox(options); // its own requests use another key: the clock is not frozen
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 401);
+    sandbox.setKey("sk_test_someone_else");
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 401);
+    sandbox.setKey(options.requiredKey.toLatin1());
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 200);
+}
+
+void TestSandboxAuth::foreignHost_isRefused()
+{
+    sandbox::SandboxOptions options;
+    options.checkHost = true;
+    SandboxHttp sandbox(options);
+    QCOMPARE(sandbox.get(QStringLiteral("/v1/payment_intents")).status, 200); // its own address
+    const HttpResult rebound = sandbox.get(QStringLiteral("/v1/payment_intents"), {}, {{"Host", "evil.example:80"}});
+    QCOMPARE(rebound.status, 421);
+    QCOMPARE(rebound.error().value(QStringLiteral("type")).toString(), QStringLiteral("invalid_request_error"));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxAuth)

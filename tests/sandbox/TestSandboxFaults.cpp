@@ -170,7 +170,12 @@ void TestSandboxFaults::unknownFault_isRejected()
 void TestSandboxFaults::randomFaults_areReproducibleFromSeed()
 {
     const auto outcomes = [](quint64 seed) {
-        SandboxHttp http(konbini::sandbox::SandboxOptions{QString(), 0.5, seed});
+        SandboxHttp http([seed] {
+            konbini::sandbox::SandboxOptions options;
+            options.faultRate = 0.5;
+            options.faultSeed = seed;
+            return options;
+        }());
         QList<int> statuses;
         for (int i = 0; i < 40; ++i) {
             // Fresh key per request; drops show as status 0.
