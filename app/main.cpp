@@ -175,6 +175,7 @@ int main(int argc, char *argv[])
         }
 
         TillConfig config;
+        config.sandbox = counter.mode == ui::StripeMode::Sandbox; // plain http only to a sandbox, with its key
         config.baseUrl = baseUrl;
         config.apiKey = apiKey;
         config.ledgerPath = dataDir + u'/' + ledgerName;

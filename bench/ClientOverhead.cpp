@@ -198,6 +198,7 @@ int main(int argc, char *argv[])
     FixedKeyProvider key(QString::fromLatin1(kKey));
     StripeClientConfig config;
     config.baseUrl = base;
+    config.loopbackHttpAllowed = true;
     StripeClient client(network, key, config);
     StripeApi api(client);
 

@@ -810,16 +810,16 @@
         <translation>接続しました: テストモードのアカウント（実際の決済は行われません）。</translation>
     </message>
     <message>
-        <source>The API address must use https (plain http only to this computer, for a sandbox).</source>
-        <translation>APIアドレスにはhttpsを使用してください（httpはこのコンピューター上のサンドボックスのみ）。</translation>
-    </message>
-    <message>
         <source>The live key was not saved.</source>
         <translation>本番キーは保存されませんでした。</translation>
     </message>
     <message>
         <source>Saving the key to the keychain…</source>
         <translation>キーをキーチェーンに保存中…</translation>
+    </message>
+    <message>
+        <source>The API address must use https: the Stripe key is never sent over plain http. (A sandbox on this computer is started with --api-base instead.)</source>
+        <translation>APIアドレスにはhttpsを使ってください。Stripeキーを暗号化されないhttpで送ることはありません（このコンピューターのサンドボックスは --api-base で指定して起動します）。</translation>
     </message>
 </context>
 <context>

@@ -193,8 +193,10 @@ void SettingsDialog::storeOtherSettings()
 void SettingsDialog::save()
 {
     const QString apiBase = m_apiBase->text().trimmed();
-    if (!apiBase.isEmpty() && !StripeClient::isAllowedBaseUrl(QUrl(apiBase))) {
-        setStatus(tr("The API address must use https (plain http only to this computer, for a sandbox)."), true);
+    if (!apiBase.isEmpty() && (!StripeClient::isAllowedBaseUrl(QUrl(apiBase)) || QUrl(apiBase).scheme() != u"https")) {
+        setStatus(tr("The API address must use https: the Stripe key is never sent over plain http. "
+                     "(A sandbox on this computer is started with --api-base instead.)"),
+                  true);
         m_apiBase->setFocus();
         return;
     }

@@ -113,6 +113,12 @@ StripeCall *StripeClient::send(const PreparedRequest &request, StripeCall::Callb
                 "Refusing to send to %1: Stripe requests need https (plain http only to this computer's own sandbox).")
                 .arg(m_config.baseUrl.toDisplayString()));
     }
+    if (m_config.baseUrl.scheme() == u"http" && !m_config.loopbackHttpAllowed) {
+        return refuse(ApiError::Kind::InsecureTransport,
+                      QStringLiteral("Refusing to send a Stripe key over plain http to %1: only a sandbox on this "
+                                     "computer, with its own key, is reached without https.")
+                          .arg(m_config.baseUrl.toDisplayString()));
+    }
     if (request.method == "POST" && request.idempotencyKey.isEmpty())
         return refuse(ApiError::Kind::InvalidRequest, QStringLiteral("A POST needs an idempotency key."));
     QTimer::singleShot(m_config.callDeadline, call, [this, call] {

@@ -30,6 +30,10 @@ struct StripeClientConfig {
     std::chrono::milliseconds callDeadline{45000};
     // An answer larger than this is not Stripe's: the transfer is aborted and the call fails.
     qint64 maxAnswerBytes = 4 * 1024 * 1024;
+    // Plain http to a loopback address is for a sandbox on this computer and its own key only: a
+    // stored Stripe key is only ever sent over https, so this stays false unless the till is on a
+    // sandbox.
+    bool loopbackHttpAllowed = false;
     RetrySettings retry;
     // Sent with every request; tests use it for the sandbox's X-Sandbox-Fault.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;

@@ -9,6 +9,7 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     client.timeout = m_config.requestTimeout;
     client.callDeadline = m_config.callDeadline;
     client.maxAnswerBytes = m_config.maxAnswerBytes;
+    client.loopbackHttpAllowed = m_config.sandbox;
     client.retry = m_config.retry;
     client.extraHeaders = m_config.extraHeaders;
     m_ledger = std::make_unique<Ledger>(m_config.ledgerPath);

@@ -21,6 +21,9 @@ struct TillConfig {
     std::chrono::milliseconds requestTimeout{30000};
     std::chrono::milliseconds callDeadline{45000};
     qint64 maxAnswerBytes = 4 * 1024 * 1024;
+    // On a sandbox of this computer with the sandbox's own key: plain http to loopback is allowed.
+    // Never for a stored Stripe key.
+    bool sandbox = false;
     RetrySettings retry;
     EventSync::Settings sync;
     // Sent with every request (tests: the sandbox's X-Sandbox-Fault).

@@ -94,7 +94,9 @@ bool TillSettings::setApiBaseUrl(const QUrl &value)
         m_settings.remove(QStringLiteral("advanced/api_base"));
         return true;
     }
-    if (!StripeClient::isAllowedBaseUrl(value))
+    // The advanced address is used with the stored Stripe key: https only, never plain http, not
+    // even to this computer (whoever binds the port first would receive the key).
+    if (!StripeClient::isAllowedBaseUrl(value) || value.scheme() != u"https")
         return false;
     m_settings.setValue(QStringLiteral("advanced/api_base"), value);
     return true;

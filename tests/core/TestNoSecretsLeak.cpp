@@ -68,6 +68,7 @@ void TestNoSecretsLeak::nothingSensitiveIsWrittenWhereItShouldNotBe()
         QNetworkAccessManager network;
         TillConfig config;
         config.baseUrl = backend.baseUrl();
+        config.sandbox = backend.baseUrl().scheme() == u"http";
         config.apiKey = QString::fromLatin1(kTestKey);
         config.ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
         config.terminal = {settings.storeName(), settings.terminalId()};

@@ -11,6 +11,7 @@ TillConfig TillHarness::configFor(const StripeBackend &backend, const QString &l
 {
     TillConfig config;
     config.baseUrl = backend.baseUrl();
+    config.sandbox = backend.baseUrl().scheme() == u"http"; // the in-process sandbox, with its own key
     config.apiKey = backend.key();
     config.ledgerPath = ledgerPath;
     config.terminal = TerminalIdentity{store, terminal};

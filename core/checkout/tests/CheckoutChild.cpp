@@ -29,6 +29,7 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     TillConfig config;
     config.baseUrl = QUrl(parser.value(base));
+    config.sandbox = config.baseUrl.scheme() == u"http";
     config.apiKey = parser.value(key);
     config.ledgerPath = parser.value(ledgerPath);
     config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-crash")};

@@ -212,6 +212,7 @@ void TestEventSync::offline_backsOffAndRecovers()
     closed.close();
     StripeClientConfig config;
     config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    config.loopbackHttpAllowed = true;
     config.retry.maxNetworkRetries = 0;
     StripeClient offlineClient(m_network, *m_key, config);
     StripeApi offlineApi(offlineClient);

@@ -82,6 +82,7 @@ CheckoutOutcome TestHostileServer::sell(const QUrl &base, std::chrono::milliseco
     QNetworkAccessManager network;
     TillConfig config;
     config.baseUrl = base;
+    config.sandbox = true; // plain http on loopback: the hostile server sits where a sandbox would
     config.apiKey = QStringLiteral("sk_test_hostile");
     config.ledgerPath = m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_ledgers));
     config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};
@@ -186,6 +187,7 @@ void TestHostileServer::endlessEventPages_areBoundedPerPoll()
     QNetworkAccessManager network;
     TillConfig config;
     config.baseUrl = server.baseUrl();
+    config.sandbox = true;
     config.apiKey = QStringLiteral("sk_test_hostile");
     config.ledgerPath = m_dir.filePath(QStringLiteral("events.sqlite"));
     config.sync.interval = 1h; // one pass, no timer firing during the test

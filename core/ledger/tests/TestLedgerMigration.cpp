@@ -97,6 +97,7 @@ void TestLedgerMigration::schema2_pendingEntriesResume()
     QNetworkAccessManager network;
     TillConfig config;
     config.baseUrl = sandbox.baseUrl();
+    config.sandbox = true;
     config.apiKey = QStringLiteral("sk_test_fixture");
     config.ledgerPath = copyOf(QStringLiteral("ledger.sqlite"));
     config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};

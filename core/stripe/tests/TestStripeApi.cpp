@@ -119,6 +119,7 @@ void TestStripeApi::preparedBytes_areSentUnchanged_andReplayedBySameKey()
     FixedKeyProvider key(QStringLiteral("sk_test_api_tests"));
     StripeClientConfig config;
     config.baseUrl = sandbox.baseUrl();
+    config.loopbackHttpAllowed = true;
     StripeClient client(network, key, config);
     StripeApi api(client);
     KonbiniPaymentIntentSpec spec;

@@ -1,10 +1,12 @@
 #include "SandboxHttp.h"
+#include "SandboxServer.h"
 #include "StripeApi.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -21,6 +23,7 @@ StripeClientConfig fastConfig(const QUrl &base, QList<QPair<QByteArray, QByteArr
 {
     StripeClientConfig config;
     config.baseUrl = base;
+    config.loopbackHttpAllowed = true; // the sandbox, with its test key
     config.retry.initialDelay = 1ms;
     config.retry.maxDelay = 4ms;
     config.extraHeaders = std::move(headers);
@@ -70,6 +73,7 @@ private slots:
     void postWithoutIdempotencyKey_isRefused();
     void offline_isReportedAfterRetries();
     void plainHttpToOtherHosts_isRefused();
+    void plainHttpToLoopback_onlyForTheSandbox();
     void allowedBaseUrls();
 
 private:
@@ -288,6 +292,21 @@ void TestStripeClient::plainHttpToOtherHosts_isRefused()
     QVERIFY(!result.has_value()); // never synchronously
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->error().kind, ApiError::Kind::InsecureTransport);
+}
+
+void TestStripeClient::plainHttpToLoopback_onlyForTheSandbox()
+{
+    // A client that is not on the sandbox (a stored Stripe key) never sends its key over http,
+    // not even to this computer: whoever binds the port first would receive it.
+    StripeClientConfig config = fastConfig(m_sandbox.baseUrl());
+    config.loopbackHttpAllowed = false;
+    StripeClient client(m_network, m_key, config);
+    QSignalSpy received(m_sandbox.server(), &sandbox::SandboxServer::requestReceived);
+    std::optional<Result<StripeResponse>> result;
+    client.send(getRequest(QStringLiteral("/v1/payment_intents")), [&](const Result<StripeResponse> &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->error().kind, ApiError::Kind::InsecureTransport);
+    QCOMPARE(received.count(), 0);
 }
 
 void TestStripeClient::allowedBaseUrls()
