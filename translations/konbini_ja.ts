@@ -446,12 +446,12 @@
         <translation>失敗: Stripe以外の方法で返金してください</translation>
     </message>
     <message>
-        <source>canceled</source>
-        <translation>キャンセル済み</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>withdrawn before payout</source>
+        <translation>払い戻し前に取り消し</translation>
     </message>
 </context>
 <context>

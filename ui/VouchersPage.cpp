@@ -45,7 +45,7 @@ QString refundStatusText(RefundStatus status)
     case RefundStatus::Failed:
         return QCoreApplication::translate("VouchersPage", "failed: return the money outside Stripe");
     case RefundStatus::Canceled:
-        return QCoreApplication::translate("VouchersPage", "canceled");
+        return QCoreApplication::translate("VouchersPage", "withdrawn before payout");
     case RefundStatus::Unknown:
         break;
     }
