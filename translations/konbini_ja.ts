@@ -225,6 +225,10 @@
         <source>This computer&apos;s ledger could not be written (disk full or not writable); nothing was changed.</source>
         <translation>このコンピューターの台帳に書き込めませんでした（ディスクがいっぱい、または書き込み不可）。何も変更していません。</translation>
     </message>
+    <message>
+        <source>You stopped waiting for Stripe. Press Enter to continue the same sale (never charged twice); change the sale to start another.</source>
+        <translation>Stripeの応答を待つのをやめました。Enterで同じ取引を続行します（二重に請求することはありません）。別の取引にするには内容を変更してください。</translation>
+    </message>
 </context>
 <context>
     <name>DayReport</name>
@@ -547,6 +551,10 @@
     <message>
         <source>Finishing a sale that was interrupted…</source>
         <translation>中断された取引を完了しています…</translation>
+    </message>
+    <message>
+        <source>Stop waiting (Esc)</source>
+        <translation>待つのをやめる (Esc)</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -229,6 +230,17 @@ void CheckoutPage::buildForm(bool testMode)
     m_busyText->setObjectName(QStringLiteral("busyText"));
     busyLine->addWidget(m_busy);
     busyLine->addWidget(m_busyText, 1);
+    // Stop waiting for Stripe (Esc too): the sale stays resumable with the same key.
+    m_stopWaiting = new QPushButton(tr("Stop waiting (Esc)"), this);
+    m_stopWaiting->setObjectName(QStringLiteral("stopWaitingButton"));
+    m_stopWaiting->hide();
+    connect(m_stopWaiting, &QPushButton::clicked, this, [this] { m_session.stopWaiting(); });
+    busyLine->addWidget(m_stopWaiting);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (m_session.state() == CheckoutSession::State::Sending)
+            m_session.stopWaiting();
+    });
     outer->addLayout(busyLine);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
@@ -336,6 +348,10 @@ void CheckoutPage::issue()
 void CheckoutPage::render(CheckoutSession::State state)
 {
     setIssuing(state == CheckoutSession::State::Sending || state == CheckoutSession::State::Recovering);
+    m_stopWaiting->setVisible(state == CheckoutSession::State::Sending);
+    m_stopWaiting->setEnabled(state == CheckoutSession::State::Sending);
+    if (state == CheckoutSession::State::Sending)
+        m_stopWaiting->setFocus(); // the form is disabled meanwhile; focus stays on the page, Esc works
     if (state == CheckoutSession::State::Recovering)
         m_busyText->setText(tr("Finishing a sale that was interrupted…"));
 }
@@ -422,7 +438,8 @@ void CheckoutPage::setIssuing(bool issuing)
 {
     m_issuing = issuing;
     for (QWidget *widget : findChildren<QWidget *>()) {
-        if (widget != m_busy && widget != m_busyText && widget != m_message && widget->parentWidget() == this)
+        if (widget != m_busy && widget != m_busyText && widget != m_message && widget != m_stopWaiting
+            && widget->parentWidget() == this)
             widget->setEnabled(!issuing);
     }
     if (!issuing) {

@@ -71,6 +71,7 @@ private:
     QLabel *m_deadline = nullptr;
     QComboBox *m_scenario = nullptr;
     QPushButton *m_issueButton = nullptr;
+    QPushButton *m_stopWaiting = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_busyText = nullptr;
     QLabel *m_message = nullptr;

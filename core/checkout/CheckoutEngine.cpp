@@ -71,9 +71,31 @@ void CheckoutEngine::track(StripeCall *call)
 }
 
 template <typename T>
-void CheckoutEngine::send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered)
+StripeCall *CheckoutEngine::send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered)
 {
-    track(m_api.send<T>(request, std::move(answered)));
+    StripeCall *call = m_api.send<T>(request, std::move(answered));
+    track(call);
+    return call;
+}
+
+void CheckoutEngine::saleInFlight(StripeCall *call, qint64 voucherId, const CheckoutCallback &done)
+{
+    m_sale = SaleInFlight{call, voucherId, done};
+}
+
+bool CheckoutEngine::cancelSale()
+{
+    if (!m_sale.call || m_replaying)
+        return false;
+    m_sale.call->abandon();
+    CheckoutCallback done = std::exchange(m_sale.done, nullptr);
+    ApiError canceled;
+    canceled.kind = ApiError::Kind::Canceled;
+    canceled.message = QStringLiteral("The clerk stopped waiting for Stripe's answer.");
+    // Pending in the journal as it was: the same request, with its key, continues the sale.
+    finishCheckout(done, CheckoutError::fromStripe(canceled, m_sale.voucherId, true));
+    m_sale = {};
+    return true;
 }
 
 qint64 CheckoutEngine::now() const
@@ -227,7 +249,8 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
 
 void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
 {
-    send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &created) mutable {
+    StripeCall *call = send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &created) mutable {
+        m_sale = {};
         step(Step::CreateAnswered);
         if (!created.ok()) {
             finishCheckout(done, recordFailure(entry, created.error()));
@@ -264,11 +287,13 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
         step(Step::CreateRecorded);
         runConfirm(confirmEntry, std::move(done));
     });
+    saleInFlight(call, entry.voucherId, done);
 }
 
 void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done)
 {
-    send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
+    StripeCall *call = send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
+        m_sale = {};
         step(Step::ConfirmAnswered);
         if (confirmed.ok() && rejectImplausible(entry, confirmed.value(), done))
             return;
@@ -294,6 +319,7 @@ void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done
         }
         finishCheckout(done, recordFailure(entry, error));
     });
+    saleInFlight(call, entry.voucherId, done);
 }
 
 void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCallback done)

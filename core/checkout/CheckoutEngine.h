@@ -37,6 +37,11 @@ public:
     bool isBusy() const { return m_busy; }
     bool isReplaying() const { return m_replaying; }
 
+    // The clerk stops waiting for the sale in flight: its request is dropped (it may still reach
+    // Stripe), the sale ends with a Canceled error and stays resumable with the same key.
+    // False when no sale is on its way.
+    bool cancelSale();
+
     // Validates, creates the PaymentIntent, confirms it; `done` is called once, later.
     void issueVoucher(const CheckoutRequest &request, CheckoutCallback done);
     // Confirms the voucher's PaymentIntent again with another phone number (after a rejected
@@ -74,7 +79,9 @@ signals:
 
 private:
     template <typename T>
-    void send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered);
+    StripeCall *send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered);
+    // The sale's request on its way (create, confirm or the re-read after one), for cancelSale().
+    void saleInFlight(StripeCall *call, qint64 voucherId, const CheckoutCallback &done);
     void track(StripeCall *call);
     qint64 now() const;
     void step(Step moment);
@@ -119,6 +126,11 @@ private:
     bool m_replaying = false;
     std::function<void(Step)> m_stepHook;
     QList<QPointer<StripeCall>> m_calls;
+    struct SaleInFlight {
+        QPointer<StripeCall> call;
+        qint64 voucherId = 0;
+        CheckoutCallback done;
+    } m_sale;
 };
 
 // The ledger's record of a refund Stripe answered with.

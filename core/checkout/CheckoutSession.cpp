@@ -107,6 +107,12 @@ void CheckoutSession::startNew()
         setState(State::Editing);
 }
 
+void CheckoutSession::stopWaiting()
+{
+    if (m_state == State::Sending)
+        m_engine.cancelSale();
+}
+
 void CheckoutSession::abandonUnfinished()
 {
     if (!m_unfinishedVoucherId)

@@ -42,6 +42,9 @@ public:
     // The clerk gives up on the unfinished sale: its pending requests are dropped and a
     // PaymentIntent it created is canceled.
     void abandonUnfinished();
+    // The clerk stops waiting for Stripe while the sale is sent: it fails (Canceled) and stays
+    // resumable, so Enter with the same sale continues it with the same key.
+    void stopWaiting();
 
 signals:
     void stateChanged(konbini::CheckoutSession::State state);

@@ -114,11 +114,13 @@ QString forCheckout(const CheckoutError &error)
             + Text::tr("Ask the customer to pay another way, or press Enter to try again in a few minutes.");
     case Kind::MethodUnavailable:
         return stripeCause(error.stripe) + u' ' + Text::tr("Invite the customer to pay another way or later.");
+    case Kind::Canceled:
+        return Text::tr("You stopped waiting for Stripe. Press Enter to continue the same sale (never charged twice); "
+                        "change the sale to start another.");
     case Kind::Offline:
     case Kind::Timeout:
     case Kind::Server:
     case Kind::RateLimited:
-    case Kind::Canceled:
         return Text::tr("Could not reach Stripe. Check the network, then press Enter to try again: "
                         "the same sale is continued, never charged twice.");
     default:

@@ -4,6 +4,10 @@ namespace konbini {
 
 bool ApiError::isTransient() const
 {
+    // 409: the same key is still being processed (idempotency_key_in_use) or a lock timed out;
+    // Stripe stores no answer for it, so the same request goes again later.
+    if (httpStatus == 409)
+        return true;
     switch (kind) {
     case Kind::Offline:
     case Kind::Timeout:

@@ -94,6 +94,7 @@ private slots:
     void escape_closesVoucherForNextSale();
     void slipSizeSetting_reachesTheVoucherDialog();
     void saleFinishedAtStart_isHandedOver();
+    void escapeWhileWaiting_stopsWaiting();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -379,6 +380,22 @@ void TestCheckoutPage::saleFinishedAtStart_isHandedOver()
     QVERIFY(notice->isVisible());
     QVERIFY2(notice->text().contains(QStringLiteral("¥3,200")), qPrintable(notice->text()));
     QCOMPARE(paymentIntents(), 1);
+}
+
+void TestCheckoutPage::escapeWhileWaiting_stopsWaiting()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("wait.sqlite")), {{"X-Sandbox-Fault", "delay=3000,count=1"}});
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QStringLiteral("090-1234-5678"));
+    auto *stop = counter.page->findChild<QPushButton *>(QStringLiteral("stopWaitingButton"));
+    QVERIFY(!stop->isVisible());
+    counter.pressEnter();
+    QVERIFY(stop->isVisible());
+    QVERIFY(stop->isEnabled());
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : counter.page, Qt::Key_Escape);
+    QTRY_VERIFY(!stop->isVisible());
+    QVERIFY(!counter.page->isIssuing());
+    QVERIFY2(counter.label("messageLabel")->text().contains(QStringLiteral("stopped waiting")), qPrintable(counter.label("messageLabel")->text()));
+    QVERIFY(counter.session().hasUnfinishedSale());
 }
 
 QTEST_MAIN(TestCheckoutPage)

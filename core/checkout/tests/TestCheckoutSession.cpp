@@ -30,6 +30,7 @@ private slots:
     void rejectedNumber_newPhoneReconfirmsSameIntent();
     void changedSaleAfterFailure_abandonsTheOldOne();
     void invalidInput_staysEditing();
+    void stopWaiting_keepsTheSaleResumable();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->paymentIntentCount(); }
@@ -158,6 +159,38 @@ void TestCheckoutSession::invalidInput_staysEditing()
     QCOMPARE(session.state(), State::Editing);
     QCOMPARE(failed.first().first().value<CheckoutError>().kind, CheckoutError::Kind::Invalid);
     QCOMPARE(till.ledger().vouchers().count(), 0);
+}
+
+void TestCheckoutSession::stopWaiting_keepsTheSaleResumable()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    // Stripe holds the first attempt of each request for 3 s.
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("w.sqlite")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", "delay=3000,count=1"}});
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
+    QVERIFY(session.submit(sampleSale()));
+    QCOMPARE(session.state(), State::Sending);
+    session.stopWaiting();
+    QCOMPARE(failed.count(), 1); // at once
+    const CheckoutError error = failed.first().first().value<CheckoutError>();
+    QCOMPARE(error.stripe.kind, ApiError::Kind::Canceled);
+    QVERIFY(error.resumable);
+    QCOMPARE(session.state(), State::Failed);
+    QVERIFY(session.hasUnfinishedSale());
+    QCOMPARE(till.ledger().journal().pending().value().size(), 1);
+    // Enter again at once: Stripe still holds the first request (409, key in use): still resumable.
+    QVERIFY(session.submit(sampleSale()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QCOMPARE(failed.last().first().value<CheckoutError>().stripe.httpStatus, 409);
+    QVERIFY(session.hasUnfinishedSale());
+    // Once Stripe has processed it, Enter again: its stored answer, the same PaymentIntent.
+    QTRY_COMPARE_WITH_TIMEOUT(paymentIntents(), 1, 10000);
+    QVERIFY(session.submit(sampleSale()));
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(paymentIntents(), 1, 10000);
+    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckoutSession)
