@@ -138,7 +138,7 @@ void TestEventSync::refundLifecycle_updatesLedger()
     syncOnce();
     std::optional<ActionResult<RefundRecord>> refund;
     m_engine->refund(outcome.value().voucherId, 0, QString(), [&](const ActionResult<RefundRecord> &r) { refund = r; });
-    QTRY_VERIFY(refund.has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(refund.has_value(), 20000);
     QVERIFY(refund->ok());
     const QString refundId = refund->value().id;
     QSignalSpy changed(m_sync.get(), &EventSync::refundChanged);
@@ -220,15 +220,15 @@ void TestEventSync::offline_backsOffAndRecovers()
     QSignalSpy offline(&sync, &EventSync::offlineChanged);
     QSignalSpy failed(&sync, &EventSync::syncFailed);
     sync.syncNow();
-    QTRY_COMPARE(failed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(offline.count(), 1);
     QVERIFY(sync.isOffline());
     QCOMPARE(sync.currentInterval(), 2s);
     sync.syncNow();
-    QTRY_COMPARE(failed.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
     QCOMPARE(sync.currentInterval(), 4s);
     sync.syncNow();
-    QTRY_COMPARE(failed.count(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 3, 20000);
     QCOMPARE(sync.currentInterval(), 5s); // capped
     QCOMPARE(offline.count(), 1);
     sync.stop();
@@ -236,7 +236,7 @@ void TestEventSync::offline_backsOffAndRecovers()
     EventSync online(*m_api, *m_ledger, EventSync::Settings{1s, 5s, 30 * 24 * 3600});
     QSignalSpy synced(&online, &EventSync::synced);
     online.syncNow();
-    QTRY_COMPARE(synced.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
     QVERIFY(!online.isOffline());
     QCOMPARE(online.currentInterval(), 1s);
     online.stop();
