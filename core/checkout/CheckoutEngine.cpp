@@ -120,6 +120,15 @@ void CheckoutEngine::finishCheckout(CheckoutCallback &done, const CheckoutOutcom
         std::exchange(done, nullptr)(outcome);
 }
 
+LedgerStatus CheckoutEngine::beginEntry(JournalEntry &entry)
+{
+    const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
+    if (!entryId)
+        return entryId.error();
+    entry.id = entryId.value();
+    return {};
+}
+
 void CheckoutEngine::finishLater(CheckoutCallback done, const CheckoutOutcome &outcome)
 {
     later(this, [this, done = std::move(done), outcome]() mutable { finishCheckout(done, outcome); });
@@ -232,11 +241,7 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
         if (!voucherId)
             return voucherId.error();
         entry.voucherId = voucherId.value();
-        const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
-        if (!entryId)
-            return entryId.error();
-        entry.id = entryId.value();
-        return {};
+        return beginEntry(entry);
     });
     if (!written) {
         // Nothing was sent: the sale is simply not there, and the clerk may try again.
@@ -249,76 +254,75 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
 
 void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
 {
-    StripeCall *call = send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &created) mutable {
-        m_sale = {};
-        step(Step::CreateAnswered);
-        if (!created.ok()) {
-            finishCheckout(done, recordFailure(entry, created.error()));
-            return;
-        }
-        const PaymentIntent &pi = created.value();
-        if (rejectImplausible(entry, pi, done))
-            return;
-        JournalEntry confirmEntry;
-        const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-            const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
-            if (!voucher)
-                return voucher.error();
-            confirmEntry = confirmEntryFor(voucher.value(), pi.id, voucher.value().confirmationNumber);
-            if (const LedgerStatus set = m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now());
-                !set)
-                return set;
-            if (const LedgerStatus finished =
-                    m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
-                !finished)
-                return finished;
-            const LedgerResult<qint64> confirmId = m_ledger.journal().begin(confirmEntry);
-            if (!confirmId)
-                return confirmId.error();
-            confirmEntry.id = confirmId.value();
-            return {};
+    StripeCall *call =
+        send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &created) mutable {
+            m_sale = {};
+            step(Step::CreateAnswered);
+            if (!created.ok()) {
+                finishCheckout(done, recordFailure(entry, created.error()));
+                return;
+            }
+            const PaymentIntent &pi = created.value();
+            if (rejectImplausible(entry, pi, done))
+                return;
+            JournalEntry confirmEntry;
+            const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+                const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
+                if (!voucher)
+                    return voucher.error();
+                confirmEntry = confirmEntryFor(voucher.value(), pi.id, voucher.value().confirmationNumber);
+                if (const LedgerStatus set =
+                        m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now());
+                    !set)
+                    return set;
+                if (const LedgerStatus finished =
+                        m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+                    !finished)
+                    return finished;
+                return beginEntry(confirmEntry);
+            });
+            if (!recorded) {
+                // The create stays pending: resuming sends it again with its key and Stripe answers
+                // with the same PaymentIntent.
+                finishCheckout(done, CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+                return;
+            }
+            step(Step::CreateRecorded);
+            runConfirm(confirmEntry, std::move(done));
         });
-        if (!recorded) {
-            // The create stays pending: resuming sends it again with its key and Stripe answers
-            // with the same PaymentIntent.
-            finishCheckout(done, CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
-            return;
-        }
-        step(Step::CreateRecorded);
-        runConfirm(confirmEntry, std::move(done));
-    });
     saleInFlight(call, entry.voucherId, done);
 }
 
 void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done)
 {
-    StripeCall *call = send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
-        m_sale = {};
-        step(Step::ConfirmAnswered);
-        if (confirmed.ok() && rejectImplausible(entry, confirmed.value(), done))
-            return;
-        if (confirmed.ok()) {
-            const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
-                const LedgerResult<StatusChange> applied =
-                    m_ledger.vouchers().applyPaymentIntent(entry.voucherId, confirmed.value(), now());
-                if (!applied)
-                    return applied.error();
-                return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
-            });
-            finishCheckout(done,
-                           recorded ? voucherOutcome(entry.voucherId)
-                                    : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
-            return;
-        }
-        const ApiError &error = confirmed.error();
-        if (error.kind == ApiError::Kind::UnexpectedState
-            && error.paymentIntentStatus == PaymentIntentStatus::RequiresAction) {
-            // Confirmed already (an answer lost longer than Stripe keeps keys): take it as it is.
-            takeConfirmedIntent(entry, std::move(done));
-            return;
-        }
-        finishCheckout(done, recordFailure(entry, error));
-    });
+    StripeCall *call =
+        send<PaymentIntent>(entry.request, [this, entry, done](const Result<PaymentIntent> &confirmed) mutable {
+            m_sale = {};
+            step(Step::ConfirmAnswered);
+            if (confirmed.ok() && rejectImplausible(entry, confirmed.value(), done))
+                return;
+            if (confirmed.ok()) {
+                const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+                    const LedgerResult<StatusChange> applied =
+                        m_ledger.vouchers().applyPaymentIntent(entry.voucherId, confirmed.value(), now());
+                    if (!applied)
+                        return applied.error();
+                    return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+                });
+                finishCheckout(done,
+                               recorded ? voucherOutcome(entry.voucherId)
+                                        : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+                return;
+            }
+            const ApiError &error = confirmed.error();
+            if (error.kind == ApiError::Kind::UnexpectedState
+                && error.paymentIntentStatus == PaymentIntentStatus::RequiresAction) {
+                // Confirmed already (an answer lost longer than Stripe keeps keys): take it as it is.
+                takeConfirmedIntent(entry, std::move(done));
+                return;
+            }
+            finishCheckout(done, recordFailure(entry, error));
+        });
     saleInFlight(call, entry.voucherId, done);
 }
 
@@ -336,8 +340,8 @@ void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCall
                 return;
             }
             if (rejectImplausible(entry, current.value(), done))
-            return;
-        if (!current.value().voucher) {
+                return;
+            if (!current.value().voucher) {
                 finishCheckout(done,
                                recordFailure(entry,
                                              ApiError{ApiError::Kind::UnexpectedState,
@@ -449,11 +453,7 @@ void CheckoutEngine::confirmWith(const VoucherRecord &voucher, const QString &ph
             voucher.id, phone, KonbiniRules::confirmationNumberFromPhone(phone).digits, now());
         if (!set)
             return set;
-        const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
-        if (!entryId)
-            return entryId.error();
-        entry.id = entryId.value();
-        return {};
+        return beginEntry(entry);
     });
     if (!written) {
         finishLater(std::move(done), CheckoutError::fromLedger(written.error(), voucher.id, false));
@@ -529,13 +529,11 @@ template <typename T>
 void CheckoutEngine::post(JournalEntry entry, std::function<void(const ActionResult<T> &)> settled)
 {
     entry.createdAt = now();
-    const LedgerResult<qint64> entryId = m_ledger.journal().begin(entry);
-    if (!entryId) {
-        const CheckoutError error = CheckoutError::fromLedger(entryId.error(), entry.voucherId);
+    if (const LedgerStatus begun = beginEntry(entry); !begun) {
+        const CheckoutError error = CheckoutError::fromLedger(begun.error(), entry.voucherId);
         later(this, [settled, error] { settled(error); });
         return;
     }
-    entry.id = entryId.value();
     using Answer = std::conditional_t<std::is_same_v<T, VoucherRecord>, PaymentIntent, Refund>;
     send<Answer>(entry.request,
                  [this, entry, settled](const Result<Answer> &answer) { settle(entry, answer, settled); });

@@ -90,6 +90,8 @@ private:
     void takeConfirmedIntent(const JournalEntry &entry, CheckoutCallback done);
     void confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done);
     void finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome);
+    // Writes the entry to the journal (pending) and gives it its id.
+    LedgerStatus beginEntry(JournalEntry &entry);
     // A sale that had begun (busy) ends later with this outcome; a refusal never began one.
     void finishLater(CheckoutCallback done, const CheckoutOutcome &outcome);
     void refuseLater(CheckoutCallback done, const CheckoutError &error);
