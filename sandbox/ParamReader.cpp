@@ -1,5 +1,7 @@
 #include "ParamReader.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 namespace konbini::sandbox {
@@ -51,9 +53,12 @@ std::optional<qint64> ParamReader::integer(const QString &path) const
     const std::optional<QString> text = string(path);
     if (!text || text->isEmpty())
         return std::nullopt;
+    // Digits and an optional minus only: Qt's conversion would also take spaces and a plus.
+    const bool digitsOnly = std::all_of(text->begin() + (text->startsWith(u'-') ? 1 : 0), text->end(),
+                                        [](QChar c) { return c >= u'0' && c <= u'9'; });
     bool ok = false;
-    const qint64 number = text->toLongLong(&ok);
-    if (!ok || text->startsWith(u'+'))
+    const qint64 number = digitsOnly && *text != u"-" ? text->toLongLong(&ok) : 0;
+    if (!ok)
         throw StripeError::invalidInteger(bracketed(path), *text);
     return number;
 }

@@ -1,5 +1,7 @@
 #include "SandboxApi.h"
 
+#include <algorithm>
+
 #include "FormDecoder.h"
 #include "Listing.h"
 #include "ParamSchema.h"
@@ -20,16 +22,27 @@ QString maskedKey(const QString &key)
     return key.size() <= 12 ? QStringLiteral("****") : key.left(8) + QStringLiteral("****") + key.right(4);
 }
 
+bool isKeyText(QByteArrayView key)
+{
+    return !key.isEmpty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+// The key from `Bearer KEY` or `Basic base64(KEY:)`, exactly: anything around or after it makes
+// the header unusable rather than ignored.
 QString apiKeyFrom(const QByteArray &authorization)
 {
-    if (authorization.startsWith("Bearer "))
-        return QString::fromLatin1(authorization.mid(7).trimmed());
-    if (authorization.startsWith("Basic ")) {
-        const QByteArray credentials = QByteArray::fromBase64(authorization.mid(6).trimmed());
-        return QString::fromLatin1(
-            credentials.left(credentials.indexOf(':') < 0 ? credentials.size() : credentials.indexOf(':')));
+    QByteArray key;
+    if (authorization.startsWith("Bearer ")) {
+        key = authorization.mid(7);
+    } else if (authorization.startsWith("Basic ")) {
+        const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(6), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return {};
+        key = decoded.decoded.endsWith(':') ? decoded.decoded.chopped(1) : decoded.decoded;
     }
-    return {};
+    return isKeyText(key) ? QString::fromLatin1(key) : QString();
 }
 
 } // namespace

@@ -3,8 +3,6 @@
 #include "PaymentIntents.h"
 #include "VoucherPage.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -22,81 +20,54 @@ QByteArray newRequestId(quint64 counter)
     return prefix + QByteArray::number(counter, 36).rightJustified(6, '0');
 }
 
-ApiRequest toApiRequest(const QHttpServerRequest &request, QByteArray requestId)
+ApiRequest toApiRequest(const HttpRequestHead &head, const QByteArray &body, QByteArray requestId)
 {
     ApiRequest copy;
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get:
-        copy.method = QByteArrayLiteral("GET");
-        break;
-    case QHttpServerRequest::Method::Post:
-        copy.method = QByteArrayLiteral("POST");
-        break;
-    case QHttpServerRequest::Method::Delete:
-        copy.method = QByteArrayLiteral("DELETE");
-        break;
-    default:
-        copy.method = QByteArrayLiteral("OTHER");
-        break;
-    }
-    const QUrl url = request.url();
+    copy.method = head.method;
+    const QUrl url(QStringLiteral("http://sandbox") + QString::fromLatin1(head.target));
     copy.path = url.path();
     copy.query = url.query(QUrl::FullyEncoded).toLatin1();
-    copy.body = request.body();
-    for (const auto &[name, value] : request.headers()) {
-        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
-            copy.authorization = value;
-        else if (name.compare("Idempotency-Key", Qt::CaseInsensitive) == 0)
-            copy.idempotencyKey = value;
-        else if (name.compare("Host", Qt::CaseInsensitive) == 0)
-            copy.host = value;
-        else if (name.compare("X-Sandbox-Fault", Qt::CaseInsensitive) == 0)
-            copy.fault = value;
-        else if (name.compare("Stripe-Version", Qt::CaseInsensitive) == 0)
-            copy.stripeVersion = value;
-    }
+    copy.body = body;
+    copy.authorization = head.header("Authorization");
+    copy.idempotencyKey = head.header("Idempotency-Key");
+    copy.host = head.header("Host");
+    copy.fault = head.header("X-Sandbox-Fault");
+    copy.stripeVersion = head.header("Stripe-Version");
     copy.requestId = std::move(requestId);
     return copy;
 }
 
-void write(QHttpServerResponder &responder, const ApiAnswer &answer)
+HttpAnswer toHttp(const ApiAnswer &answer)
 {
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.httpStatus));
-    responder.writeHeader(QByteArrayLiteral("Content-Type"), answer.contentType);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
-    for (const auto &[name, value] : answer.headers)
-        responder.writeHeader(name, value);
-    responder.writeBody(answer.body);
+    return HttpAnswer{answer.httpStatus, answer.contentType, answer.body, answer.headers};
 }
 
-void drop(QTcpSocket *socket)
+bool isVoucherPage(const ApiRequest &request)
 {
-    // After the server has finished with the current read: closing inside it would pull the
-    // socket from under its parser.
-    QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
+    return request.method == "GET" && request.path.startsWith(u"/konbini/voucher/");
 }
 
 } // namespace
 
 SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
-    : QAbstractHttpServer(parent), m_options(std::move(options))
+    : QObject(parent), m_options(std::move(options))
 {
     if (m_options.faultRate > 0.0)
         m_randomFaults.emplace(m_options.faultRate, m_options.faultSeed);
+    connect(&m_listener, &QTcpServer::newConnection, this, &SandboxServer::accept);
 }
 
 SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::start(QString &error, const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = listen(address, port);
-    if (bound == 0) {
-        error = QStringLiteral("could not listen on %1:%2").arg(address.toString()).arg(port);
+    if (!m_listener.listen(address, port)) {
+        error = QStringLiteral("could not listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_listener.errorString());
         return false;
     }
     m_baseUrl.setScheme(QStringLiteral("http"));
     m_baseUrl.setHost(address.toString());
-    m_baseUrl.setPort(bound);
+    m_baseUrl.setPort(m_listener.serverPort());
     m_api = std::make_unique<SandboxApi>(m_baseUrl.toString(QUrl::StripTrailingSlash));
     m_api->setRequiredKey(m_options.requiredKey);
     if (!m_options.statePath.isEmpty() && !m_api->usePersistence(m_options.statePath, error))
@@ -104,43 +75,66 @@ bool SandboxServer::start(QString &error, const QHostAddress &address, quint16 p
     return true;
 }
 
-bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SandboxServer::accept()
 {
-    ApiRequest apiRequest = toApiRequest(request, newRequestId(++m_requestCounter));
-    QHttpServerResponder responder = makeResponder(request, socket);
-    if (m_options.checkHost && apiRequest.host != m_baseUrl.authority().toLatin1()) {
-        ApiAnswer misdirected;
-        misdirected.httpStatus = 421;
+    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        if (m_openConnections >= m_options.http.maxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_openConnections;
+        auto *connection = new HttpConnection(
+            socket, m_options.http, [this](const HttpRequestHead &head) { return screen(head); },
+            [this](HttpConnection *from, const HttpRequestHead &head, const QByteArray &body) {
+                handle(from, head, body);
+            },
+            this);
+        connect(connection, &HttpConnection::closed, this, [this] { --m_openConnections; });
+    }
+}
+
+// Everything that can be decided from the head is decided before the body is read.
+std::optional<HttpAnswer> SandboxServer::screen(const HttpRequestHead &head)
+{
+    const ApiRequest request = toApiRequest(head, {}, newRequestId(++m_requestCounter));
+    if (m_options.checkHost && request.host != m_baseUrl.authority().toLatin1()) {
+        HttpAnswer misdirected;
+        misdirected.status = 421;
         misdirected.body = QByteArrayLiteral(
             "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"This sandbox only answers requests addressed to itself.\"}}");
-        write(responder, misdirected);
-        return true;
+        return misdirected;
     }
+    if (isVoucherPage(request))
+        return std::nullopt;
+    if (const auto refusal = m_api->authenticate(request))
+        return toHttp(*refusal);
+    return std::nullopt;
+}
 
-    if (apiRequest.method == "GET" && apiRequest.path.startsWith(u"/konbini/voucher/")) {
+void SandboxServer::handle(HttpConnection *connection, const HttpRequestHead &head, const QByteArray &body)
+{
+    const ApiRequest apiRequest = toApiRequest(head, body, newRequestId(++m_requestCounter));
+    if (isVoucherPage(apiRequest)) {
         const QJsonObject paymentIntent = m_api->voucherPage(apiRequest.path.mid(17));
-        ApiAnswer page;
+        HttpAnswer page;
         page.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-        page.httpStatus = paymentIntent.isEmpty() ? 404 : 200;
+        page.status = paymentIntent.isEmpty() ? 404 : 200;
         page.body = paymentIntent.isEmpty() ? renderVoucherGonePage() : renderVoucherPage(paymentIntent);
-        write(responder, page);
-        return true;
-    }
-    if (const auto refusal = m_api->authenticate(apiRequest)) {
-        write(responder, *refusal);
-        return true;
+        connection->answer(page);
+        return;
     }
     emit requestReceived(apiRequest.method, apiRequest.path);
     QString faultError;
     std::optional<FaultPlan> plan = FaultPlan::fromHeader(apiRequest.fault, faultError);
     if (!plan) {
         StripeError failure = StripeError::invalidParameter(QStringLiteral("X-Sandbox-Fault"), faultError);
-        ApiAnswer answer;
-        answer.httpStatus = 400;
+        HttpAnswer answer;
+        answer.status = 400;
         answer.body = QJsonDocument(failure.toJson()).toJson(QJsonDocument::Compact);
         answer.headers.append({QByteArrayLiteral("Request-Id"), apiRequest.requestId});
-        write(responder, answer);
-        return true;
+        connection->answer(answer);
+        return;
     }
     if (plan->count > 0) {
         const QByteArray attemptKey = apiRequest.idempotencyKey.isEmpty()
@@ -152,18 +146,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (plan->kind == FaultPlan::Kind::None && m_randomFaults && m_api->acceptsRandomFaults(apiRequest))
         plan->kind = m_randomFaults->draw();
     if (plan->kind == FaultPlan::Kind::DropBefore && plan->delayMs == 0) {
-        drop(socket);
-        return true;
+        connection->drop();
+        return;
     }
     if (const auto conflict = m_api->reserve(apiRequest)) {
-        write(responder, *conflict);
-        return true;
+        connection->answer(toHttp(*conflict));
+        return;
     }
     if (plan->delayMs > 0) {
-        auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
         QTimer::singleShot(plan->delayMs, this,
-                           [this, apiRequest, plan = *plan, kept, socket = QPointer<QTcpSocket>(socket)] {
-                               if (!socket) {
+                           [this, apiRequest, plan = *plan, connection = QPointer<HttpConnection>(connection)] {
+                               if (!connection) {
                                    // The client gave up; the request still happens, as it would at Stripe.
                                    if (plan.kind == FaultPlan::Kind::None || plan.kind == FaultPlan::Kind::DropAfter)
                                        m_api->execute(apiRequest);
@@ -171,43 +164,31 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                                        m_api->release(apiRequest);
                                    return;
                                }
-                               serve(apiRequest, plan, *kept, socket);
+                               serve(apiRequest, plan, connection);
                            });
-        return true;
+        return;
     }
-    serve(apiRequest, *plan, responder, socket);
-    return true;
+    serve(apiRequest, *plan, connection);
 }
 
-void SandboxServer::serve(const ApiRequest &request, FaultPlan plan, QHttpServerResponder &responder,
-                          QTcpSocket *socket)
+void SandboxServer::serve(const ApiRequest &request, FaultPlan plan, HttpConnection *connection)
 {
     switch (plan.kind) {
     case FaultPlan::Kind::None:
-        write(responder, m_api->execute(request));
+        connection->answer(toHttp(m_api->execute(request)));
         return;
     case FaultPlan::Kind::DropBefore:
         m_api->release(request);
-        drop(socket);
+        connection->drop();
         return;
     case FaultPlan::Kind::DropAfter:
         m_api->execute(request);
-        drop(socket);
+        connection->drop();
         return;
     default:
-        write(responder, m_api->faultAnswer(plan.kind, request));
+        connection->answer(toHttp(m_api->faultAnswer(plan.kind, request)));
         return;
     }
-}
-
-void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    ApiAnswer answer;
-    answer.httpStatus = 404;
-    answer.body =
-        QByteArrayLiteral("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL.\"}}");
-    QHttpServerResponder responder = makeResponder(request, socket);
-    write(responder, answer);
 }
 
 } // namespace konbini::sandbox

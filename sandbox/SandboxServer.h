@@ -1,16 +1,15 @@
 #pragma once
 
 #include "FaultPlan.h"
+#include "HttpConnection.h"
 #include "SandboxApi.h"
 
-#include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QTcpServer>
 #include <QUrl>
 
 #include <memory>
 #include <optional>
-
-class QHttpServerResponder;
 
 namespace konbini::sandbox {
 
@@ -24,11 +23,15 @@ struct SandboxOptions {
     // Refuse a request whose Host is not this server's own address and port (a web page that
     // rebinds its DNS name to 127.0.0.1 sends its own name).
     bool checkHost = false;
+    HttpLimits http;
 };
 
-// The Stripe test-mode emulator on real HTTP (Qt's HTTP server). It owns the connection, so it
-// can drop one on purpose for fault injection; everything about Stripe lives in SandboxApi.
-class SandboxServer : public QAbstractHttpServer
+// The Stripe test-mode emulator on real HTTP. Its own HTTP/1.1 connections (HttpConnection) rather
+// than Qt's QAbstractHttpServer: Qt 6.4's reads a whole body into memory before any code sees the
+// headers and never times a connection out, so a peer without a key could fill memory. Owning the
+// connection also lets it drop one on purpose for fault injection; everything about Stripe lives
+// in SandboxApi.
+class SandboxServer : public QObject
 {
     Q_OBJECT
 
@@ -40,20 +43,22 @@ public:
     bool start(QString &error, const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     QUrl baseUrl() const { return m_baseUrl; }
     SandboxApi &api() { return *m_api; }
+    int openConnections() const { return m_openConnections; }
 
 signals:
     // An authenticated API request arrived (before any delay or fault): tests use it to act while
     // a request is known to be at "Stripe" and not yet answered.
     void requestReceived(const QByteArray &method, const QString &path);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
-    void serve(const ApiRequest &request, FaultPlan plan, QHttpServerResponder &responder, QTcpSocket *socket);
+    void accept();
+    std::optional<HttpAnswer> screen(const HttpRequestHead &head);
+    void handle(HttpConnection *connection, const HttpRequestHead &head, const QByteArray &body);
+    void serve(const ApiRequest &request, FaultPlan plan, HttpConnection *connection);
 
     SandboxOptions m_options;
+    QTcpServer m_listener;
+    int m_openConnections = 0;
     QUrl m_baseUrl;
     std::unique_ptr<SandboxApi> m_api;
     std::optional<RandomFaults> m_randomFaults;

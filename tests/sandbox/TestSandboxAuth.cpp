@@ -38,6 +38,12 @@ void TestSandboxAuth::key_data()
     QTest::newRow("live restricted key") << QByteArray("Bearer rk_live_abc") << 401 << QStringLiteral("test mode only");
     QTest::newRow("publishable key") << QByteArray("Bearer pk_test_abcdef") << 401 << QStringLiteral("Invalid API Key");
     QTest::newRow("garbage") << QByteArray("Bearer hello") << 401 << QStringLiteral("Invalid API Key");
+    QTest::newRow("Bearer with trailing junk") << QByteArray("Bearer sk_test_abc junk") << 401
+                                               << QStringLiteral("did not provide an API key");
+    QTest::newRow("Bearer with two spaces") << QByteArray("Bearer  sk_test_abc") << 401
+                                            << QStringLiteral("did not provide an API key");
+    QTest::newRow("Basic, not base64") << QByteArray("Basic c2tfdGVzdF9hYmM6*") << 401
+                                       << QStringLiteral("did not provide an API key");
     QTest::newRow("unknown scheme") << QByteArray("Token sk_test_abc") << 401
                                     << QStringLiteral("did not provide an API key");
 }

@@ -22,8 +22,9 @@ void TestSandboxHostile::deeplyNestedParameters_areRefused_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("form");
     QTest::newRow("body: metadata + [a] x 30,000") << QByteArray("POST") << QByteArray("amount=1500&currency=jpy&metadata") + QByteArray("[a]").repeated(30'000) + "=1";
-    QTest::newRow("query: [] x 50,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[]").repeated(50'000) + "=1";
-    QTest::newRow("query: [0] x 50,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[0]").repeated(50'000) + "=1";
+    // A query is part of the head, which is capped at 16 KiB (a longer one is a 431, below).
+    QTest::newRow("query: [] x 5,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[]").repeated(5'000) + "=1";
+    QTest::newRow("query: [0] x 4,000") << QByteArray("GET") << QByteArray("x") + QByteArray("[0]").repeated(4'000) + "=1";
 }
 
 void TestSandboxHostile::deeplyNestedParameters_areRefused()

@@ -201,6 +201,12 @@ void TestSandboxPaymentIntents::createValidation_data()
                                          << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
     QTest::newRow("amount with decimals") << with(base, QStringLiteral("amount"), QStringLiteral("1500.5")) << 400
                                           << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("amount with a space") << with(base, QStringLiteral("amount"), QStringLiteral(" 1500")) << 400
+                                         << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("amount with a plus") << with(base, QStringLiteral("amount"), QStringLiteral("+1500")) << 400
+                                        << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("amount full-width") << with(base, QStringLiteral("amount"), QStringLiteral("１５００")) << 400
+                                       << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
     QTest::newRow("currency usd") << with(base, QStringLiteral("currency"), QStringLiteral("usd")) << 400
                                   << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("currency");
     QTest::newRow("amount ¥119") << with(base, QStringLiteral("amount"), QStringLiteral("119")) << 400
