@@ -207,6 +207,8 @@ void TestSandboxPaymentIntents::createValidation_data()
                                         << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
     QTest::newRow("amount full-width") << with(base, QStringLiteral("amount"), QStringLiteral("１５００")) << 400
                                        << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
+    QTest::newRow("negative array index") << with(without(base, QStringLiteral("payment_method_types[]")), QStringLiteral("payment_method_types[-1]"), QStringLiteral("konbini"))
+                                          << 400 << QStringLiteral("parameter_unknown") << QStringLiteral("payment_method_types");
     QTest::newRow("currency usd") << with(base, QStringLiteral("currency"), QStringLiteral("usd")) << 400
                                   << QStringLiteral("payment_intent_invalid_parameter") << QStringLiteral("currency");
     QTest::newRow("amount ¥119") << with(base, QStringLiteral("amount"), QStringLiteral("119")) << 400
