@@ -234,7 +234,10 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
                                           {QStringLiteral("app_version"), QStringLiteral(KONBINI_VERSION)}};
     JournalEntry entry;
     entry.operation = JournalOperation::CreatePaymentIntent;
-    entry.request = StripeApi::createPaymentIntent(specFor(request, metadata));
+    KonbiniPaymentIntentSpec spec = specFor(request, metadata);
+    // One request for the voucher: created and confirmed together.
+    spec.confirmFor = KonbiniCustomer{voucher.customerName, voucher.email, voucher.confirmationNumber};
+    entry.request = StripeApi::createPaymentIntent(spec);
     entry.createdAt = at;
     const LedgerStatus written = m_ledger.transaction([&]() -> LedgerStatus {
         const LedgerResult<qint64> voucherId = m_ledger.vouchers().insert(voucher);
@@ -259,12 +262,35 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
             m_sale = {};
             step(Step::CreateAnswered);
             if (!created.ok()) {
+                if (!created.error().paymentIntentId.isEmpty()) {
+                    keepUnconfirmedIntent(entry, created.error(), std::move(done));
+                    return;
+                }
                 finishCheckout(done, recordFailure(entry, created.error()));
                 return;
             }
             const PaymentIntent &pi = created.value();
             if (rejectImplausible(entry, pi, done))
                 return;
+            if (pi.status != PaymentIntentStatus::RequiresPaymentMethod) {
+                // Created and confirmed in one request: the answer is the voucher.
+                const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+                    if (const LedgerStatus set =
+                            m_ledger.vouchers().setPaymentIntent(entry.voucherId, pi.id, pi.status, now());
+                        !set)
+                        return set;
+                    const LedgerResult<StatusChange> applied =
+                        m_ledger.vouchers().applyPaymentIntent(entry.voucherId, pi, now());
+                    if (!applied)
+                        return applied.error();
+                    return m_ledger.journal().finish(entry.id, JournalEntry::State::Done, QString(), now());
+                });
+                step(Step::CreateRecorded);
+                finishCheckout(done, recorded ? voucherOutcome(entry.voucherId)
+                                              : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
+                return;
+            }
+            // Created without confirming (a create journaled by an earlier release): confirm it now.
             JournalEntry confirmEntry;
             const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
                 const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
@@ -291,6 +317,39 @@ void CheckoutEngine::runCreate(const JournalEntry &entry, CheckoutCallback done)
             runConfirm(confirmEntry, std::move(done));
         });
     saleInFlight(call, entry.voucherId, done);
+}
+
+// The create ran and made a PaymentIntent, but confirming it failed (a confirmation number too
+// common, Konbini unavailable for now). The create is done for good (its key would only replay
+// this error): the voucher keeps that PaymentIntent, and what comes next confirms it, never a new
+// one: the clerk's new number (reconfirm), or, when the failure is transient, a confirm entry
+// left pending for resume.
+void CheckoutEngine::keepUnconfirmedIntent(const JournalEntry &entry, const ApiError &error, CheckoutCallback done)
+{
+    const bool resumable = error.isTransient();
+    const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {
+        if (const LedgerStatus set = m_ledger.vouchers().setPaymentIntent(
+                entry.voucherId, error.paymentIntentId, PaymentIntentStatus::RequiresPaymentMethod, now());
+            !set)
+            return set;
+        if (const LedgerStatus finished = m_ledger.journal().finish(entry.id, JournalEntry::State::Done,
+                                                                    QStringLiteral("created_unconfirmed"), now());
+            !finished)
+            return finished;
+        if (const LedgerStatus noted = m_ledger.vouchers().setLastError(entry.voucherId, error.code, now()); !noted)
+            return noted;
+        if (!resumable)
+            return {};
+        const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(entry.voucherId);
+        if (!voucher)
+            return voucher.error();
+        JournalEntry confirmEntry =
+            confirmEntryFor(voucher.value(), error.paymentIntentId, voucher.value().confirmationNumber);
+        return beginEntry(confirmEntry);
+    });
+    step(Step::CreateRecorded);
+    finishCheckout(done, recorded ? CheckoutOutcome(CheckoutError::fromStripe(error, entry.voucherId, resumable))
+                                  : CheckoutError::fromLedger(recorded.error(), entry.voucherId, true));
 }
 
 void CheckoutEngine::runConfirm(const JournalEntry &entry, CheckoutCallback done)
@@ -342,16 +401,12 @@ void CheckoutEngine::takeConfirmedIntent(const JournalEntry &entry, CheckoutCall
             if (rejectImplausible(entry, current.value(), done))
                 return;
             if (!current.value().voucher) {
-                finishCheckout(done,
-                               recordFailure(entry,
-                                             ApiError{ApiError::Kind::UnexpectedState,
-                                                      {},
-                                                      QStringLiteral("payment_intent_unexpected_state"),
-                                                      QStringLiteral("The PaymentIntent has no voucher."),
-                                                      {},
-                                                      {},
-                                                      0,
-                                                      current.value().status}));
+                ApiError noVoucher;
+                noVoucher.kind = ApiError::Kind::UnexpectedState;
+                noVoucher.code = QStringLiteral("payment_intent_unexpected_state");
+                noVoucher.message = QStringLiteral("The PaymentIntent has no voucher.");
+                noVoucher.paymentIntentStatus = current.value().status;
+                finishCheckout(done, recordFailure(entry, noVoucher));
                 return;
             }
             const LedgerStatus recorded = m_ledger.transaction([&]() -> LedgerStatus {

@@ -87,6 +87,7 @@ private:
     void step(Step moment);
     void runCreate(const JournalEntry &entry, CheckoutCallback done);
     void runConfirm(const JournalEntry &entry, CheckoutCallback done);
+    void keepUnconfirmedIntent(const JournalEntry &entry, const ApiError &error, CheckoutCallback done);
     void takeConfirmedIntent(const JournalEntry &entry, CheckoutCallback done);
     void confirmWith(const VoucherRecord &voucher, const QString &phone, CheckoutCallback done);
     void finishCheckout(CheckoutCallback &done, const CheckoutOutcome &outcome);

@@ -39,6 +39,8 @@ struct ApiError {
     int httpStatus = 0;
     PaymentIntentStatus paymentIntentStatus =
         PaymentIntentStatus::Unknown; // for errors about a PaymentIntent, its status then
+    QString paymentIntentId;          // the PaymentIntent an error carries (a create with confirm=true
+                                      // that created one and could not confirm it); empty if none
 
     // Whether sending the same request again later (with the same idempotency key) may succeed,
     // or tell what became of it: a canceled request may have reached Stripe, so it counts.

@@ -35,6 +35,19 @@ Result<Refund> (*decoderFor<Refund>())(const QJsonObject &)
 
 } // namespace
 
+namespace {
+
+void addCustomer(FormParams &params, const KonbiniCustomer &customer)
+{
+    params.add(QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini"));
+    params.add(QStringLiteral("payment_method_data[billing_details][name]"), customer.name);
+    params.add(QStringLiteral("payment_method_data[billing_details][email]"), customer.email);
+    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][confirmation_number]"),
+                         customer.confirmationNumber);
+}
+
+} // namespace
+
 PreparedRequest StripeApi::createPaymentIntent(const KonbiniPaymentIntentSpec &spec)
 {
     FormParams params;
@@ -48,17 +61,17 @@ PreparedRequest StripeApi::createPaymentIntent(const KonbiniPaymentIntentSpec &s
         params.add(QStringLiteral("payment_method_options[konbini][expires_after_days]"), spec.expiresAfterDays);
     for (auto it = spec.metadata.cbegin(); it != spec.metadata.cend(); ++it)
         params.add(QStringLiteral("metadata[%1]").arg(it.key()), it.value());
+    if (spec.confirmFor) {
+        params.add(QStringLiteral("confirm"), QStringLiteral("true"));
+        addCustomer(params, *spec.confirmFor);
+    }
     return post(QStringLiteral("/v1/payment_intents"), params);
 }
 
 PreparedRequest StripeApi::confirmPaymentIntent(const QString &paymentIntentId, const KonbiniCustomer &customer)
 {
     FormParams params;
-    params.add(QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini"));
-    params.add(QStringLiteral("payment_method_data[billing_details][name]"), customer.name);
-    params.add(QStringLiteral("payment_method_data[billing_details][email]"), customer.email);
-    params.addIfNotEmpty(QStringLiteral("payment_method_options[konbini][confirmation_number]"),
-                         customer.confirmationNumber);
+    addCustomer(params, customer);
     return post(QStringLiteral("/v1/payment_intents/%1/confirm").arg(segment(paymentIntentId)), params);
 }
 

@@ -5,24 +5,28 @@
 
 #include <QMap>
 
+#include <optional>
+
 #include <functional>
 
 namespace konbini {
 
 // What the till asks Stripe to create for one Konbini sale.
+// Who pays, for the voucher (billing details and the confirmation number).
+struct KonbiniCustomer {
+    QString name;
+    QString email;
+    QString confirmationNumber; // digits; empty: Stripe generates one
+};
+
 struct KonbiniPaymentIntentSpec {
     qint64 amountYen = 0;
     QString productDescription;
     int expiresAfterDays = 3; // used unless expiresAt is set
     qint64 expiresAt = 0;     // Unix seconds (23:59:59 JST of a chosen day); 0: by days
     QMap<QString, QString> metadata;
-};
-
-// Who pays, for the voucher (billing details and the confirmation number).
-struct KonbiniCustomer {
-    QString name;
-    QString email;
-    QString confirmationNumber; // digits; empty: Stripe generates one
+    // Set: created and confirmed in one request (confirm=true), so the answer is the voucher.
+    std::optional<KonbiniCustomer> confirmFor;
 };
 
 struct EventQuery {

@@ -4,8 +4,21 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace konbini {
 namespace {
+
+// Stripe's ids are a prefix and up to a few dozen letters and digits; anything else in an error
+// body is not taken as an id the till would then act on.
+bool isPaymentIntentId(const QString &id)
+{
+    if (!id.startsWith(u"pi_") || id.size() > 255)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+    });
+}
 
 // Reads fields and remembers the first problem, so a decoder reads straight through and
 // reports once.
@@ -239,8 +252,10 @@ ApiError decodeError(int httpStatus, const QJsonObject &json, const QString &req
     error.code = body.value(QStringLiteral("code")).toString();
     error.message = body.value(QStringLiteral("message")).toString();
     error.param = body.value(QStringLiteral("param")).toString();
-    error.paymentIntentStatus = paymentIntentStatusFromKey(
-        body.value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("status")).toString());
+    const QJsonObject paymentIntent = body.value(QStringLiteral("payment_intent")).toObject();
+    error.paymentIntentStatus = paymentIntentStatusFromKey(paymentIntent.value(QStringLiteral("status")).toString());
+    if (const QString id = paymentIntent.value(QStringLiteral("id")).toString(); isPaymentIntentId(id))
+        error.paymentIntentId = id;
     using Kind = ApiError::Kind;
     if (error.code == u"payment_intent_konbini_rejected_confirmation_number")
         error.kind = Kind::ConfirmationNumberRejected;

@@ -1,3 +1,4 @@
+#include "SandboxServer.h"
 #include "CheckoutEngine.h"
 #include "ClerkMessages.h"
 #include "KonbiniRules.h"
@@ -44,6 +45,7 @@ private slots:
     void init();
     void cleanup();
     void issue_returnsVoucherAndRecordsIt();
+    void issue_isOneRequest();
     void scenario_data();
     void scenario();
     void invalidInput_sendsNothing();
@@ -118,6 +120,22 @@ void TestCheckoutEngine::issue_returnsVoucherAndRecordsIt()
                      .toString(),
                  QStringLiteral("お弁当"));
     }
+}
+
+// The clerk waits for one round trip: the PaymentIntent is created and confirmed by one POST, and
+// nothing is read back after it (the answer is the voucher).
+void TestCheckoutEngine::issue_isOneRequest()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    TillHarness till(*m_backend, ledgerPath(QStringLiteral("one")));
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    const CheckoutOutcome outcome = till.issue(sale());
+    QVERIFY2(outcome.ok(), qPrintable(why(outcome)));
+    QCOMPARE(received.count(), 1);
+    QCOMPARE(received.first().at(0).toByteArray(), QByteArray("POST"));
+    QCOMPARE(received.first().at(1).toString(), StripeApi::createPaymentIntent({}).path);
+    QCOMPARE(till.voucher(outcome.value().voucherId).status, VoucherStatus::Pending);
+    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
 void TestCheckoutEngine::scenario_data()

@@ -33,7 +33,6 @@ private slots:
     void cleanup();
     void beforeAnythingIsSent_nothingReachesStripe();
     void whileRecordingTheCreate_resumesSameIntent();
-    void whileRecordingTheConfirm_resumesSameVoucher();
 
 private:
     std::unique_ptr<StripeBackend> m_backend;
@@ -111,35 +110,6 @@ void TestCheckoutLedgerFailure::whileRecordingTheCreate_resumesSameIntent()
     QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 1);
     QVERIFY(m_till->ledger().journal().pending().value().isEmpty());
     QCOMPARE(m_till->voucher(voucher.voucherId).status, VoucherStatus::Pending);
-}
-
-void TestCheckoutLedgerFailure::whileRecordingTheConfirm_resumesSameVoucher()
-{
-    KONBINI_REQUIRE_SANDBOX(*m_backend);
-    CheckoutSession &session = m_till->session();
-    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
-    QSignalSpy issued(&session, &CheckoutSession::voucherIssued);
-    m_till->engine().setStepHook([this](CheckoutEngine::Step step) {
-        if (step == CheckoutEngine::Step::CreateRecorded)
-            setWritable(m_till->ledger(), false);
-    });
-    QVERIFY(session.submit(sampleSale()));
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
-    const CheckoutError error = failed.first().first().value<CheckoutError>();
-    QCOMPARE(error.kind, CheckoutError::Kind::Ledger);
-    QVERIFY(error.resumable);
-    setWritable(m_till->ledger(), true);
-    m_till->engine().setStepHook({});
-    // The voucher exists at Stripe; the ledger still says "not issued", with its confirm pending.
-    QCOMPARE(m_till->voucher(error.voucherId).status, VoucherStatus::NotIssued);
-    QCOMPARE(m_till->ledger().journal().pending().value().first().operation, JournalOperation::ConfirmPaymentIntent);
-    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
-
-    QVERIFY(session.submit(sampleSale()));
-    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, 20000);
-    QCOMPARE(m_till->voucher(error.voucherId).status, VoucherStatus::Pending);
-    QCOMPARE(m_backend->sandbox()->paymentIntentCount(), 1);
-    QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckoutLedgerFailure)

@@ -30,8 +30,9 @@ private slots:
 void TestCheckoutQuit::quitWhileRequestInFlight_data()
 {
     QTest::addColumn<QString>("quitDuring");
-    QTest::newRow("during create") << StripeApi::createPaymentIntent({}).path;
-    QTest::newRow("during confirm") << QStringLiteral("/confirm");
+    // A sale is one request (create with confirm=true); the confirm endpoint is only used again
+    // after a rejected confirmation number (TestCheckoutEngine).
+    QTest::newRow("during the sale's create-and-confirm") << StripeApi::createPaymentIntent({}).path;
 }
 
 void TestCheckoutQuit::quitWhileRequestInFlight()
@@ -71,14 +72,10 @@ void TestCheckoutQuit::quitWhileRequestInFlight()
         const QList<JournalEntry> pending = ledger.journal().pending().value();
         QCOMPARE(pending.size(), 1);
         QVERIFY(pending.first().request.path.endsWith(quitDuring));
-        if (quitDuring == u"/confirm") // the voucher row knows its PaymentIntent
-            QVERIFY(!ledger.vouchers().voucher(voucherId).value().paymentIntentId.isEmpty());
     }
     // Stripe processes what it holds (as it would after the till went away); nobody is called back.
     QTRY_COMPARE_WITH_TIMEOUT(sandbox.paymentIntentCount(), 1, 10000);
-    if (quitDuring == u"/confirm") {
-        QTRY_COMPARE_WITH_TIMEOUT(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")), 1, 10000);
-    }
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.eventCount(QStringLiteral("payment_intent.requires_action")), 1, 10000);
 
     QCOMPARE(answered, 0);
 

@@ -44,14 +44,10 @@ QJsonObject voucherAction(const QString &url, const QString &code = QStringLiter
                        {QStringLiteral("konbini_display_details"), details}};
 }
 
-// Answers the create honestly (¥1,500) and the confirm with `confirm`.
-HostileServer::Answer honestCreateThen(QByteArray confirm)
+// Answers every request (the sale's one create-and-confirm) with `bytes`.
+HostileServer::Answer everyAnswer(QByteArray bytes)
 {
-    return [confirm](QTcpSocket *socket, const QByteArray &request) {
-        const bool isConfirm = HostileServer::pathOf(request).endsWith("/confirm");
-        socket->write(isConfirm ? confirm
-                                : HostileServer::response(200, paymentIntentJson(1500, QStringLiteral("requires_payment_method"))));
-    };
+    return [bytes](QTcpSocket *socket, const QByteArray &) { socket->write(bytes); };
 }
 
 } // namespace
@@ -68,6 +64,8 @@ private slots:
     void hugeAnswer_isCutOff();
     void tricklingAnswer_endsAtTheDeadline();
     void plausibleAnswer_isAVoucher();
+    void errorCarryingAPaymentIntent_keepsItForTheNextConfirm_data();
+    void errorCarryingAPaymentIntent_keepsItForTheNextConfirm();
     void endlessEventPages_areBoundedPerPoll();
 
 private:
@@ -123,7 +121,7 @@ void TestHostileServer::lyingAnswers_neverBecomeVouchers_data()
 void TestHostileServer::lyingAnswers_neverBecomeVouchers()
 {
     QFETCH(QByteArray, confirm);
-    HostileServer server(honestCreateThen(confirm));
+    HostileServer server(everyAnswer(confirm));
     const CheckoutOutcome outcome = sell(server.baseUrl());
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().kind, CheckoutError::Kind::Stripe);
@@ -133,7 +131,7 @@ void TestHostileServer::lyingAnswers_neverBecomeVouchers()
 
 void TestHostileServer::hugeAnswer_isCutOff()
 {
-    HostileServer server(honestCreateThen(HostileServer::response(200, QByteArray(1024 * 1024, ' ') + "{}")));
+    HostileServer server(everyAnswer(HostileServer::response(200, QByteArray(1024 * 1024, ' ') + "{}")));
     const CheckoutOutcome outcome = sell(server.baseUrl());
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().stripe.kind, ApiError::Kind::Decoding);
@@ -159,7 +157,7 @@ void TestHostileServer::tricklingAnswer_endsAtTheDeadline()
 void TestHostileServer::plausibleAnswer_isAVoucher()
 {
     // The same harness with an honest confirm: the checks above are not what refuses.
-    HostileServer server(honestCreateThen(HostileServer::response(
+    HostileServer server(everyAnswer(HostileServer::response(
         200, paymentIntentJson(1500, QStringLiteral("requires_action"), voucherAction(QStringLiteral("https://payments.example/v/1"))))));
     const CheckoutOutcome outcome = sell(server.baseUrl());
     QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(ClerkMessages::details(outcome.error())));
@@ -201,6 +199,50 @@ void TestHostileServer::endlessEventPages_areBoundedPerPoll()
     QCOMPARE(served, config.sync.maxPagesPerPass);
     // The cursor moved as far as was read; the next poll goes on from there.
     QCOMPARE(till.ledger().syncState().value(QStringLiteral("event_cursor")).value(), QStringLiteral("evt_%1").arg(served));
+}
+
+void TestHostileServer::errorCarryingAPaymentIntent_keepsItForTheNextConfirm_data()
+{
+    QTest::addColumn<QString>("paymentIntentId");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("a PaymentIntent id") << QStringLiteral("pi_3Hostile01") << true;
+    QTest::newRow("markup for an id") << QStringLiteral("pi_<b>x</b>") << false;
+    QTest::newRow("a path for an id") << QStringLiteral("pi_1/../../v1/refunds") << false;
+}
+
+// Created, then not confirmable for now (Konbini down): the voucher keeps that PaymentIntent and the
+// journal holds a confirm of it, so resuming never creates a second one; an "id" that is not one is
+// never taken into a request path.
+void TestHostileServer::errorCarryingAPaymentIntent_keepsItForTheNextConfirm()
+{
+    QFETCH(QString, paymentIntentId);
+    QFETCH(bool, kept);
+    const QJsonObject error{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+                            {QStringLiteral("code"), QStringLiteral("payment_method_not_available")},
+                            {QStringLiteral("message"), QStringLiteral("Konbini is down.")},
+                            {QStringLiteral("payment_intent"),
+                             QJsonObject{{QStringLiteral("id"), paymentIntentId},
+                                         {QStringLiteral("status"), QStringLiteral("requires_payment_method")}}}};
+    HostileServer server(everyAnswer(HostileServer::response(
+        400, QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact))));
+    const CheckoutOutcome outcome = sell(server.baseUrl());
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.error().stripe.kind, ApiError::Kind::MethodUnavailable);
+    QVERIFY(outcome.error().resumable);
+
+    Ledger ledger(m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(m_ledgers)));
+    QVERIFY(ledger.open().ok());
+    const VoucherRecord voucher = ledger.vouchers().voucher(outcome.error().voucherId).value();
+    const QList<JournalEntry> pending = ledger.journal().pending().value();
+    QCOMPARE(pending.size(), 1);
+    if (kept) {
+        QCOMPARE(voucher.paymentIntentId, paymentIntentId);
+        QCOMPARE(pending.first().operation, JournalOperation::ConfirmPaymentIntent);
+        QCOMPARE(pending.first().request.path, StripeApi::confirmPaymentIntent(paymentIntentId, {}).path);
+    } else {
+        QVERIFY(voucher.paymentIntentId.isEmpty());
+        QCOMPARE(pending.first().operation, JournalOperation::CreatePaymentIntent); // sent again, same key
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostileServer)
