@@ -23,6 +23,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Scr
     : QObject(parent), m_socket(socket), m_limits(limits), m_screen(std::move(screen)), m_handler(std::move(handler))
 {
     m_socket->setParent(this);
+    // Each answer is one write: send it at once rather than wait for the peer's ACK of the last one.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // While a request is handled nothing more is read; this keeps what the kernel hands over to
     // Qt bounded too (the rest waits in TCP's window).
     m_socket->setReadBufferSize(m_limits.maxHeadBytes + 4);
