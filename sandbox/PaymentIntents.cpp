@@ -203,7 +203,7 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
     }
     for (const QString &key :
          {QStringLiteral("confirmation_number"), QStringLiteral("expires_after_days"), QStringLiteral("expires_at"),
-          QStringLiteral("product_description"), QStringLiteral("setup_future_usage")}) {
+          QStringLiteral("product_description")}) { // setup_future_usage is not nullable: Stripe omits it
         if (!konbini.contains(key))
             konbini.insert(key, QJsonValue());
     }

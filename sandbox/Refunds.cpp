@@ -105,7 +105,6 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
                      {QStringLiteral("jp_bank_transfer"),
                       QJsonObject{{QStringLiteral("reference"), QJsonValue()},
                                   {QStringLiteral("reference_status"), QStringLiteral("pending")}}}}},
-        {QStringLiteral("failure_reason"), QJsonValue()},
         {QStringLiteral("instructions_email"), email},
         {QStringLiteral("metadata"), metadata},
         {QStringLiteral("payment_intent"), paymentIntentId},
@@ -186,7 +185,7 @@ void Refunds::setStatus(const QString &id, const QString &status, qint64 at, con
     if (status == u"requires_action")
         requestBankDetails(record.object, at);
     else
-        record.object.insert(QStringLiteral("next_action"), QJsonValue());
+        record.object.remove(QStringLiteral("next_action")); // not nullable: Stripe omits it
     if (status == u"failed" || status == u"canceled") {
         if (status == u"failed")
             record.object.insert(QStringLiteral("failure_reason"), QStringLiteral("expired_or_canceled_card"));

@@ -1,5 +1,6 @@
 #include "SandboxHttp.h"
 
+#include "OpenApiCheck.h"
 #include "SandboxServer.h"
 
 #include <QJsonArray>
@@ -82,6 +83,20 @@ HttpResult SandboxHttp::wait(QNetworkReply *reply)
     result.json = QJsonDocument::fromJson(result.body).object();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         result.headers.insert(name.toLower(), value);
+    // Every answer of every sandbox test is held against Stripe's own description of it.
+    const QByteArray method = reply->operation() == QNetworkAccessManager::GetOperation    ? QByteArrayLiteral("GET")
+                              : reply->operation() == QNetworkAccessManager::PostOperation ? QByteArrayLiteral("POST")
+                                                                                           : QByteArrayLiteral("OTHER");
+    if (!result.json.isEmpty()) {
+        const QStringList problems =
+            OpenApiCheck::stripe().problems(method, reply->url().path(), result.status, result.json);
+        QTest::qVerify(problems.isEmpty(), "the answer fits Stripe's OpenAPI schema",
+                       qPrintable(QStringLiteral("%1 %2 → %3: %4")
+                                      .arg(QString::fromLatin1(method), reply->url().path())
+                                      .arg(result.status)
+                                      .arg(problems.mid(0, 5).join(QStringLiteral("; ")))),
+                       __FILE__, __LINE__);
+    }
     reply->deleteLater();
     return result;
 }
