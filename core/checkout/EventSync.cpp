@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 #include <memory>
 
 namespace konbini {
@@ -12,6 +14,8 @@ namespace {
 
 const QString kCursor = QStringLiteral("event_cursor");
 const QString kCursorCreated = QStringLiteral("event_cursor_created");
+// Set when a catch-up found no event at all: from then on one list of the newest events a poll.
+const QString kCaughtUpAt = QStringLiteral("events_caught_up_at");
 
 bool meansOffline(const ApiError &error)
 {
@@ -72,20 +76,42 @@ void EventSync::stop()
     m_timer.stop();
 }
 
+void EventSync::paced(std::function<void()> send)
+{
+    const qint64 gapMs = 1000 / std::max(1, m_settings.maxRequestsPerSecond);
+    const qint64 waitMs = m_sinceLastRequest.isValid() ? gapMs - m_sinceLastRequest.elapsed() : 0;
+    const auto go = [this, send = std::move(send)] {
+        m_sinceLastRequest.start();
+        send();
+    };
+    if (waitMs <= 0)
+        go();
+    else
+        QTimer::singleShot(std::chrono::milliseconds(waitMs), this, go);
+}
+
 void EventSync::syncNow()
 {
     if (m_passRunning)
         return;
     m_passRunning = true;
-    m_passError.reset();
     m_timer.stop();
     const LedgerResult<QString> cursor = m_ledger.syncState().value(kCursor);
     const LedgerResult<QString> cursorCreated = m_ledger.syncState().value(kCursorCreated);
-    if (!cursor || !cursorCreated) {
-        finishPass(cursor ? cursorCreated.error() : cursor.error());
+    const LedgerResult<QString> caughtUpAt = m_ledger.syncState().value(kCaughtUpAt);
+    if (!cursor || !cursorCreated || !caughtUpAt) {
+        finishPass(!cursor ? cursor.error() : !cursorCreated ? cursorCreated.error() : caughtUpAt.error());
         return;
     }
-    if (cursor.value().isEmpty() || now() - cursorCreated.value().toLongLong() > m_settings.retentionSeconds) {
+    if (cursor.value().isEmpty()) {
+        const qint64 since = caughtUpAt.value().toLongLong();
+        if (since > 0 && now() - since <= m_settings.retentionSeconds)
+            fetchSinceCatchUp(since);
+        else
+            catchUp();
+        return;
+    }
+    if (now() - cursorCreated.value().toLongLong() > m_settings.retentionSeconds) {
         catchUp();
         return;
     }
@@ -94,114 +120,117 @@ void EventSync::syncNow()
 
 void EventSync::fetchPage(const QString &cursor, int pagesLeft)
 {
-    track(m_api.listEvents(EventQuery{cursor, 100, eventTypes()}, [this, pagesLeft](const Result<Page<Event>> &page) {
-        if (!page.ok()) {
-            if (page.error().kind == ApiError::Kind::NotFound) {
-                qCInfo(lcCheckout) << "event cursor no longer known to Stripe; re-reading open vouchers";
+    paced([this, cursor, pagesLeft] {
+        track(m_api.listEvents(EventQuery{cursor, 100, eventTypes()}, [this, pagesLeft](const Result<Page<Event>> &page) {
+            if (!page.ok()) {
+                if (page.error().kind == ApiError::Kind::NotFound) {
+                    qCInfo(lcCheckout) << "event cursor no longer known to Stripe; catching up";
+                    catchUp();
+                    return;
+                }
+                finishPass(page.error());
+                return;
+            }
+            QList<Event> oldestFirst(page.value().items.crbegin(), page.value().items.crend());
+            const bool more = page.value().hasMore;
+            const QString last = oldestFirst.isEmpty() ? QString() : oldestFirst.last().id;
+            applyEvents(oldestFirst, [this, last, more, pagesLeft] {
+                if (more && !last.isEmpty() && pagesLeft > 1) {
+                    fetchPage(last, pagesLeft - 1);
+                    return;
+                }
+                finishPass(std::nullopt);
+            });
+        }));
+    });
+}
+
+// No event existed at the last catch-up: the newest events, if any, are all new. More than a page
+// of them means a long silence; a catch-up is then cheaper than walking them.
+void EventSync::fetchSinceCatchUp(qint64 caughtUpAt)
+{
+    paced([this, caughtUpAt] {
+        track(m_api.listEvents(EventQuery{QString(), 100, eventTypes()}, [this, caughtUpAt](const Result<Page<Event>> &page) {
+            if (!page.ok()) {
+                finishPass(page.error());
+                return;
+            }
+            if (page.value().hasMore) {
                 catchUp();
                 return;
             }
-            finishPass(page.error());
-            return;
-        }
-        QList<Event> oldestFirst(page.value().items.crbegin(), page.value().items.crend());
-        const bool more = page.value().hasMore;
-        applyEvents(oldestFirst, [this, oldestFirst, more, pagesLeft] {
-            if (more && !oldestFirst.isEmpty() && pagesLeft > 1) {
-                fetchPage(oldestFirst.last().id, pagesLeft - 1);
-                return;
+            QList<Event> oldestFirst;
+            for (auto it = page.value().items.crbegin(); it != page.value().items.crend(); ++it) {
+                if (it->created >= caughtUpAt - 60) // the clocks of till and Stripe differ a little
+                    oldestFirst.append(*it);
             }
-            finishPass(std::nullopt);
-        });
-    }));
+            applyEvents(oldestFirst, [this] { finishPass(std::nullopt); });
+        }));
+    });
 }
 
-void EventSync::applyEvents(const QList<Event> &oldestFirst, std::function<void()> next)
+// One event at a time: re-read its object (unless a later event of this page names it too, which
+// re-reads it then), apply it, and move the cursor past it in the same transaction.
+void EventSync::applyEvents(QList<Event> oldestFirst, std::function<void()> next)
 {
     if (oldestFirst.isEmpty()) {
         next();
         return;
     }
-    QStringList paymentIntents;
-    QStringList refunds;
-    for (const Event &event : oldestFirst) {
-        QStringList &ids = event.objectType == u"refund" ? refunds : paymentIntents;
-        if (!ids.contains(event.objectId))
-            ids.append(event.objectId);
-    }
-    rereadObjects(paymentIntents, refunds, [this, oldestFirst, next](bool ok) {
-        if (!ok) {
-            finishPass(m_passError);
-            return;
-        }
-        // Only once every object is current: remember the events and move the cursor.
+    const Event event = oldestFirst.takeFirst();
+    const bool namedAgain = std::any_of(oldestFirst.cbegin(), oldestFirst.cend(),
+                                        [&](const Event &later) { return later.objectId == event.objectId; });
+    const auto continueWith = [this, oldestFirst, next](const Event &applied, const std::function<LedgerStatus()> &apply) {
         const LedgerStatus moved = m_ledger.transaction([&]() -> LedgerStatus {
-            for (const Event &event : oldestFirst) {
-                if (const auto marked = m_ledger.syncState().markEventProcessed(event.id, now()); !marked)
-                    return marked.error();
-            }
-            return setCursor(oldestFirst.last());
+            if (const LedgerStatus done = apply(); !done)
+                return done;
+            return markApplied(applied);
         });
         if (!moved) {
             finishPass(moved.error());
             return;
         }
-        next();
-    });
-}
-
-void EventSync::rereadObjects(const QStringList &paymentIntents, const QStringList &refunds,
-                              std::function<void(bool ok)> done)
-{
-    // Only objects this till knows: other terminals' vouchers are read through search instead.
-    QStringList ours;
-    for (const QString &id : paymentIntents) {
-        const LedgerResult<std::optional<VoucherRecord>> known = m_ledger.vouchers().byPaymentIntent(id);
-        if (!known || known.value())
-            ours.append(id); // when the ledger cannot say, reading it again does no harm
+        applyEvents(oldestFirst, next);
+    };
+    const bool isRefund = event.objectType == u"refund";
+    bool ours = false;
+    if (isRefund) {
+        const LedgerResult<RefundRecord> known = m_ledger.refunds().refund(event.objectId);
+        ours = known || known.error().kind != LedgerError::Kind::NotFound;
+    } else {
+        const LedgerResult<std::optional<VoucherRecord>> known = m_ledger.vouchers().byPaymentIntent(event.objectId);
+        ours = !known || known.value(); // when the ledger cannot say, reading it again does no harm
     }
-    QStringList ourRefunds;
-    for (const QString &id : refunds) {
-        const LedgerResult<RefundRecord> known = m_ledger.refunds().refund(id);
-        if (known || known.error().kind != LedgerError::Kind::NotFound)
-            ourRefunds.append(id);
-    }
-    auto remaining = std::make_shared<int>(int(ours.size() + ourRefunds.size()));
-    auto failed = std::make_shared<bool>(false);
-    if (*remaining == 0) {
-        done(true);
+    if (!ours || namedAgain) {
+        // Another terminal's object (read through search instead), or read again further on.
+        continueWith(event, [] { return LedgerStatus(); });
         return;
     }
-    const auto settle = [this, remaining, failed, done](const std::optional<SyncError> &error) {
-        if (error
-            && !(std::holds_alternative<ApiError>(*error)
-                 && std::get<ApiError>(*error).kind == ApiError::Kind::NotFound)) {
-            *failed = true;
-            m_passError = error;
+    paced([this, event, isRefund, continueWith] {
+        const auto settled = [this, event, continueWith](const std::optional<ApiError> &error,
+                                                         const std::function<LedgerStatus()> &apply) {
+            if (error && error->kind != ApiError::Kind::NotFound) {
+                finishPass(*error);
+                return;
+            }
+            continueWith(event, error ? std::function<LedgerStatus()>([] { return LedgerStatus(); }) : apply);
+        };
+        if (isRefund) {
+            track(m_api.retrieveRefund(event.objectId, [this, settled](const Result<Refund> &refund) {
+                if (!refund.ok())
+                    settled(refund.error(), {});
+                else
+                    settled(std::nullopt, [this, refund = refund.value()] { return applyRefund(refund); });
+            }));
+        } else {
+            track(m_api.retrievePaymentIntent(event.objectId, [this, settled](const Result<PaymentIntent> &pi) {
+                if (!pi.ok())
+                    settled(pi.error(), {});
+                else
+                    settled(std::nullopt, [this, pi = pi.value()] { return applyPaymentIntent(pi); });
+            }));
         }
-        if (--*remaining == 0)
-            done(!*failed);
-    };
-    for (const QString &id : ours) {
-        track(m_api.retrievePaymentIntent(id, [this, settle](const Result<PaymentIntent> &pi) {
-            if (!pi.ok()) {
-                settle(SyncError(pi.error()));
-                return;
-            }
-            const LedgerStatus applied = applyPaymentIntent(pi.value());
-            settle(applied ? std::nullopt : std::optional<SyncError>(applied.error()));
-        }));
-    }
-    for (const QString &id : ourRefunds) {
-        track(m_api.retrieveRefund(id, [this, settle](const Result<Refund> &refund) {
-            if (!refund.ok()) {
-                settle(SyncError(refund.error()));
-                return;
-            }
-            const LedgerStatus applied = applyRefund(refund.value());
-            settle(applied ? std::nullopt : std::optional<SyncError>(applied.error()));
-        }));
-    }
+    });
 }
 
 LedgerStatus EventSync::applyRefund(const Refund &refund)
@@ -250,6 +279,16 @@ LedgerStatus EventSync::setCursor(const Event &event)
     return m_ledger.syncState().setValue(kCursorCreated, QString::number(event.created));
 }
 
+LedgerStatus EventSync::markApplied(const Event &event)
+{
+    if (const auto marked = m_ledger.syncState().markEventProcessed(event.id, now()); !marked)
+        return marked.error();
+    return setCursor(event);
+}
+
+// Without a usable cursor: remember the newest event first (so nothing that happens meanwhile is
+// missed), then list every PaymentIntent created since the oldest open voucher, a page of 100 at a
+// time, and re-read the open refunds.
 void EventSync::catchUp()
 {
     const LedgerResult<QList<VoucherRecord>> open = m_ledger.vouchers().withStatus(
@@ -259,39 +298,101 @@ void EventSync::catchUp()
         finishPass(open ? openRefunds.error() : open.error());
         return;
     }
-    QStringList paymentIntents;
+    qint64 oldestOpen = 0;
     for (const VoucherRecord &voucher : open.value()) {
-        if (!voucher.paymentIntentId.isEmpty())
-            paymentIntents.append(voucher.paymentIntentId);
+        if (!voucher.paymentIntentId.isEmpty() && (oldestOpen == 0 || voucher.createdAt < oldestOpen))
+            oldestOpen = voucher.createdAt;
     }
     QStringList refunds;
     for (const RefundRecord &refund : openRefunds.value())
         refunds.append(refund.id);
-    // Take the newest event first, so nothing that happens while re-reading is missed.
-    track(m_api.listEvents(
-        EventQuery{QString(), 1, eventTypes()}, [this, paymentIntents, refunds](const Result<Page<Event>> &page) {
+    paced([this, oldestOpen, refunds] {
+        track(m_api.listEvents(EventQuery{QString(), 1, eventTypes()}, [this, oldestOpen, refunds](const Result<Page<Event>> &page) {
             if (!page.ok()) {
                 finishPass(page.error());
                 return;
             }
             const std::optional<Event> newestEvent =
                 page.value().items.isEmpty() ? std::nullopt : std::optional(page.value().items.first());
-            rereadObjects(paymentIntents, refunds, [this, newestEvent](bool ok) {
-                if (!ok) {
-                    finishPass(m_passError);
-                    return;
-                }
-                // No event yet: an empty cursor, so the first events are read from the start.
-                const LedgerStatus moved =
-                    newestEvent ? setCursor(*newestEvent) : m_ledger.syncState().setValue(kCursor, QString());
+            const qint64 startedAt = now();
+            const auto finish = [this, newestEvent, startedAt] {
+                const LedgerStatus moved = m_ledger.transaction([&]() -> LedgerStatus {
+                    if (newestEvent) {
+                        if (const LedgerStatus set = m_ledger.syncState().setValue(kCaughtUpAt, QString()); !set)
+                            return set;
+                        return setCursor(*newestEvent);
+                    }
+                    if (const LedgerStatus set = m_ledger.syncState().setValue(kCursor, QString()); !set)
+                        return set;
+                    return m_ledger.syncState().setValue(kCaughtUpAt, QString::number(startedAt));
+                });
                 if (!moved) {
                     finishPass(moved.error());
                     return;
                 }
                 emit caughtUp();
                 finishPass(std::nullopt);
-            });
+            };
+            const auto refundsThenFinish = [this, refunds, finish] { rereadRefunds(refunds, finish); };
+            if (oldestOpen == 0)
+                refundsThenFinish();
+            else
+                listSince(oldestOpen - 3600, QString(), refundsThenFinish); // an hour for clock differences
         }));
+    });
+}
+
+void EventSync::listSince(qint64 createdFrom, const QString &startingAfter, std::function<void()> next)
+{
+    paced([this, createdFrom, startingAfter, next] {
+        track(m_api.listPaymentIntents(
+            PaymentIntentListQuery{createdFrom, startingAfter, 100},
+            [this, createdFrom, next](const Result<Page<PaymentIntent>> &page) {
+                if (!page.ok()) {
+                    finishPass(page.error());
+                    return;
+                }
+                const LedgerStatus applied = m_ledger.transaction([&]() -> LedgerStatus {
+                    for (const PaymentIntent &pi : page.value().items) {
+                        if (const LedgerStatus one = applyPaymentIntent(pi); !one)
+                            return one;
+                    }
+                    return {};
+                });
+                if (!applied) {
+                    finishPass(applied.error());
+                    return;
+                }
+                if (page.value().hasMore && !page.value().items.isEmpty())
+                    listSince(createdFrom, page.value().items.last().id, next);
+                else
+                    next();
+            }));
+    });
+}
+
+void EventSync::rereadRefunds(QStringList refunds, std::function<void()> next)
+{
+    if (refunds.isEmpty()) {
+        next();
+        return;
+    }
+    const QString id = refunds.takeFirst();
+    paced([this, id, refunds, next] {
+        track(m_api.retrieveRefund(id, [this, refunds, next](const Result<Refund> &refund) {
+            if (!refund.ok() && refund.error().kind != ApiError::Kind::NotFound) {
+                finishPass(refund.error());
+                return;
+            }
+            if (refund.ok()) {
+                if (const LedgerStatus applied = applyRefund(refund.value()); !applied) {
+                    finishPass(applied.error());
+                    return;
+                }
+            }
+            rereadRefunds(refunds, next);
+        }));
+    });
 }
 
 void EventSync::finishPass(const std::optional<SyncError> &error)

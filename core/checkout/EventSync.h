@@ -5,6 +5,7 @@
 
 #include <variant>
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -17,8 +18,12 @@ namespace konbini {
 // Keeps the ledger in step with Stripe without webhooks (a till behind NAT cannot receive them):
 // polls Stripe's events for the Konbini-relevant types from a persisted cursor, walking forward
 // with ending_before, re-reads each object it names with the pinned API version, applies it
-// idempotently and says what changed. Backs off while offline; when the cursor is older than
-// Stripe's 30-day event retention (or gone), re-reads the still-open vouchers and refunds instead.
+// idempotently and says what changed; the cursor moves with each event applied, so a failure
+// costs that event, not a page. Every request is paced within a budget (10 a second by default,
+// one at a time, so the clerk's requests never queue behind sync). When the cursor is older than
+// Stripe's 30-day event retention (or gone), it catches up by listing PaymentIntents created since
+// the oldest open voucher, 100 a page, instead of reading them one by one; an account without
+// events costs one request a poll. The back-off after a failure is capped and resets on success.
 class EventSync : public QObject
 {
     Q_OBJECT
@@ -26,11 +31,14 @@ class EventSync : public QObject
 public:
     struct Settings {
         std::chrono::milliseconds interval{5000};
-        std::chrono::milliseconds maxBackoff{5 * 60 * 1000};
+        std::chrono::milliseconds maxBackoff{30 * 1000};
         qint64 retentionSeconds = 30 * 24 * 3600;
         // Pages of 100 events read in one pass at most; the rest waits for the next poll, so an
         // answer that always says has_more cannot keep the till polling.
         int maxPagesPerPass = 10;
+        // Stripe allows roughly 25 requests a second in test mode and 100 in live mode, for the
+        // whole account: background work stays well under, whatever the ledger's size.
+        int maxRequestsPerSecond = 10;
     };
     using Clock = std::function<qint64()>;
 
@@ -65,14 +73,18 @@ signals:
 private:
     using SyncError = std::variant<ApiError, LedgerError>;
     void track(StripeCall *call);
+    // Runs `send` (which makes one request) once the budget allows it.
+    void paced(std::function<void()> send);
     void fetchPage(const QString &cursor, int pagesLeft);
-    void applyEvents(const QList<Event> &oldestFirst, std::function<void()> next);
+    void fetchSinceCatchUp(qint64 caughtUpAt);
+    void applyEvents(QList<Event> oldestFirst, std::function<void()> next);
     void catchUp();
-    void rereadObjects(const QStringList &paymentIntents, const QStringList &refunds,
-                       std::function<void(bool ok)> done);
+    void listSince(qint64 createdFrom, const QString &startingAfter, std::function<void()> next);
+    void rereadRefunds(QStringList refunds, std::function<void()> next);
     LedgerStatus applyPaymentIntent(const PaymentIntent &pi);
     LedgerStatus applyRefund(const Refund &refund);
     LedgerStatus setCursor(const Event &event);
+    LedgerStatus markApplied(const Event &event);
     void finishPass(const std::optional<SyncError> &error);
     qint64 now() const;
 
@@ -85,8 +97,8 @@ private:
     bool m_offline = false;
     qint64 m_lastSyncAt = 0;
     std::chrono::milliseconds m_currentInterval;
-    std::optional<SyncError> m_passError;
     QList<QPointer<StripeCall>> m_calls;
+    QElapsedTimer m_sinceLastRequest;
 };
 
 } // namespace konbini

@@ -164,6 +164,17 @@ StripeCall *StripeApi::listNewestPaymentIntent(Callback<Page<PaymentIntent>> don
                                             std::move(done));
 }
 
+StripeCall *StripeApi::listPaymentIntents(const PaymentIntentListQuery &query, Callback<Page<PaymentIntent>> done)
+{
+    FormParams params;
+    params.add(QStringLiteral("limit"), query.limit);
+    if (query.createdFrom > 0)
+        params.add(QStringLiteral("created[gte]"), query.createdFrom);
+    params.addIfNotEmpty(QStringLiteral("starting_after"), query.startingAfter);
+    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), params), &decodePaymentIntentPage,
+                                            std::move(done));
+}
+
 StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString &page, int limit,
                                             Callback<Page<PaymentIntent>> done)
 {

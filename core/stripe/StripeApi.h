@@ -29,6 +29,13 @@ struct KonbiniPaymentIntentSpec {
     std::optional<KonbiniCustomer> confirmFor;
 };
 
+// One page of PaymentIntents, newest first: created at or after createdFrom, older than startingAfter.
+struct PaymentIntentListQuery {
+    qint64 createdFrom = 0;
+    QString startingAfter;
+    int limit = 100;
+};
+
 struct EventQuery {
     QString endingBefore; // walk forward from this event; empty: the newest
     int limit = 100;
@@ -68,6 +75,7 @@ public:
     StripeCall *listEvents(const EventQuery &query, Callback<Page<Event>> done);
     // The newest PaymentIntent: the cheapest call that proves a key works.
     StripeCall *listNewestPaymentIntent(Callback<Page<PaymentIntent>> done);
+    StripeCall *listPaymentIntents(const PaymentIntentListQuery &query, Callback<Page<PaymentIntent>> done);
     // Stripe's Search API on PaymentIntents (with the billing details expanded for the name).
     StripeCall *searchPaymentIntents(const QString &query, const QString &page, int limit,
                                      Callback<Page<PaymentIntent>> done);

@@ -1,5 +1,6 @@
 #include "CheckoutEngine.h"
 #include "EventSync.h"
+#include "SandboxServer.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
 
@@ -42,6 +43,8 @@ private slots:
     void staleCursor_rereadsOpenVouchers();
     void unknownCursor_rereadsOpenVouchers();
     void offline_backsOffAndRecovers();
+    void accountWithoutEvents_costsOneRequestAPoll();
+    void catchUp_listsPagesInsteadOfEachVoucher();
 
 private:
     CheckoutOutcome issue(const CheckoutRequest &request);
@@ -202,6 +205,46 @@ void TestEventSync::unknownCursor_rereadsOpenVouchers()
     syncOnce();
     QCOMPARE(caughtUp.count(), 1);
     QCOMPARE(paid.count(), 1);
+}
+
+// A new till on an account without events: the first pass catches up, then each poll is one
+// list of the newest events (it used to catch up again at every poll, re-reading every voucher).
+void TestEventSync::accountWithoutEvents_costsOneRequestAPoll()
+{
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    QSignalSpy caughtUp(m_sync.get(), &EventSync::caughtUp);
+    syncOnce();
+    QCOMPARE(caughtUp.count(), 1);
+    const qsizetype afterCatchUp = received.count();
+    for (int poll = 0; poll < 3; ++poll)
+        syncOnce();
+    QCOMPARE(received.count() - afterCatchUp, 3);
+    QCOMPARE(caughtUp.count(), 1);
+    // A voucher paid after that is still seen, from its events.
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro@test.com")));
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(paid.count(), 1);
+    QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Paid);
+}
+
+// Without a cursor, open vouchers are brought up to date by listing PaymentIntents 100 a page, not
+// by one request each.
+void TestEventSync::catchUp_listsPagesInsteadOfEachVoucher()
+{
+    const int vouchers = 150;
+    for (int i = 0; i < vouchers; ++i)
+        QVERIFY(issue(sale(QStringLiteral("taro@test.com"))).ok());
+    m_backend->sandbox()->advanceClock(180); // every one of them is paid at the store
+    m_ledger->syncState().setValue(QStringLiteral("event_cursor"), QString());
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    QSignalSpy caughtUp(m_sync.get(), &EventSync::caughtUp);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(caughtUp.count(), 1);
+    QCOMPARE(paid.count(), vouchers);
+    QCOMPARE(received.count(), 1 + 2); // the newest event, then two pages of PaymentIntents
 }
 
 void TestEventSync::offline_backsOffAndRecovers()
