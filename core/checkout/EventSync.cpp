@@ -291,18 +291,14 @@ LedgerStatus EventSync::markApplied(const Event &event)
 // time, and re-read the open refunds.
 void EventSync::catchUp()
 {
-    const LedgerResult<QList<VoucherRecord>> open = m_ledger.vouchers().withStatus(
+    const LedgerResult<qint64> oldest = m_ledger.vouchers().oldestCreatedWithStatus(
         {VoucherStatus::NotIssued, VoucherStatus::Pending, VoucherStatus::RefundPending});
     const LedgerResult<QList<RefundRecord>> openRefunds = m_ledger.refunds().open();
-    if (!open || !openRefunds) {
-        finishPass(open ? openRefunds.error() : open.error());
+    if (!oldest || !openRefunds) {
+        finishPass(oldest ? openRefunds.error() : oldest.error());
         return;
     }
-    qint64 oldestOpen = 0;
-    for (const VoucherRecord &voucher : open.value()) {
-        if (!voucher.paymentIntentId.isEmpty() && (oldestOpen == 0 || voucher.createdAt < oldestOpen))
-            oldestOpen = voucher.createdAt;
-    }
+    const qint64 oldestOpen = oldest.value();
     QStringList refunds;
     for (const RefundRecord &refund : openRefunds.value())
         refunds.append(refund.id);

@@ -177,7 +177,10 @@ LedgerResult<std::optional<VoucherRecord>> VoucherStore::byPaymentIntent(const Q
     return found.value().isEmpty() ? std::nullopt : std::optional(found.value().first());
 }
 
-LedgerResult<QList<VoucherRecord>> VoucherStore::withStatus(const QList<VoucherStatus> &statuses) const
+namespace {
+
+// "?,?,?" and the status keys, for `status IN (...)`.
+std::pair<QString, QVariantList> statusList(const QList<VoucherStatus> &statuses)
 {
     QStringList marks;
     QVariantList keys;
@@ -185,7 +188,26 @@ LedgerResult<QList<VoucherRecord>> VoucherStore::withStatus(const QList<VoucherS
         marks.append(QStringLiteral("?"));
         keys.append(voucherStatusKey(status));
     }
-    return select(QStringLiteral("status IN (%1) ORDER BY id").arg(marks.join(u',')), keys);
+    return {marks.join(u','), keys};
+}
+
+} // namespace
+
+LedgerResult<QList<VoucherRecord>> VoucherStore::withStatus(const QList<VoucherStatus> &statuses) const
+{
+    const auto [marks, keys] = statusList(statuses);
+    return select(QStringLiteral("status IN (%1) ORDER BY id").arg(marks), keys);
+}
+
+LedgerResult<qint64> VoucherStore::oldestCreatedWithStatus(const QList<VoucherStatus> &statuses) const
+{
+    const auto [marks, keys] = statusList(statuses);
+    LedgerResult<QSqlQuery> query = m_db.run(
+        QStringLiteral("SELECT MIN(created_at) FROM vouchers WHERE status IN (%1) AND ifnull(payment_intent_id, '') <> ''").arg(marks),
+        keys);
+    if (!query)
+        return query.error();
+    return query.value().next() ? query.value().value(0).toLongLong() : 0;
 }
 
 qint64 VoucherStore::count() const

@@ -55,6 +55,7 @@ private slots:
     void open_createsOwnerOnlyFileAtCurrentSchema();
     void open_refusesNewerSchema();
     void voucher_roundTrip();
+    void oldestOpen_ignoresVouchersWithoutIntentOrClosed();
     void applyPaymentIntent_followsStripe();
     void refunds_decideRefundStatus();
     void journal_keepsPendingOperations();
@@ -148,6 +149,28 @@ void TestLedger::voucher_roundTrip()
     QVERIFY(!twice.ok());
     QCOMPARE(twice.error().kind, LedgerError::Kind::Write);
     QCOMPARE(m_ledger->vouchers().count(), 1);
+}
+
+// Where event sync's catch-up starts listing: the oldest open voucher that has a PaymentIntent.
+void TestLedger::oldestOpen_ignoresVouchersWithoutIntentOrClosed()
+{
+    VoucherStore &vouchers = m_ledger->vouchers();
+    const QList<VoucherStatus> open{VoucherStatus::NotIssued, VoucherStatus::Pending};
+    QCOMPARE(vouchers.oldestCreatedWithStatus(open).value(), 0);
+    VoucherRecord noIntent = sale(QStringLiteral("no-intent"));
+    noIntent.createdAt = 100; // oldest, but never reached Stripe
+    vouchers.insert(noIntent).value();
+    QCOMPARE(vouchers.oldestCreatedWithStatus(open).value(), 0);
+    VoucherRecord pending = sale(QStringLiteral("pending"));
+    pending.createdAt = 700;
+    const qint64 pendingId = vouchers.insert(pending).value();
+    QVERIFY(vouchers.setPaymentIntent(pendingId, QStringLiteral("pi_1"), PaymentIntentStatus::RequiresAction, 700).ok());
+    VoucherRecord later = sale(QStringLiteral("later"));
+    later.createdAt = 900;
+    const qint64 laterId = vouchers.insert(later).value();
+    QVERIFY(vouchers.setPaymentIntent(laterId, QStringLiteral("pi_2"), PaymentIntentStatus::RequiresAction, 900).ok());
+    QCOMPARE(vouchers.oldestCreatedWithStatus(open).value(), 700);
+    QCOMPARE(vouchers.oldestCreatedWithStatus({VoucherStatus::Paid}).value(), 0);
 }
 
 void TestLedger::applyPaymentIntent_followsStripe()
