@@ -78,6 +78,7 @@ bool SandboxServer::start(QString &error, const QHostAddress &address, quint16 p
 void SandboxServer::accept()
 {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        ++m_acceptedConnections;
         if (m_openConnections >= m_options.http.maxConnections) {
             socket->abort();
             socket->deleteLater();

@@ -44,6 +44,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     SandboxApi &api() { return *m_api; }
     int openConnections() const { return m_openConnections; }
+    // Connections accepted since start (tests: whether a client reused one or opened another).
+    int acceptedConnections() const { return m_acceptedConnections; }
 
 signals:
     // An authenticated API request arrived (before any delay or fault): tests use it to act while
@@ -59,6 +61,7 @@ private:
     SandboxOptions m_options;
     QTcpServer m_listener;
     int m_openConnections = 0;
+    int m_acceptedConnections = 0;
     QUrl m_baseUrl;
     std::unique_ptr<SandboxApi> m_api;
     std::optional<RandomFaults> m_randomFaults;

@@ -83,6 +83,17 @@ bool StripeClient::isAllowedBaseUrl(const QUrl &url)
     return url.host() == u"localhost" || QHostAddress(url.host()).isLoopback();
 }
 
+void StripeClient::warmUp()
+{
+    const QUrl &base = m_config.baseUrl;
+    if (!isAllowedBaseUrl(base))
+        return;
+    if (base.scheme() == u"https")
+        m_network.connectToHostEncrypted(base.host(), quint16(base.port(443)));
+    else if (m_config.loopbackHttpAllowed)
+        m_network.connectToHost(base.host(), quint16(base.port(80)));
+}
+
 QString StripeClient::newIdempotencyKey()
 {
     return QStringLiteral("konbini-pos-") + QUuid::createUuid().toString(QUuid::WithoutBraces);

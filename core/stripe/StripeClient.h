@@ -89,6 +89,10 @@ public:
     // is called exactly once, later, on this thread, unless the call is abandoned.
     StripeCall *send(const PreparedRequest &request, StripeCall::Callback done);
 
+    // Opens (TLS included) a connection to the API ahead of the next request, so it does not wait
+    // for a handshake; nothing is sent. Does nothing for an address requests may not go to.
+    void warmUp();
+
     const StripeClientConfig &config() const { return m_config; }
     void setRetryPolicy(RetryPolicy policy) { m_retryPolicy = std::move(policy); }
 

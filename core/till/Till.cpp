@@ -15,10 +15,13 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     m_ledger = std::make_unique<Ledger>(m_config.ledgerPath);
     m_client = std::make_unique<StripeClient>(network, m_key, client);
     m_api = std::make_unique<StripeApi>(*m_client);
+    m_backgroundClient = std::make_unique<StripeClient>(m_backgroundNetwork, m_key, client);
+    m_backgroundApi = std::make_unique<StripeApi>(*m_backgroundClient);
     m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, m_config.terminal, m_config.clock);
     m_session = std::make_unique<CheckoutSession>(*m_engine);
-    m_sync = std::make_unique<EventSync>(*m_api, *m_ledger, m_config.sync, m_config.clock);
-    m_storeSearch = std::make_unique<StoreSearch>(*m_api, m_config.terminal.store);
+    m_sync = std::make_unique<EventSync>(*m_backgroundApi, *m_ledger, m_config.sync, m_config.clock);
+    m_storeSearch = std::make_unique<StoreSearch>(*m_backgroundApi, m_config.terminal.store);
+    QObject::connect(&m_keepWarm, &QTimer::timeout, m_client.get(), &StripeClient::warmUp);
 }
 
 // Members go in reverse order: the sync and the engine abandon their calls before the client
@@ -32,6 +35,10 @@ LedgerStatus Till::open()
 
 void Till::start()
 {
+    if (m_config.keepWarmEvery.count() > 0) {
+        m_client->warmUp();
+        m_keepWarm.start(m_config.keepWarmEvery);
+    }
     m_engine->resumeUnfinished();
     m_sync->start();
 }

@@ -6,6 +6,7 @@
 #include "StoreSearch.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 #include <chrono>
 #include <memory>
@@ -28,6 +29,9 @@ struct TillConfig {
     EventSync::Settings sync;
     // Sent with every request (tests: the sandbox's X-Sandbox-Fault).
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    // The clerk's connection is opened at start and kept open by reopening it this often when
+    // idle (a sale never waits for a TCP and TLS handshake); 0: never.
+    std::chrono::milliseconds keepWarmEvery{20000};
     // For tests on the sandbox's clock; empty: the machine's.
     std::function<qint64()> clock;
 };
@@ -52,6 +56,9 @@ public:
     Ledger &ledger() { return *m_ledger; }
     StripeClient &client() { return *m_client; }
     StripeApi &api() { return *m_api; }
+    // What event sync and the store search use: another client on its own connections.
+    StripeClient &syncClient() { return *m_backgroundClient; }
+    StripeApi &syncApi() { return *m_backgroundApi; }
     CheckoutEngine &engine() { return *m_engine; }
     CheckoutSession &session() { return *m_session; }
     EventSync &sync() { return *m_sync; }
@@ -63,6 +70,11 @@ private:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<StripeClient> m_client;
     std::unique_ptr<StripeApi> m_api;
+    // Event sync and the store search have their own connections: a poll never holds the clerk's.
+    QNetworkAccessManager m_backgroundNetwork;
+    std::unique_ptr<StripeClient> m_backgroundClient;
+    std::unique_ptr<StripeApi> m_backgroundApi;
+    QTimer m_keepWarm;
     std::unique_ptr<CheckoutEngine> m_engine;
     std::unique_ptr<CheckoutSession> m_session;
     std::unique_ptr<EventSync> m_sync;
