@@ -40,7 +40,10 @@ LedgerResult<StatusChange> RefundStore::upsert(const RefundRecord &r, qint64 now
                 " amount = excluded.amount, status = excluded.status, reason = excluded.reason,"
                 " instructions_email = excluded.instructions_email, email_sent_at = excluded.email_sent_at,"
                 " action_expires_at = excluded.action_expires_at, failure_reason = excluded.failure_reason,"
-                " updated_at = excluded.updated_at")
+                // The time it last changed (the day report counts a refund on the day it succeeded),
+                // not the time it was last read.
+                " updated_at = CASE WHEN refunds.status = excluded.status AND refunds.amount = excluded.amount"
+                " THEN refunds.updated_at ELSE excluded.updated_at END")
                 .arg(QLatin1String(kRefundColumns)),
             {r.id, r.voucherId, r.amount, statusKey(r.status), LedgerDatabase::text(r.reason),
              LedgerDatabase::text(r.instructionsEmail), r.emailSentAt, r.actionExpiresAt,

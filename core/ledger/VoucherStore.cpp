@@ -252,6 +252,32 @@ LedgerStatus VoucherStore::setConfirmationNumber(qint64 voucherId, const QString
     });
 }
 
+namespace {
+
+// Whether the voucher already holds everything applyPaymentIntent would write: then nothing is
+// written (sync's catch-up reads thousands of unchanged PaymentIntents, and each write grows the
+// write-ahead log whose checkpoints stall the window).
+bool holdsAlready(const VoucherRecord &v, const PaymentIntent &pi)
+{
+    const bool attempt = !pi.lastPaymentErrorCode.isEmpty() || pi.voucher.has_value();
+    if (v.paymentIntentId != pi.id || v.stripeStatus != pi.status || v.amountYen != pi.amount
+        || v.lastErrorCode != pi.lastPaymentErrorCode || (attempt && !v.hadPaymentAttempt))
+        return false;
+    if (pi.voucher) {
+        const QString number = pi.voucher->stores.isEmpty() ? QString() : pi.voucher->stores.first().confirmationNumber;
+        if (v.voucherExpiresAt != pi.voucher->expiresAt || v.hostedVoucherUrl != pi.voucher->hostedVoucherUrl
+            || storesToJson(v.stores) != storesToJson(pi.voucher->stores) || v.confirmationNumber != number)
+            return false;
+    }
+    if (pi.status == PaymentIntentStatus::Succeeded && v.paidAt == 0)
+        return false;
+    if (pi.status == PaymentIntentStatus::Canceled && (v.canceledAt == 0 || (pi.canceledAt && pi.canceledAt != v.canceledAt)))
+        return false;
+    return true;
+}
+
+} // namespace
+
 LedgerResult<StatusChange> VoucherStore::applyPaymentIntent(qint64 voucherId, const PaymentIntent &pi, qint64 now)
 {
     StatusChange change;
@@ -260,6 +286,10 @@ LedgerResult<StatusChange> VoucherStore::applyPaymentIntent(qint64 voucherId, co
         if (!before)
             return before.error();
         change.before = before.value().status;
+        if (holdsAlready(before.value(), pi)) {
+            change.after = change.before;
+            return {};
+        }
         QString sql =
             QStringLiteral("UPDATE vouchers SET payment_intent_id = ?, stripe_status = ?, amount = ?, updated_at = ?,"
                            " had_payment_attempt = had_payment_attempt OR ?, last_error_code = ?");

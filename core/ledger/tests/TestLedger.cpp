@@ -58,6 +58,7 @@ private slots:
     void oldestOpen_ignoresVouchersWithoutIntentOrClosed();
     void applyPaymentIntent_followsStripe();
     void refunds_decideRefundStatus();
+    void rereadingUnchanged_writesNothing();
     void journal_keepsPendingOperations();
     void events_areAppliedOnce();
     void syncValues_persist();
@@ -230,6 +231,36 @@ void TestLedger::refunds_decideRefundStatus()
     QCOMPARE(refunds.refund(QStringLiteral("re_1")).value().status, RefundStatus::Canceled);
     QCOMPARE(refunds.open().value().size(), 0);
     QCOMPARE(refunds.refund(QStringLiteral("re_2")).error().kind, LedgerError::Kind::NotFound);
+}
+
+// Reading again what the ledger already holds changes nothing, not even the time of the last change:
+// a refund that succeeded yesterday stays in yesterday's day report when sync reads it today.
+void TestLedger::rereadingUnchanged_writesNothing()
+{
+    VoucherStore &vouchers = m_ledger->vouchers();
+    const qint64 id = vouchers.insert(sale(QStringLiteral("order-5"))).value();
+    QVERIFY(vouchers.applyPaymentIntent(id, intent(PaymentIntentStatus::RequiresAction), 2000).ok());
+    const StatusChange same = vouchers.applyPaymentIntent(id, intent(PaymentIntentStatus::RequiresAction), 2500).value();
+    QCOMPARE(same.before, VoucherStatus::Pending);
+    QVERIFY(!same.changed());
+    QCOMPARE(vouchers.voucher(id).value().updatedAt, 2000);
+    // A change is still written.
+    PaymentIntent moved = intent(PaymentIntentStatus::RequiresAction);
+    moved.voucher->hostedVoucherUrl = QStringLiteral("https://example/v2");
+    QVERIFY(vouchers.applyPaymentIntent(id, moved, 2600).ok());
+    QCOMPARE(vouchers.voucher(id).value().hostedVoucherUrl, QStringLiteral("https://example/v2"));
+    QCOMPARE(vouchers.voucher(id).value().updatedAt, 2600);
+    QVERIFY(vouchers.applyPaymentIntent(id, intent(PaymentIntentStatus::Succeeded), 3000).ok());
+    QCOMPARE(vouchers.voucher(id).value().paidAt, 3000);
+
+    RefundStore &refunds = m_ledger->refunds();
+    RefundRecord refund{QStringLiteral("re_9"), id, 500, RefundStatus::Succeeded, {}, {}, 0, 0, {}, 3100, 0};
+    QVERIFY(refunds.upsert(refund, 3100).ok());
+    QVERIFY(refunds.upsert(refund, 90000).ok()); // read again the next day
+    QCOMPARE(refunds.refund(QStringLiteral("re_9")).value().updatedAt, 3100);
+    refund.status = RefundStatus::Failed;
+    QVERIFY(refunds.upsert(refund, 95000).ok());
+    QCOMPARE(refunds.refund(QStringLiteral("re_9")).value().updatedAt, 95000);
 }
 
 void TestLedger::journal_keepsPendingOperations()
