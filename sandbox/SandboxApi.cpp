@@ -248,7 +248,7 @@ ApiAnswer SandboxApi::json(int httpStatus, const QJsonObject &body, const ApiReq
     answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     answer.headers.append({QByteArrayLiteral("Request-Id"), request.requestId});
     answer.headers.append({QByteArrayLiteral("Stripe-Version"),
-                           request.stripeVersion.isEmpty() ? QByteArray(kAccountApiVersion) : request.stripeVersion});
+                           request.stripeVersion.isEmpty() ? m_state.accountApiVersion : request.stripeVersion});
     if (!request.idempotencyKey.isEmpty())
         answer.headers.append({QByteArrayLiteral("Idempotency-Key"), request.idempotencyKey});
     return answer;

@@ -59,7 +59,7 @@ const QJsonObject &SandboxState::emitEvent(const QString &type, const QJsonObjec
     QJsonObject event{
         {QStringLiteral("id"), newId(QStringLiteral("evt_"))},
         {QStringLiteral("object"), QStringLiteral("event")},
-        {QStringLiteral("api_version"), QLatin1String(kAccountApiVersion)},
+        {QStringLiteral("api_version"), QString::fromLatin1(accountApiVersion)},
         {QStringLiteral("created"), createdAt},
         {QStringLiteral("data"), data},
         {QStringLiteral("livemode"), false},

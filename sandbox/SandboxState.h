@@ -45,6 +45,9 @@ class SandboxState
 {
 public:
     SandboxClock clock;
+    // The account's default API version (events are rendered in it); tests set an older one to
+    // see a till that cannot use the events' snapshots.
+    QByteArray accountApiVersion = kAccountApiVersion;
 
     QString newId(const QString &prefix);
 

@@ -169,17 +169,80 @@ void EventSync::fetchSinceCatchUp(qint64 caughtUpAt)
     });
 }
 
-// One event at a time: re-read its object (unless a later event of this page names it too, which
-// re-reads it then), apply it, and move the cursor past it in the same transaction.
+// Events in order, the cursor moving past each in the same transaction as its effect. An event
+// whose object is rendered in the API version the till pins is applied from that snapshot, with no
+// request; such events go in batches of up to 25 per transaction, the event loop running between
+// batches. Any other event of ours has its object re-read (within the budget). An object named
+// again later in the page is applied at its last event only.
 void EventSync::applyEvents(QList<Event> oldestFirst, std::function<void()> next)
 {
     if (oldestFirst.isEmpty()) {
         next();
         return;
     }
+    const auto namedAgain = [&](qsizetype index) {
+        for (qsizetype later = index + 1; later < oldestFirst.size(); ++later) {
+            if (oldestFirst[later].objectId == oldestFirst[index].objectId)
+                return true;
+        }
+        return false;
+    };
+    const auto isOurs = [this](const Event &event) {
+        if (event.objectType == u"refund") {
+            const LedgerResult<RefundRecord> known = m_ledger.refunds().refund(event.objectId);
+            return known || known.error().kind != LedgerError::Kind::NotFound;
+        }
+        const LedgerResult<std::optional<VoucherRecord>> known = m_ledger.vouchers().byPaymentIntent(event.objectId);
+        return !known || known.value().has_value(); // when the ledger cannot say, reading it again does no harm
+    };
+    const auto fromSnapshot = [this](const Event &event) -> std::optional<std::function<LedgerStatus()>> {
+        if (event.apiVersion != QLatin1String(kStripeApiVersion))
+            return std::nullopt;
+        if (event.objectType == u"refund") {
+            const Result<Refund> refund = decodeRefund(event.object);
+            if (!refund.ok())
+                return std::nullopt;
+            return [this, refund = refund.value()] { return applyRefund(refund); };
+        }
+        const Result<PaymentIntent> pi = decodePaymentIntent(event.object);
+        if (!pi.ok())
+            return std::nullopt;
+        return [this, pi = pi.value()] { return applyPaymentIntent(pi); };
+    };
+
+    // As many leading events as need no request, in one transaction.
+    qsizetype batch = 0;
+    QList<std::function<LedgerStatus()>> effects;
+    while (batch < oldestFirst.size() && batch < 25) {
+        const Event &event = oldestFirst[batch];
+        if (namedAgain(batch) || !isOurs(event)) {
+            effects.append([] { return LedgerStatus(); });
+        } else if (auto apply = fromSnapshot(event)) {
+            effects.append(*apply);
+        } else {
+            break;
+        }
+        ++batch;
+    }
+    if (batch > 0) {
+        const LedgerStatus moved = m_ledger.transaction([&]() -> LedgerStatus {
+            for (qsizetype i = 0; i < batch; ++i) {
+                if (const LedgerStatus done = effects[i](); !done)
+                    return done;
+                if (const LedgerStatus marked = markApplied(oldestFirst[i]); !marked)
+                    return marked;
+            }
+            return {};
+        });
+        if (!moved) {
+            finishPass(moved.error());
+            return;
+        }
+        QTimer::singleShot(0, this, [this, rest = oldestFirst.mid(batch), next] { applyEvents(rest, next); });
+        return;
+    }
+
     const Event event = oldestFirst.takeFirst();
-    const bool namedAgain = std::any_of(oldestFirst.cbegin(), oldestFirst.cend(),
-                                        [&](const Event &later) { return later.objectId == event.objectId; });
     const auto continueWith = [this, oldestFirst, next](const Event &applied, const std::function<LedgerStatus()> &apply) {
         const LedgerStatus moved = m_ledger.transaction([&]() -> LedgerStatus {
             if (const LedgerStatus done = apply(); !done)
@@ -193,19 +256,6 @@ void EventSync::applyEvents(QList<Event> oldestFirst, std::function<void()> next
         applyEvents(oldestFirst, next);
     };
     const bool isRefund = event.objectType == u"refund";
-    bool ours = false;
-    if (isRefund) {
-        const LedgerResult<RefundRecord> known = m_ledger.refunds().refund(event.objectId);
-        ours = known || known.error().kind != LedgerError::Kind::NotFound;
-    } else {
-        const LedgerResult<std::optional<VoucherRecord>> known = m_ledger.vouchers().byPaymentIntent(event.objectId);
-        ours = !known || known.value(); // when the ledger cannot say, reading it again does no harm
-    }
-    if (!ours || namedAgain) {
-        // Another terminal's object (read through search instead), or read again further on.
-        continueWith(event, [] { return LedgerStatus(); });
-        return;
-    }
     paced([this, event, isRefund, continueWith] {
         const auto settled = [this, event, continueWith](const std::optional<ApiError> &error,
                                                          const std::function<LedgerStatus()> &apply) {
@@ -348,23 +398,39 @@ void EventSync::listSince(qint64 createdFrom, const QString &startingAfter, std:
                     finishPass(page.error());
                     return;
                 }
-                const LedgerStatus applied = m_ledger.transaction([&]() -> LedgerStatus {
-                    for (const PaymentIntent &pi : page.value().items) {
-                        if (const LedgerStatus one = applyPaymentIntent(pi); !one)
-                            return one;
-                    }
-                    return {};
+                const QString last = page.value().items.isEmpty() ? QString() : page.value().items.last().id;
+                const bool more = page.value().hasMore && !last.isEmpty();
+                applyListed(page.value().items, [this, createdFrom, last, more, next] {
+                    if (more)
+                        listSince(createdFrom, last, next);
+                    else
+                        next();
                 });
-                if (!applied) {
-                    finishPass(applied.error());
-                    return;
-                }
-                if (page.value().hasMore && !page.value().items.isEmpty())
-                    listSince(createdFrom, page.value().items.last().id, next);
-                else
-                    next();
             }));
     });
+}
+
+// A page of listed PaymentIntents, a few per transaction with the event loop running in between:
+// a page at once kept the window from painting for a few hundred milliseconds.
+void EventSync::applyListed(QList<PaymentIntent> paymentIntents, std::function<void()> next)
+{
+    if (paymentIntents.isEmpty()) {
+        next();
+        return;
+    }
+    const QList<PaymentIntent> chunk = paymentIntents.mid(0, 10);
+    const LedgerStatus applied = m_ledger.transaction([&]() -> LedgerStatus {
+        for (const PaymentIntent &pi : chunk) {
+            if (const LedgerStatus one = applyPaymentIntent(pi); !one)
+                return one;
+        }
+        return {};
+    });
+    if (!applied) {
+        finishPass(applied.error());
+        return;
+    }
+    QTimer::singleShot(0, this, [this, rest = paymentIntents.mid(chunk.size()), next] { applyListed(rest, next); });
 }
 
 void EventSync::rereadRefunds(QStringList refunds, std::function<void()> next)

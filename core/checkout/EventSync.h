@@ -17,8 +17,8 @@ namespace konbini {
 
 // Keeps the ledger in step with Stripe without webhooks (a till behind NAT cannot receive them):
 // polls Stripe's events for the Konbini-relevant types from a persisted cursor, walking forward
-// with ending_before, re-reads each object it names with the pinned API version, applies it
-// idempotently and says what changed; the cursor moves with each event applied, so a failure
+// with ending_before; applies each event's object (from the event itself when it is rendered in
+// the API version the till pins, else re-read in that version) idempotently and says what changed; the cursor moves with each event applied, so a failure
 // costs that event, not a page. Every request is paced within a budget (10 a second by default,
 // one at a time, so the clerk's requests never queue behind sync). When the cursor is older than
 // Stripe's 30-day event retention (or gone), it catches up by listing PaymentIntents created since
@@ -80,6 +80,7 @@ private:
     void applyEvents(QList<Event> oldestFirst, std::function<void()> next);
     void catchUp();
     void listSince(qint64 createdFrom, const QString &startingAfter, std::function<void()> next);
+    void applyListed(QList<PaymentIntent> paymentIntents, std::function<void()> next);
     void rereadRefunds(QStringList refunds, std::function<void()> next);
     LedgerStatus applyPaymentIntent(const PaymentIntent &pi);
     LedgerStatus applyRefund(const Refund &refund);

@@ -224,6 +224,7 @@ Result<Event> decodeEvent(const QJsonObject &json)
         reader.fail(QStringLiteral("data.object"), QStringLiteral("an object"));
     event.objectType = event.object.value(QStringLiteral("object")).toString();
     event.objectId = event.object.value(QStringLiteral("id")).toString();
+    event.apiVersion = reader.optionalString(QStringLiteral("api_version"));
     return reader.finish(std::move(event));
 }
 

@@ -67,6 +67,7 @@ struct Event {
     QString objectType; // data.object.object
     QString objectId;   // data.object.id
     QJsonObject object;
+    QString apiVersion; // the version data.object is rendered in (the account's default)
 };
 
 template <typename T>

@@ -45,6 +45,8 @@ private slots:
     void offline_backsOffAndRecovers();
     void accountWithoutEvents_costsOneRequestAPoll();
     void catchUp_listsPagesInsteadOfEachVoucher();
+    void eventsInOurApiVersion_areAppliedWithoutRereading();
+    void eventsInAnotherApiVersion_areReread();
 
 private:
     CheckoutOutcome issue(const CheckoutRequest &request);
@@ -245,6 +247,40 @@ void TestEventSync::catchUp_listsPagesInsteadOfEachVoucher()
     QCOMPARE(caughtUp.count(), 1);
     QCOMPARE(paid.count(), vouchers);
     QCOMPARE(received.count(), 1 + 2); // the newest event, then two pages of PaymentIntents
+}
+
+// A burst of payments costs the pages of events that report it, not a read per voucher.
+void TestEventSync::eventsInOurApiVersion_areAppliedWithoutRereading()
+{
+    const int vouchers = 30;
+    for (int i = 0; i < vouchers; ++i)
+        QVERIFY(issue(sale(QStringLiteral("taro@test.com"))).ok());
+    syncOnce();
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(paid.count(), vouchers);
+    QCOMPARE(received.count(), 1); // one page of events
+    for (const QList<QVariant> &request : std::as_const(received))
+        QCOMPARE(request.at(1).toString(), QStringLiteral("/v1/events"));
+}
+
+// An account whose default API version is not the till's renders events the till cannot trust
+// field by field: each object is read again in the till's version.
+void TestEventSync::eventsInAnotherApiVersion_areReread()
+{
+    m_backend->sandbox()->server()->api().state().accountApiVersion = QByteArrayLiteral("2022-11-15");
+    const int vouchers = 3;
+    for (int i = 0; i < vouchers; ++i)
+        QVERIFY(issue(sale(QStringLiteral("taro@test.com"))).ok());
+    syncOnce();
+    m_backend->sandbox()->advanceClock(180);
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
+    syncOnce();
+    QCOMPARE(paid.count(), vouchers);
+    QCOMPARE(received.count(), 1 + vouchers); // the page, then each PaymentIntent
 }
 
 void TestEventSync::offline_backsOffAndRecovers()
