@@ -10,6 +10,8 @@
 #include "TillSettings.h"
 
 #include <QApplication>
+#include <QEvent>
+#include <QTimer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLibraryInfo>
@@ -63,6 +65,28 @@ struct Running {
     std::unique_ptr<Till> till;
     std::unique_ptr<ui::MainWindow> window;
 };
+
+// For start-up benchmarks (KONBINI_EXIT_AFTER_FIRST_PAINT): quit once the window has painted.
+class FirstPaintExit : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return false;
+    }
+};
+
+void exitAfterFirstPaint(QWidget *window)
+{
+    window->installEventFilter(new FirstPaintExit(window));
+}
 
 } // namespace
 
@@ -202,6 +226,8 @@ int main(int argc, char *argv[])
             dialog->open();
         });
         running.window->show();
+        if (qEnvironmentVariableIsSet("KONBINI_EXIT_AFTER_FIRST_PAINT"))
+            exitAfterFirstPaint(running.window.get());
         running.till->start();
     };
 

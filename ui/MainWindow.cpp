@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -19,7 +20,7 @@
 namespace konbini::ui {
 
 MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
-    : QMainWindow(parent), m_settings(std::move(settings))
+    : QMainWindow(parent), m_settings(std::move(settings)), m_till(till)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Konbini POS — %1").arg(m_settings.storeName));
@@ -65,37 +66,30 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_paidAlert->hide();
     layout->addWidget(m_paidAlert);
 
-    auto *tabs = new QTabWidget(central);
-    tabs->setObjectName(QStringLiteral("pages"));
+    m_pages = new QTabWidget(central);
+    m_pages->setObjectName(QStringLiteral("pages"));
     m_checkout =
-        new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, tabs);
+        new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, m_pages);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
-    m_vouchers =
-        new VouchersPage(till.engine(), till.ledger(), &till.sync(), till.storeSearch(), m_settings.storeName, tabs);
-    m_vouchers->setShowsPaidBanner(false);       // the window shows it above both pages
-    tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
-    tabs->addTab(m_checkout, tr("Counter (F2)"));
-    tabs->addTab(m_vouchers, tr("Vouchers (F3)"));
-    layout->addWidget(tabs, 1);
+    m_pages->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
+    m_pages->addTab(m_checkout, tr("Counter (F2)"));
+    m_pages->addTab(new QWidget(m_pages), tr("Vouchers (F3)")); // the page itself comes on first use
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            openVouchersPage();
+    });
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     auto *toCounter = new QShortcut(QKeySequence(Qt::Key_F2), this);
-    connect(toCounter, &QShortcut::activated, this, [this, tabs] {
-        tabs->setCurrentWidget(m_checkout);
+    connect(toCounter, &QShortcut::activated, this, [this] {
+        m_pages->setCurrentWidget(m_checkout);
         m_checkout->setFocus();
     });
     auto *toVouchers = new QShortcut(QKeySequence(Qt::Key_F3), this);
-    connect(toVouchers, &QShortcut::activated, this, [this, tabs] {
-        tabs->setCurrentWidget(m_vouchers);
-        m_vouchers->table()->setFocus();
-    });
+    connect(toVouchers, &QShortcut::activated, this, [this] { openVouchersPage()->table()->setFocus(); });
     connect(m_checkout, &CheckoutPage::voucherIssued, this,
             [this](const Voucher &voucher) { showVoucher(voucher, true); });
-    connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
-            [this](const Voucher &voucher) { showVoucher(voucher, false); });
-    connect(m_vouchers, &VouchersPage::paidNotification, this, [this](qint64, const QString &text) {
-        m_paidAlert->setText(text);
-        m_paidAlert->show();
-    });
+    connect(&till.sync(), &EventSync::voucherPaid, this, &MainWindow::showPaid);
     // Sales the till finished at start after a crash or a quit: the clerk hands the voucher over.
     connect(&till.session(), &CheckoutSession::saleRecovered, this, &MainWindow::showRecovered);
     connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
@@ -108,6 +102,34 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     resize(900, 640);
+}
+
+VouchersPage *MainWindow::openVouchersPage()
+{
+    if (!m_vouchers) {
+        m_vouchers = new VouchersPage(m_till.engine(), m_till.ledger(), &m_till.sync(), m_till.storeSearch(),
+                                      m_settings.storeName, m_pages);
+        m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
+        connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
+                [this](const Voucher &voucher) { showVoucher(voucher, false); });
+        const QSignalBlocker quiet(m_pages); // replacing the placeholder is not the clerk switching pages
+        QWidget *placeholder = m_pages->widget(1);
+        m_pages->removeTab(1);
+        placeholder->deleteLater();
+        m_pages->insertTab(1, m_vouchers, tr("Vouchers (F3)"));
+    }
+    m_pages->setCurrentWidget(m_vouchers);
+    return m_vouchers;
+}
+
+// A voucher paid at the store: the clerk hands over the goods, whichever page is open.
+void MainWindow::showPaid(qint64 voucherId)
+{
+    const LedgerResult<VoucherRecord> voucher = m_till.ledger().vouchers().voucher(voucherId);
+    if (!voucher)
+        return;
+    m_paidAlert->setText(VouchersPage::paidAlertText(voucher.value()));
+    m_paidAlert->show();
 }
 
 void MainWindow::showNotice(const QString &text)

@@ -34,7 +34,9 @@ public:
     MainWindow(Till &till, CounterSettings settings, QWidget *parent = nullptr);
 
     CheckoutPage *checkoutPage() const { return m_checkout; }
+    // Built the first time the clerk opens it (F3): start-up only builds the counter.
     VouchersPage *vouchersPage() const { return m_vouchers; }
+    VouchersPage *openVouchersPage();
     // A notice that stays in the status bar (no keychain, settings changed, …).
     void showNotice(const QString &text);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
@@ -45,8 +47,11 @@ signals:
 private:
     void showVoucher(const Voucher &voucher, bool newSaleAfterwards);
     void showRecovered(const Voucher &voucher);
+    void showPaid(qint64 voucherId);
 
     CounterSettings m_settings;
+    Till &m_till;
+    QTabWidget *m_pages = nullptr;
     CheckoutPage *m_checkout = nullptr;
     VouchersPage *m_vouchers = nullptr;
     QLabel *m_paidAlert = nullptr;

@@ -342,15 +342,19 @@ void VouchersPage::voucherChanged(qint64 voucherId)
         updateDetails();
 }
 
+QString VouchersPage::paidAlertText(const VoucherRecord &voucher)
+{
+    return tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
+        .arg(formatYen(voucher.amountYen), voucher.customerName, voucher.confirmationNumber);
+}
+
 void VouchersPage::onPaid(qint64 voucherId)
 {
     voucherChanged(voucherId);
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     if (!voucher)
         return;
-    const QString text = tr("Paid: %1 from %2 (confirmation number %3). Hand over the goods.")
-                             .arg(formatYen(voucher.value().amountYen), voucher.value().customerName,
-                                  voucher.value().confirmationNumber);
+    const QString text = paidAlertText(voucher.value());
     m_paidBanner->setText(text);
     m_paidBanner->setVisible(m_showsPaidBanner);
     emit paidNotification(voucherId, text);

@@ -59,6 +59,8 @@ public:
     QString lastMessage() const;
     // The page's own paid banner, for when no window shows the alert (on by default).
     void setShowsPaidBanner(bool shows) { m_showsPaidBanner = shows; }
+    // What the clerk is told when a voucher is paid at the store.
+    static QString paidAlertText(const VoucherRecord &voucher);
 
 signals:
     void paidNotification(qint64 voucherId, const QString &text);

@@ -3,6 +3,7 @@
 #include "StripeBackend.h"
 #include "TillHarness.h"
 #include "VoucherDialog.h"
+#include "VouchersPage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,6 +15,8 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTabWidget>
+#include <QSignalSpy>
 
 using namespace konbini;
 using namespace konbini::test;
@@ -95,6 +98,8 @@ private slots:
     void slipSizeSetting_reachesTheVoucherDialog();
     void saleFinishedAtStart_isHandedOver();
     void escapeWhileWaiting_stopsWaiting();
+    void vouchersPage_isBuiltOnFirstUse();
+    void paidAlert_needsNoVouchersPage();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -396,6 +401,45 @@ void TestCheckoutPage::escapeWhileWaiting_stopsWaiting()
     QVERIFY(!counter.page->isIssuing());
     QVERIFY2(counter.label("messageLabel")->text().contains(QStringLiteral("stopped waiting")), qPrintable(counter.label("messageLabel")->text()));
     QVERIFY(counter.session().hasUnfinishedSale());
+}
+
+// Start-up builds the counter only; F3 (or the tab) builds the voucher list the first time.
+void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("lazy.sqlite")));
+    QVERIFY(!counter.window->vouchersPage());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F3);
+    ui::VouchersPage *page = counter.window->vouchersPage();
+    QVERIFY(page);
+    auto *pages = counter.window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    QCOMPARE(pages->currentWidget(), page);
+    QCOMPARE(pages->count(), 2);
+    QCOMPARE(pages->tabText(1), QStringLiteral("Vouchers (F3)"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QCOMPARE(pages->currentWidget(), counter.page);
+    pages->setCurrentIndex(1); // the tab, clicked
+    QCOMPARE(counter.window->vouchersPage(), page); // built once
+}
+
+// A voucher paid at the store raises the alert over the counter, whether or not the list was opened.
+void TestCheckoutPage::paidAlert_needsNoVouchersPage()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("paid.sqlite")));
+    counter.fillSale(QStringLiteral("1800"), QStringLiteral("<b>佐藤</b> 太郎"), QStringLiteral("taro@example.jp"),
+                     QStringLiteral("090-1234-5678"));
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QTest::keyClick(counter.window->voucherDialog(), Qt::Key_Escape);
+    m_backend->sandbox()->advanceClock(180); // paid at the store
+    QSignalSpy synced(&counter.till().sync(), &EventSync::synced);
+    counter.till().sync().syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
+    auto *alert = counter.window->findChild<QLabel *>(QStringLiteral("paidAlert"));
+    QTRY_VERIFY(alert->isVisible());
+    QCOMPARE(alert->textFormat(), Qt::PlainText);
+    QVERIFY(alert->text().contains(QStringLiteral("<b>佐藤</b> 太郎")));
+    QVERIFY(alert->text().contains(QStringLiteral("¥1,800")));
+    QVERIFY(!counter.window->vouchersPage());
 }
 
 QTEST_MAIN(TestCheckoutPage)

@@ -1,0 +1,37 @@
+// The yardstick for the app's start-up (not a test): a Qt Widgets hello-world that, like
+// konbini-pos with KONBINI_EXIT_AFTER_FIRST_PAINT set, quits once its window has painted.
+// Time both as whole processes, side by side.
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QTimer>
+
+namespace {
+
+class FirstPaintExit : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QLabel window(QStringLiteral("こんにちは"));
+    window.resize(900, 640);
+    window.installEventFilter(new FirstPaintExit(&window));
+    window.show();
+    return app.exec();
+}
