@@ -75,6 +75,10 @@ Figures run(std::vector<std::unique_ptr<RawHttpConnection>> &connections, int to
 
 int main(int argc, char *argv[])
 {
+    // The sandbox gets the environment as it was; the client always runs on Qt's own event
+    // dispatcher, so what changes between runs is the server.
+    const QProcessEnvironment sandboxEnvironment = QProcessEnvironment::systemEnvironment();
+    qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -88,6 +92,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QProcess sandbox;
+    sandbox.setProcessEnvironment(sandboxEnvironment);
     sandbox.start(QStringLiteral(KONBINI_SANDBOX_EXECUTABLE), {QStringLiteral("--port"), QStringLiteral("0")});
     if (!sandbox.waitForStarted() || !sandbox.waitForReadyRead(10000)) {
         std::fprintf(stderr, "could not start %s\n", KONBINI_SANDBOX_EXECUTABLE);

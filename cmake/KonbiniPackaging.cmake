@@ -67,6 +67,6 @@ konbini-sandbox speaks Stripe's API for the Konbini subset (PaymentIntents,
 refunds, events, test helpers, fault injection) on loopback HTTP, so that
 Stripe clients and the Konbini POS till can be exercised offline, without a
 Stripe account.")
-set(CPACK_DEBIAN_SANDBOX_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# Its state store links libsqlite3 directly: dpkg-shlibdeps finds that dependency.
 
 include(CPack)

@@ -24,23 +24,27 @@ QJsonObject Events::list(const ParamReader &params) const
             QRegularExpression::escape(*type).replace(QStringLiteral("\\*"), QStringLiteral(".*"))));
     }
     const CreatedFilter created(params);
-    QList<QJsonObject> newestFirst;
-    const QList<QJsonObject> &events = m_state.events();
-    for (auto it = events.crbegin(); it != events.crend(); ++it) {
-        const QString eventType = it->value(QStringLiteral("type")).toString();
+    SandboxState::Scan scan;
+    scan.createdMin = created.min();
+    scan.createdMax = created.max();
+    const auto acceptType = [&](const QString &eventType) {
         if (type && !typePattern.match(eventType).hasMatch())
-            continue;
-        if (!types.isEmpty() && !types.contains(eventType))
-            continue;
-        if (created.matches(*it))
-            newestFirst.append(*it);
-    }
-    return listPage(newestFirst, params, QStringLiteral("/v1/events"), QStringLiteral("event"));
+            return false;
+        return types.isEmpty() || types.contains(eventType);
+    };
+    ListSource source;
+    source.position = [this](const QString &id) { return m_state.eventPosition(id); };
+    source.scan = [&](ScanDirection direction, std::optional<qint64> position,
+                      const std::function<bool(const QJsonObject &)> &visit) {
+        scan.direction = direction;
+        m_state.scanEvents(scan, position, acceptType, visit);
+    };
+    return listPage(source, params, QStringLiteral("/v1/events"), QStringLiteral("event"));
 }
 
 QJsonObject Events::retrieve(const QString &id) const
 {
-    const QJsonObject *event = m_state.findEvent(id);
+    const std::optional<QJsonObject> event = m_state.findEvent(id);
     if (!event)
         throw StripeError::noSuchObject(QStringLiteral("event"), id);
     return *event;

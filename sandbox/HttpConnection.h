@@ -65,6 +65,7 @@ private:
     HttpRequestHead m_head;
     QTimer m_deadline;
     bool m_closed = false;
+    bool m_inHandler = false;
 };
 
 } // namespace konbini::sandbox

@@ -2,11 +2,12 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <limits>
 
 namespace konbini::sandbox {
 
-QJsonObject listPage(const QList<QJsonObject> &newestFirst, const ParamReader &params, const QString &url,
+QJsonObject listPage(const ListSource &source, const ParamReader &params, const QString &url,
                      const QString &objectKind)
 {
     const qint64 limit = params.integer(QStringLiteral("limit")).value_or(10);
@@ -24,29 +25,35 @@ QJsonObject listPage(const QList<QJsonObject> &newestFirst, const ParamReader &p
             QStringLiteral("parameters_exclusive"));
     }
     const auto positionOf = [&](const QString &id, const QString &param) {
-        for (qsizetype i = 0; i < newestFirst.size(); ++i) {
-            if (newestFirst.at(i).value(QStringLiteral("id")).toString() == id)
-                return i;
-        }
-        throw StripeError::noSuchObject(objectKind, id, param);
+        const std::optional<qint64> position = source.position(id);
+        if (!position)
+            throw StripeError::noSuchObject(objectKind, id, param);
+        return *position;
     };
 
-    qsizetype first = 0;
-    qsizetype last = newestFirst.size(); // one past the page's end
-    bool hasMore = false;
+    // One more than a page tells whether there are more.
+    QList<QJsonObject> found;
+    const auto collect = [&](const QJsonObject &object) {
+        found.append(object);
+        return found.size() <= limit;
+    };
     if (endingBefore) {
-        last = positionOf(*endingBefore, QStringLiteral("ending_before"));
-        first = std::max<qsizetype>(0, last - limit);
-        hasMore = first > 0;
+        // The `limit` objects just newer than the cursor, nearest first.
+        source.scan(ScanDirection::NewerThan, positionOf(*endingBefore, QStringLiteral("ending_before")), collect);
     } else {
-        if (startingAfter)
-            first = positionOf(*startingAfter, QStringLiteral("starting_after")) + 1;
-        last = std::min<qsizetype>(newestFirst.size(), first + limit);
-        hasMore = last < newestFirst.size();
+        source.scan(ScanDirection::OlderThan,
+                    startingAfter ? std::optional(positionOf(*startingAfter, QStringLiteral("starting_after")))
+                                  : std::nullopt,
+                    collect);
     }
+    const bool hasMore = found.size() > limit;
+    if (hasMore)
+        found.removeLast();
+    if (endingBefore)
+        std::reverse(found.begin(), found.end());
     QJsonArray data;
-    for (qsizetype i = first; i < last; ++i)
-        data.append(newestFirst.at(i));
+    for (const QJsonObject &object : std::as_const(found))
+        data.append(object);
     return QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
                        {QStringLiteral("data"), data},
                        {QStringLiteral("has_more"), hasMore},

@@ -17,8 +17,10 @@ QString ParamReader::bracketed(const QString &path)
 
 QJsonValue ParamReader::value(const QString &path) const
 {
+    if (!path.contains(u'.'))
+        return m_params.value(path);
     QJsonValue current = m_params;
-    for (const QString &segment : path.split(u'.')) {
+    for (const QStringView segment : QStringView(path).tokenize(u'.')) {
         if (!current.isObject())
             return QJsonValue::Undefined;
         current = current.toObject().value(segment);

@@ -247,7 +247,7 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
     const std::optional<bool> confirmNow = params.boolean(QStringLiteral("confirm"));
 
     const QString id = m_state.newId(QStringLiteral("pi_"));
-    QJsonObject paymentIntent = nullFields({"application",
+    static const QJsonObject kNullFields = nullFields({"application",
                                             "application_fee_amount",
                                             "automatic_payment_methods",
                                             "canceled_at",
@@ -271,6 +271,7 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
                                             "statement_descriptor_suffix",
                                             "transfer_data",
                                             "transfer_group"});
+    QJsonObject paymentIntent = kNullFields;
     paymentIntent.insert(QStringLiteral("id"), id);
     paymentIntent.insert(QStringLiteral("object"), QStringLiteral("payment_intent"));
     paymentIntent.insert(QStringLiteral("amount"), *amount);
@@ -361,7 +362,6 @@ QJsonObject PaymentIntents::update(const QString &id, const ParamReader &params,
         paymentIntent.insert(kStatus, QStringLiteral("requires_payment_method"));
         paymentIntent.insert(QStringLiteral("next_action"), QJsonValue());
         paymentIntent.insert(QStringLiteral("payment_method"), QJsonValue());
-        m_voucherTokens.remove(stored.hidden.value(QStringLiteral("voucher_token")).toString());
         stored.hidden = {};
     }
     stored.object = paymentIntent;
@@ -406,7 +406,8 @@ QString PaymentIntents::attachPaymentMethod(const ParamReader &params, const Cal
                                             QStringLiteral("email_invalid"));
     }
     const QJsonObject address = params.object(QStringLiteral("payment_method_data.billing_details.address"));
-    QJsonObject fullAddress = nullFields({"city", "country", "line1", "line2", "postal_code", "state"});
+    static const QJsonObject kEmptyAddress = nullFields({"city", "country", "line1", "line2", "postal_code", "state"});
+    QJsonObject fullAddress = kEmptyAddress;
     for (auto it = address.begin(); it != address.end(); ++it)
         fullAddress.insert(it.key(), *it);
     const QString phone =
@@ -511,10 +512,8 @@ QJsonObject PaymentIntents::confirm(const QString &id, const ParamReader &params
     hidden.insert(paid ? QStringLiteral("succeed_at") : QStringLiteral("fail_at"), dueAt);
 
     Record &stored = m_state.edit(id);
-    m_voucherTokens.remove(stored.hidden.value(QStringLiteral("voucher_token")).toString());
     stored.object = paymentIntent;
     stored.hidden = hidden;
-    m_voucherTokens.insert(token, id);
     m_state.schedule(dueAt, id);
     m_state.emitEvent(QStringLiteral("payment_intent.requires_action"), paymentIntent, call.now, call.origin,
                       QJsonObject{{kStatus, status}});
@@ -546,7 +545,6 @@ QJsonObject PaymentIntents::cancel(const QString &id, const ParamReader &params,
     stored.object.insert(QStringLiteral("canceled_at"), call.now);
     stored.object.insert(QStringLiteral("cancellation_reason"), reason ? QJsonValue(*reason) : QJsonValue());
     stored.object.insert(QStringLiteral("next_action"), QJsonValue());
-    m_voucherTokens.remove(stored.hidden.value(QStringLiteral("voucher_token")).toString());
     stored.hidden = {};
     m_state.emitEvent(QStringLiteral("payment_intent.canceled"), stored.object, call.now, call.origin,
                       QJsonObject{{kStatus, status}});
@@ -557,14 +555,20 @@ QJsonObject PaymentIntents::list(const ParamReader &params) const
 {
     const CreatedFilter created(params);
     const std::optional<QString> customer = params.string(QStringLiteral("customer"));
-    QList<QJsonObject> newestFirst;
-    const QList<QString> &ids = m_state.paymentIntentIds();
-    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
-        const QJsonObject &object = m_state.find(*it)->object;
-        if (created.matches(object) && (!customer || object.value(QStringLiteral("customer")).toString() == *customer))
-            newestFirst.append(object);
-    }
-    return listPage(newestFirst, params, QStringLiteral("/v1/payment_intents"), QStringLiteral("payment_intent"));
+    SandboxState::Scan scan;
+    scan.kind = QStringLiteral("pi");
+    scan.createdMin = created.min();
+    scan.createdMax = created.max();
+    ListSource source;
+    source.position = [this](const QString &id) { return m_state.recordPosition(QStringLiteral("pi"), id); };
+    source.scan = [&](ScanDirection direction, std::optional<qint64> position,
+                      const std::function<bool(const QJsonObject &)> &visit) {
+        scan.direction = direction;
+        m_state.scanRecords(scan, position, [&](const QJsonObject &object) {
+            return (customer && object.value(QStringLiteral("customer")).toString() != *customer) || visit(object);
+        });
+    };
+    return listPage(source, params, QStringLiteral("/v1/payment_intents"), QStringLiteral("payment_intent"));
 }
 
 QJsonObject PaymentIntents::search(const ParamReader &params) const
@@ -589,19 +593,20 @@ QJsonObject PaymentIntents::search(const ParamReader &params) const
     QJsonArray data;
     qsizetype matched = 0;
     bool hasMore = false;
-    const QList<QString> &ids = m_state.paymentIntentIds();
-    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
-        const QJsonObject &object = m_state.find(*it)->object;
+    SandboxState::Scan scan;
+    scan.kind = QStringLiteral("pi");
+    m_state.scanRecords(scan, std::nullopt, [&](const QJsonObject &object) {
         if (!parsed.matches(object))
-            continue;
+            return true;
         if (matched++ < offset)
-            continue;
+            return true;
         if (data.size() == limit) {
             hasMore = true;
-            break;
+            return false;
         }
         data.append(object);
-    }
+        return true;
+    });
     const QJsonValue nextPage = hasMore
         ? QJsonValue(QStringLiteral("page_") + QString::fromLatin1(QByteArray::number(offset + limit).toBase64()))
         : QJsonValue();
@@ -668,9 +673,10 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     const QString chain =
         QLatin1String(kStoreChains[QRandomGenerator::global()->bounded(int(std::size(kStoreChains)))].key);
     const QString chargeId = m_state.newId(QStringLiteral("ch_"));
-    QJsonObject charge = nullFields({"application", "application_fee", "application_fee_amount", "balance_transaction",
+    static const QJsonObject kChargeNullFields = nullFields({"application", "application_fee", "application_fee_amount", "balance_transaction",
                                      "customer", "description", "failure_code", "failure_message", "receipt_email",
                                      "receipt_url", "statement_descriptor", "transfer_data", "transfer_group"});
+    QJsonObject charge = kChargeNullFields;
     charge.insert(QStringLiteral("id"), chargeId);
     charge.insert(QStringLiteral("object"), QStringLiteral("charge"));
     charge.insert(QStringLiteral("amount"), amount);
@@ -697,7 +703,6 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     paymentIntent.insert(QStringLiteral("latest_charge"), chargeId);
     paymentIntent.insert(QStringLiteral("next_action"), QJsonValue());
     paymentIntent.insert(kStatus, QStringLiteral("succeeded"));
-    m_voucherTokens.remove(record.hidden.value(QStringLiteral("voucher_token")).toString());
     record.hidden = {};
     m_state.emitEvent(QStringLiteral("charge.succeeded"), charge, at, origin);
     m_state.emitEvent(QStringLiteral("payment_intent.succeeded"), paymentIntent, at, origin,
@@ -722,7 +727,6 @@ void PaymentIntents::expire(const QString &id, qint64 at)
     paymentIntent.insert(QStringLiteral("next_action"), QJsonValue());
     paymentIntent.insert(QStringLiteral("payment_method"), QJsonValue());
     paymentIntent.insert(kStatus, QStringLiteral("requires_payment_method"));
-    m_voucherTokens.remove(record.hidden.value(QStringLiteral("voucher_token")).toString());
     record.hidden = {};
     m_state.emitEvent(QStringLiteral("payment_intent.payment_failed"), paymentIntent, at, {},
                       QJsonObject{{kStatus, QStringLiteral("requires_action")}});
@@ -730,21 +734,12 @@ void PaymentIntents::expire(const QString &id, qint64 at)
 
 QJsonObject PaymentIntents::findByVoucherToken(const QString &token) const
 {
-    const QString id = m_voucherTokens.value(token);
-    const Record *record = id.isEmpty() ? nullptr : m_state.find(id);
-    return record ? record->object : QJsonObject();
-}
-
-void PaymentIntents::restored(const QString &id)
-{
-    const Record *record = m_state.find(id);
-    if (!record || record->object.value(kStatus).toString() != u"requires_action")
-        return;
-    m_voucherTokens.insert(record->hidden.value(QStringLiteral("voucher_token")).toString(), id);
-    for (const QString &key : {QStringLiteral("succeed_at"), QStringLiteral("fail_at")}) {
-        if (record->hidden.contains(key))
-            m_state.schedule(record->hidden.value(key).toInteger(), id);
-    }
+    const std::optional<QString> id = m_state.paymentIntentWithVoucherToken(token);
+    const Record *record = id ? m_state.find(*id) : nullptr;
+    if (!record || record->object.value(kStatus).toString() != u"requires_action"
+        || record->hidden.value(QStringLiteral("voucher_token")).toString() != token)
+        return QJsonObject();
+    return record->object;
 }
 
 } // namespace konbini::sandbox

@@ -35,9 +35,6 @@ public:
     // Applies the transition due for this PaymentIntent at `dueAt`, if it is still due.
     void applyDueTransition(const QString &id, qint64 dueAt);
 
-    // Re-registers the voucher token and due transition of a PaymentIntent loaded from disk.
-    void restored(const QString &id);
-
     // The voucher page's data for a hosted_voucher_url token, or an empty object.
     QJsonObject findByVoucherToken(const QString &token) const;
 
@@ -52,7 +49,6 @@ private:
 
     SandboxState &m_state;
     QString m_voucherBaseUrl;
-    QHash<QString, QString> m_voucherTokens; // token → PaymentIntent id
 };
 
 } // namespace konbini::sandbox

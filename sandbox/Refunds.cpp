@@ -154,19 +154,24 @@ QJsonObject Refunds::list(const ParamReader &params) const
     const CreatedFilter created(params);
     const std::optional<QString> paymentIntent = params.string(QStringLiteral("payment_intent"));
     const std::optional<QString> charge = params.string(QStringLiteral("charge"));
-    QList<QJsonObject> newestFirst;
-    const QList<QString> &ids = m_state.refundIds();
-    for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
-        const QJsonObject &refund = m_state.find(*it)->object;
-        if (!created.matches(refund))
-            continue;
-        if (paymentIntent && refund.value(QStringLiteral("payment_intent")).toString() != *paymentIntent)
-            continue;
-        if (charge && refund.value(QStringLiteral("charge")).toString() != *charge)
-            continue;
-        newestFirst.append(refund);
-    }
-    return listPage(newestFirst, params, QStringLiteral("/v1/refunds"), QStringLiteral("refund"));
+    SandboxState::Scan scan;
+    scan.kind = QStringLiteral("re");
+    scan.createdMin = created.min();
+    scan.createdMax = created.max();
+    ListSource source;
+    source.position = [this](const QString &id) { return m_state.recordPosition(QStringLiteral("re"), id); };
+    source.scan = [&](ScanDirection direction, std::optional<qint64> position,
+                      const std::function<bool(const QJsonObject &)> &visit) {
+        scan.direction = direction;
+        m_state.scanRecords(scan, position, [&](const QJsonObject &refund) {
+            if (paymentIntent && refund.value(QStringLiteral("payment_intent")).toString() != *paymentIntent)
+                return true;
+            if (charge && refund.value(QStringLiteral("charge")).toString() != *charge)
+                return true;
+            return visit(refund);
+        });
+    };
+    return listPage(source, params, QStringLiteral("/v1/refunds"), QStringLiteral("refund"));
 }
 
 void Refunds::releaseFromCharge(const QString &chargeId, qint64 amount)
@@ -273,15 +278,6 @@ void Refunds::applyDueTransition(const QString &id, qint64 dueAt)
         setStatus(id, accepted ? QStringLiteral("succeeded") : QStringLiteral("requires_action"), dueAt, {});
     } else if (status == u"requires_action" && record->hidden.value(QStringLiteral("fail_at")).toInteger(-1) == dueAt) {
         setStatus(id, QStringLiteral("failed"), dueAt, {});
-    }
-}
-
-void Refunds::restored(const QString &id)
-{
-    const Record *record = m_state.find(id);
-    for (const QString &key : {QStringLiteral("fail_at"), QStringLiteral("settle_at")}) {
-        if (record && record->hidden.contains(key))
-            m_state.schedule(record->hidden.value(key).toInteger(), id);
     }
 }
 

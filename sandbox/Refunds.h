@@ -23,7 +23,6 @@ public:
     QJsonObject submitBankDetails(const QString &id, const ParamReader &params, const Call &call);
 
     void applyDueTransition(const QString &id, qint64 dueAt);
-    void restored(const QString &id);
 
 private:
     const Record &existing(const QString &id) const;

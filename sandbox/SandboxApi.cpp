@@ -133,17 +133,7 @@ SandboxApi::~SandboxApi() = default;
 
 bool SandboxApi::usePersistence(const QString &path, QString &error)
 {
-    auto persistence = std::make_unique<StatePersistence>(path);
-    if (!persistence->open(error))
-        return false;
-    for (const QString &id : persistence->load(m_state)) {
-        if (id.startsWith(u"pi_"))
-            m_paymentIntents.restored(id);
-        else if (id.startsWith(u"re_"))
-            m_refunds.restored(id);
-    }
-    m_persistence = std::move(persistence);
-    return true;
+    return m_state.openFile(path, error);
 }
 
 std::optional<ApiAnswer> SandboxApi::authenticate(const ApiRequest &request) const
@@ -302,8 +292,12 @@ QJsonObject SandboxApi::clock(const ParamReader &params)
 
 QJsonObject SandboxApi::voucherPage(const QString &token)
 {
+    m_state.begin();
     processDueTransitions(m_state.clock.now());
-    return m_paymentIntents.findByVoucherToken(token);
+    const QJsonObject paymentIntent = m_paymentIntents.findByVoucherToken(token);
+    if (!m_state.commit())
+        qCWarning(lcSandbox) << "could not write the state file";
+    return paymentIntent;
 }
 
 ApiAnswer SandboxApi::execute(const ApiRequest &request)
@@ -311,10 +305,11 @@ ApiAnswer SandboxApi::execute(const ApiRequest &request)
     Call call;
     call.now = m_state.clock.now();
     call.origin = RequestOrigin{QString::fromLatin1(request.requestId), QString::fromLatin1(request.idempotencyKey)};
+    m_state.begin();
     processDueTransitions(call.now);
     ApiAnswer answer = dispatch(request, call);
     release(request);
-    if (m_persistence && !m_persistence->save(m_state))
+    if (!m_state.commit())
         qCWarning(lcSandbox) << "could not write the state file";
     return answer;
 }
@@ -359,7 +354,7 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
     const QString key = QString::fromLatin1(request.idempotencyKey);
     const bool idempotent = request.method == "POST" && !key.isEmpty();
     const QString operation = QString::fromLatin1(request.method) + u' ' + request.path;
-    const QByteArray fingerprint = QJsonDocument(decoded).toJson(QJsonDocument::Compact);
+    const QByteArray fingerprint = idempotent ? QJsonDocument(decoded).toJson(QJsonDocument::Compact) : QByteArray();
     if (idempotent) {
         if (key.size() > 255) {
             return error(
@@ -367,7 +362,7 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
                                               QStringLiteral("Idempotency-Key must be at most 255 characters long.")),
                 request);
         }
-        if (const IdempotentAnswer *stored = m_state.findAnswer(key, call.now)) {
+        if (const std::optional<IdempotentAnswer> stored = m_state.findAnswer(key, call.now)) {
             if (stored->operation != operation) {
                 StripeError failure;
                 failure.message =
@@ -407,9 +402,15 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
         const ParamReader params(decoded);
         QJsonObject result = route->handler(args, params, call);
         const QStringList expand = params.stringList(QStringLiteral("expand"));
-        if (!expand.isEmpty())
-            result = expanded(result, expand, m_state);
-        answer = json(200, result, request);
+        if (!expand.isEmpty()) {
+            answer = json(200, expanded(result, expand, m_state), request);
+        } else if (const QByteArray *stored = m_state.storedJson(result)) {
+            // The object as stored: its bytes are serialised once per version, not per answer.
+            answer = json(200, {}, request);
+            answer.body = *stored;
+        } else {
+            answer = json(200, result, request);
+        }
     } catch (const StripeError &failure) {
         answer = error(failure, request);
         store = store && failure.storedForIdempotency;

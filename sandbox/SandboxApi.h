@@ -5,7 +5,6 @@
 #include "PaymentIntents.h"
 #include "Refunds.h"
 #include "SandboxState.h"
-#include "StatePersistence.h"
 
 #include <QByteArray>
 #include <QList>
@@ -52,7 +51,8 @@ public:
     void setRequiredKey(const QString &key) { m_requiredKey = key; }
     ~SandboxApi();
 
-    // With a state file, loads it and keeps it up to date; without, everything stays in memory.
+    // Keeps the state in this file (read on demand, written at each request); without one the
+    // state lives in SQLite's private temporary database.
     bool usePersistence(const QString &path, QString &error);
 
     // The 401 answer for a request without a usable test key; nullopt when it may go on.
@@ -86,7 +86,6 @@ private:
     PaymentIntents m_paymentIntents;
     Refunds m_refunds;
     Events m_events;
-    std::unique_ptr<StatePersistence> m_persistence;
     QSet<QByteArray> m_keysInFlight;
     std::vector<Route> m_routes;
 };

@@ -1,129 +1,318 @@
 #include "SandboxState.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStateStore)
 
 namespace konbini::sandbox {
 namespace {
 
 constexpr qint64 kIdempotencyKeyLifetimeSeconds = 24 * 3600;
+// Records kept in memory between requests: the ones in use now (a till's open vouchers, the
+// objects of the last requests); the rest is read from the store when asked for.
+constexpr size_t kCachedRecordsLimit = 256;
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject parsed(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QString voucherTokenOf(const QString &id, const Record &record)
+{
+    if (!id.startsWith(u"pi_") || record.object.value(QStringLiteral("status")).toString() != u"requires_action")
+        return {};
+    return record.hidden.value(QStringLiteral("voucher_token")).toString();
+}
 
 } // namespace
 
+SandboxState::SandboxState()
+{
+    openStore(QString());
+}
+
+SandboxState::~SandboxState() = default;
+
+void SandboxState::openStore(const QString &path)
+{
+    auto store = std::make_unique<StateStore>();
+    QString error;
+    if (!store->open(path, error))
+        qFatal("the sandbox cannot open its temporary state database: %s", qPrintable(error));
+    m_store = std::move(store);
+    loadFromStore();
+}
+
+bool SandboxState::openFile(const QString &path, QString &error)
+{
+    auto store = std::make_unique<StateStore>();
+    if (!store->open(path, error))
+        return false;
+    m_store = std::move(store);
+    m_cache.clear();
+    m_changed.clear();
+    loadFromStore();
+    return true;
+}
+
+void SandboxState::loadFromStore()
+{
+    m_nextSequence = m_store->lastSequence() + 1;
+    m_nextDue = m_store->nextDue();
+    m_storedClock = m_store->clock();
+    clock.restore(m_storedClock.offsetSeconds, m_storedClock.frozen, m_storedClock.frozenAt);
+}
+
+// Like Stripe's, ids start with a part that grows with time (milliseconds in base 62), so new
+// objects land at the end of the store's indexes instead of at random places in them; the other
+// 16 characters are random.
 QString SandboxState::newId(const QString &prefix)
 {
     static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     QString id = prefix;
     id.reserve(prefix.size() + 24);
+    quint64 millis = quint64(QDateTime::currentMSecsSinceEpoch());
+    char time[8];
+    for (int i = 7; i >= 0; --i) {
+        time[i] = kAlphabet[millis % 62];
+        millis /= 62;
+    }
+    id.append(QLatin1String(time, 8));
     auto *random = QRandomGenerator::global();
-    for (int i = 0; i < 24; ++i)
+    for (int i = 0; i < 16; ++i)
         id.append(QLatin1Char(kAlphabet[random->bounded(62)]));
     return id;
 }
 
+void SandboxState::begin()
+{
+    m_store->begin();
+}
+
+bool SandboxState::commit()
+{
+    writeChangedRecords();
+    writePendingVersions();
+    const StoredClock now{clock.offsetSeconds(), clock.isFrozen(), clock.frozenAt()};
+    if (now.offsetSeconds != m_storedClock.offsetSeconds || now.frozen != m_storedClock.frozen
+        || now.frozenAt != m_storedClock.frozenAt) {
+        m_store->writeClock(now);
+        m_storedClock = now;
+    }
+    const bool committed = m_store->commit();
+    if (m_cache.size() > kCachedRecordsLimit)
+        m_cache.clear(); // everything in it is written
+    return committed;
+}
+
 const Record *SandboxState::find(const QString &id) const
 {
-    const auto it = m_records.find(id);
-    return it == m_records.end() ? nullptr : &it->second;
+    if (const auto it = m_cache.find(id); it != m_cache.end())
+        return &it->second;
+    std::optional<StoredRecord> stored = m_store->record(id);
+    if (!stored)
+        return nullptr;
+    Record record;
+    record.object = parsed(stored->object);
+    record.hidden = parsed(stored->hidden);
+    record.sequence = stored->sequence;
+    record.versions = stored->versions;
+    record.json = std::move(stored->object);
+    return &m_cache.insert_or_assign(id, std::move(record)).first->second;
 }
 
 Record &SandboxState::insert(const QString &id, Record record)
 {
     record.sequence = m_nextSequence++;
-    m_changedRecords.insert(id);
-    index(id);
-    return m_records.insert_or_assign(id, std::move(record)).first->second;
+    record.json.clear();
+    m_changed.insert(id);
+    return m_cache.insert_or_assign(id, std::move(record)).first->second;
 }
 
 Record &SandboxState::edit(const QString &id)
 {
-    m_changedRecords.insert(id);
-    return m_records[id];
+    find(id);
+    m_changed.insert(id);
+    Record &record = m_cache[id];
+    record.json.clear();
+    return record;
 }
 
-void SandboxState::index(const QString &id)
+const QByteArray *SandboxState::storedJson(const QJsonObject &object) const
 {
-    if (id.startsWith(u"pi_"))
-        m_paymentIntentIds.append(id);
-    else if (id.startsWith(u"re_"))
-        m_refundIds.append(id);
+    const auto it = m_cache.find(object.value(QStringLiteral("id")).toString());
+    if (it == m_cache.end())
+        return nullptr;
+    Record &record = it->second;
+    if (record.json.isEmpty()) {
+        if (record.object != object)
+            return nullptr;
+        record.json = compact(object);
+        return &record.json;
+    }
+    // A record read or written since its last change: its bytes are current.
+    return record.object == object ? &record.json : nullptr;
 }
 
-const QJsonObject &SandboxState::emitEvent(const QString &type, const QJsonObject &object, qint64 createdAt,
-                                           const RequestOrigin &origin, const QJsonObject &previousAttributes)
+void SandboxState::writeChangedRecords() const
 {
-    QJsonObject data{{QStringLiteral("object"), object}};
+    for (const QString &id : std::as_const(m_changed)) {
+        Record &record = m_cache[id];
+        if (record.json.isEmpty())
+            record.json = compact(record.object);
+        StoredRecord stored;
+        stored.id = id;
+        stored.sequence = record.sequence;
+        stored.created = record.object.value(QStringLiteral("created")).toInteger();
+        stored.object = record.json;
+        stored.hidden = compact(record.hidden);
+        stored.versions = record.versions;
+        stored.voucherToken = voucherTokenOf(id, record);
+        m_store->writeRecord(stored);
+    }
+    m_changed.clear();
+}
+
+void SandboxState::writePendingVersions() const
+{
+    for (const PendingVersion &pending : std::as_const(m_pendingVersions)) {
+        const auto it = m_cache.find(pending.objectId);
+        // Equal objects that share their data compare in constant time.
+        const bool current = it != m_cache.end() && !it->second.json.isEmpty() && it->second.object == pending.snapshot;
+        m_store->writeVersion(pending.objectId, pending.version, current ? it->second.json : compact(pending.snapshot));
+    }
+    m_pendingVersions.clear();
+}
+
+std::optional<qint64> SandboxState::recordPosition(const QString &kind, const QString &id) const
+{
+    writeChangedRecords();
+    return m_store->recordSequence(kind, id);
+}
+
+void SandboxState::scanRecords(const Scan &scan, std::optional<qint64> position,
+                               const std::function<bool(const QJsonObject &)> &visit) const
+{
+    writeChangedRecords();
+    const qint64 from = position.value_or(scan.direction == ScanDirection::OlderThan
+                                              ? std::numeric_limits<qint64>::max()
+                                              : std::numeric_limits<qint64>::min());
+    m_store->scanRecords(scan.kind, scan.direction, from, scan.createdMin, scan.createdMax,
+                         [&visit](const QByteArray &json) { return visit(parsed(json)); });
+}
+
+std::optional<QString> SandboxState::paymentIntentWithVoucherToken(const QString &token) const
+{
+    writeChangedRecords();
+    return m_store->recordWithVoucherToken(token);
+}
+
+void SandboxState::emitEvent(const QString &type, const QJsonObject &object, qint64 createdAt,
+                             const RequestOrigin &origin, const QJsonObject &previousAttributes)
+{
+    StoredEvent event;
+    event.id = newId(QStringLiteral("evt_"));
+    event.type = type;
+    event.created = createdAt;
+    event.apiVersion = accountApiVersion;
+    event.objectId = object.value(QStringLiteral("id")).toString();
+    if (find(event.objectId)) {
+        Record &record = edit(event.objectId); // its count of versions changes
+        event.version = ++record.versions;
+    } else {
+        qCWarning(lcStateStore) << "an event for an object the sandbox does not keep:" << event.objectId;
+    }
     if (!previousAttributes.isEmpty())
-        data.insert(QStringLiteral("previous_attributes"), previousAttributes);
-    const QJsonValue requestId = origin.requestId.isEmpty() ? QJsonValue() : QJsonValue(origin.requestId);
-    const QJsonValue key = origin.idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(origin.idempotencyKey);
-    QJsonObject event{
-        {QStringLiteral("id"), newId(QStringLiteral("evt_"))},
+        event.previousAttributes = compact(previousAttributes);
+    event.requestId = origin.requestId;
+    event.idempotencyKey = origin.idempotencyKey;
+    m_pendingVersions.append(PendingVersion{event.objectId, event.version, object});
+    m_store->writeEvent(event);
+}
+
+QJsonObject SandboxState::renderEvent(const StoredEvent &event) const
+{
+    QJsonObject data{{QStringLiteral("object"), parsed(m_store->version(event.objectId, event.version))}};
+    if (!event.previousAttributes.isEmpty())
+        data.insert(QStringLiteral("previous_attributes"), parsed(event.previousAttributes));
+    const QJsonValue requestId = event.requestId.isEmpty() ? QJsonValue() : QJsonValue(event.requestId);
+    const QJsonValue key = event.idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(event.idempotencyKey);
+    return QJsonObject{
+        {QStringLiteral("id"), event.id},
         {QStringLiteral("object"), QStringLiteral("event")},
-        {QStringLiteral("api_version"), QString::fromLatin1(accountApiVersion)},
-        {QStringLiteral("created"), createdAt},
+        {QStringLiteral("api_version"), QString::fromLatin1(event.apiVersion)},
+        {QStringLiteral("created"), event.created},
         {QStringLiteral("data"), data},
         {QStringLiteral("livemode"), false},
         {QStringLiteral("pending_webhooks"), 0},
         {QStringLiteral("request"),
          QJsonObject{{QStringLiteral("id"), requestId}, {QStringLiteral("idempotency_key"), key}}},
-        {QStringLiteral("type"), type},
+        {QStringLiteral("type"), event.type},
     };
-    restoreEvent(std::move(event));
-    return m_events.constLast();
 }
 
-const QJsonObject *SandboxState::findEvent(const QString &id) const
+std::optional<QJsonObject> SandboxState::findEvent(const QString &id) const
 {
-    const auto it = m_eventPositions.constFind(id);
-    return it == m_eventPositions.cend() ? nullptr : &m_events.at(*it);
+    writeChangedRecords();
+    writePendingVersions();
+    const std::optional<StoredEvent> event = m_store->event(id);
+    if (!event)
+        return std::nullopt;
+    return renderEvent(*event);
+}
+
+std::optional<qint64> SandboxState::eventPosition(const QString &id) const
+{
+    return m_store->eventSequence(id);
+}
+
+void SandboxState::scanEvents(const Scan &scan, std::optional<qint64> position,
+                              const std::function<bool(const QString &)> &acceptType,
+                              const std::function<bool(const QJsonObject &)> &visit) const
+{
+    writeChangedRecords();
+    writePendingVersions();
+    const qint64 from = position.value_or(scan.direction == ScanDirection::OlderThan
+                                              ? std::numeric_limits<qint64>::max()
+                                              : std::numeric_limits<qint64>::min());
+    m_store->scanEvents(scan.direction, from, scan.createdMin, scan.createdMax, [&](const StoredEvent &event) {
+        return !acceptType(event.type) || visit(renderEvent(event));
+    });
+}
+
+void SandboxState::schedule(qint64 dueAt, const QString &id)
+{
+    m_store->schedule(dueAt, id);
+    if (!m_nextDue || dueAt < *m_nextDue)
+        m_nextDue = dueAt;
 }
 
 std::pair<qint64, QString> SandboxState::takeDue()
 {
-    auto node = m_schedule.extract(m_schedule.begin());
-    return {node.key(), std::move(node.mapped())};
+    std::optional<std::pair<qint64, QString>> due = m_store->takeDue();
+    m_nextDue = m_store->nextDue();
+    return due.value_or(std::pair<qint64, QString>{});
 }
 
-const IdempotentAnswer *SandboxState::findAnswer(const QString &key, qint64 now) const
+std::optional<IdempotentAnswer> SandboxState::findAnswer(const QString &key, qint64 now) const
 {
-    const auto it = m_answers.constFind(key);
-    if (it == m_answers.cend() || now - it->createdAt >= kIdempotencyKeyLifetimeSeconds)
-        return nullptr;
-    return &*it;
+    std::optional<StoredAnswer> answer = m_store->answer(key);
+    if (!answer || now - answer->createdAt >= kIdempotencyKeyLifetimeSeconds)
+        return std::nullopt;
+    return answer;
 }
 
-void SandboxState::storeAnswer(const QString &key, IdempotentAnswer answer)
+void SandboxState::storeAnswer(const QString &key, const IdempotentAnswer &answer)
 {
-    m_changedAnswers.insert(key);
-    m_answers.insert(key, std::move(answer));
-}
-
-QSet<QString> SandboxState::takeChangedRecords()
-{
-    return std::exchange(m_changedRecords, {});
-}
-
-QSet<QString> SandboxState::takeChangedAnswers()
-{
-    return std::exchange(m_changedAnswers, {});
-}
-
-void SandboxState::restoreRecord(const QString &id, Record record)
-{
-    m_nextSequence = std::max(m_nextSequence, record.sequence + 1);
-    index(id);
-    m_records.insert_or_assign(id, std::move(record));
-}
-
-void SandboxState::restoreEvent(QJsonObject event)
-{
-    m_eventPositions.insert(event.value(QStringLiteral("id")).toString(), m_events.size());
-    m_events.append(std::move(event));
-}
-
-void SandboxState::restoreAnswer(const QString &key, IdempotentAnswer answer)
-{
-    m_answers.insert(key, std::move(answer));
+    m_store->writeAnswer(key, answer);
 }
 
 } // namespace konbini::sandbox

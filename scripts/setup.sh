@@ -14,7 +14,7 @@ case "$mode" in run|test|build|package) ;; *) echo "usage: $0 run|test|build|pac
 build_packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qtkeychain-qt6-dev libqt6sql6-sqlite libqrencode-dev
+  qtkeychain-qt6-dev libqt6sql6-sqlite libsqlite3-dev libqrencode-dev
 )
 test_packages=(
   libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk fonts-dejavu-core

@@ -27,6 +27,9 @@ for needed in libqt6sql6-sqlite qt6-qpa-plugins fonts-noto-cjk libqt6widgets6 li
     grep -q "$needed" <<< "$depends" || fail "konbini-pos does not depend on $needed"
 done
 
+grep -q libsqlite3 <<< "$(dpkg-deb -f "$work/out/konbini-sandbox_${version}_amd64.deb" Depends)" \
+    || fail "konbini-sandbox does not depend on libsqlite3"
+
 desktop-file-validate "$work/root/usr/share/applications/io.github.konbinipos.KonbiniPOS.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net --explain "$work/root/usr/share/metainfo/io.github.konbinipos.KonbiniPOS.metainfo.xml" \
     || fail "appstreamcli validate"
