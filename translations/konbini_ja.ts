@@ -556,6 +556,71 @@
         <source>Stop waiting (Esc)</source>
         <translation>待つのをやめる (Esc)</translation>
     </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>クリア (Esc)</translation>
+    </message>
+    <message>
+        <source>Clear this sale?</source>
+        <translation>この販売をクリアしますか？</translation>
+    </message>
+    <message>
+        <source>Clear the sale being typed? It already reached Stripe: its payment will be canceled, so no voucher of it can be paid.</source>
+        <translation>入力中の販売をクリアしますか？ この販売はすでにStripeに届いています。その支払いは取り消され、払込票では支払えなくなります。</translation>
+    </message>
+    <message>
+        <source>Clear the sale being typed?</source>
+        <translation>入力中の販売をクリアしますか？</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリアする</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>入力を続ける</translation>
+    </message>
+    <message>
+        <source>Please wait: the till is finishing a sale that was interrupted; its voucher appears in a moment. Then press Enter again.</source>
+        <translation>お待ちください：中断された販売を完了しています。まもなくその払込票が表示されます。その後もう一度Enterを押してください。</translation>
+    </message>
+    <message>
+        <source>This number cannot be a confirmation number; use the customer&apos;s own phone number.</source>
+        <translation>この番号は確認番号に使えません。お客様ご自身の電話番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Canceling the sale at Stripe…</source>
+        <translation>Stripeで取引を取り消しています…</translation>
+    </message>
+    <message>
+        <source>The sale could not be canceled at Stripe now, so it stays as it was: press Esc to try again, or Enter to continue it. (%1)</source>
+        <translation>いまはStripeで取引を取り消せないため、取引はそのまま残っています。Escでもう一度取り消すか、Enterで取引を続行してください。（%1）</translation>
+    </message>
+    <message>
+        <source>Issue a second voucher?</source>
+        <translation>2枚目の払込票を発行しますか？</translation>
+    </message>
+    <message>
+        <source>%1 already has a voucher of %2 waiting for payment, issued at %3. Show that voucher, or issue another one?</source>
+        <translation>%1には、%3に発行した%2の支払待ちの払込票がすでにあります。その払込票を表示しますか、それとももう1枚発行しますか？</translation>
+    </message>
+    <message>
+        <source>Show that voucher</source>
+        <translation>その払込票を表示</translation>
+    </message>
+    <message>
+        <source>Issue another</source>
+        <translation>もう1枚発行する</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>the customer&apos;s name with an honorific</comment>
+        <translation>%1様</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::DayReportDialog</name>
@@ -903,6 +968,18 @@
     <message>
         <source>The PDF could not be written to %1.</source>
         <translation>PDFを %1 に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>URL copied ✓</source>
+        <translation>URLをコピーしました ✓</translation>
+    </message>
+    <message>
+        <source>Finished after an interruption: this sale was first made at %1. Give the customer this voucher.</source>
+        <translation>中断後に完了した取引です（最初の受付: %1）。この払込票をお客様にお渡しください。</translation>
+    </message>
+    <message>
+        <source>Shown again: this voucher (sale of %1) was on screen when Konbini POS stopped. Make sure the customer has it.</source>
+        <translation>再表示: この払込票（%1の取引）は、コンビニ決済POSが終了したときに表示中でした。お客様に渡っているか確認してください。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -51,15 +53,15 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
     return label;
 }
 
-// Enter moves on to the next field, as Tab does; the last field issues the voucher.
+// Enter moves on to the next field, as Tab does; on the last field (or wherever `issuesHere`
+// says so: the phone field after a rejected number) it issues the voucher.
 class EnterMovesOn : public QObject
 {
 public:
-    EnterMovesOn(QObject *parent, std::function<void()> onLastField)
-        : QObject(parent), m_onLastField(std::move(onLastField))
+    EnterMovesOn(QObject *parent, std::function<bool(QWidget *)> issuesHere, std::function<void()> issue)
+        : QObject(parent), m_issuesHere(std::move(issuesHere)), m_issue(std::move(issue))
     {
     }
-    QWidget *last = nullptr;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -67,12 +69,13 @@ protected:
         if (event->type() != QEvent::KeyPress)
             return false;
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+        if ((key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+            || (key->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier)
             return false;
         auto *widget = qobject_cast<QWidget *>(watched);
-        if (widget == last || (last && last->isAncestorOf(widget)))
-            m_onLastField();
-        else if (widget) {
+        if (widget && m_issuesHere(widget)) {
+            m_issue();
+        } else if (widget) {
             QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
             QCoreApplication::sendEvent(widget, &tab);
         }
@@ -80,7 +83,31 @@ protected:
     }
 
 private:
-    std::function<void()> m_onLastField;
+    std::function<bool(QWidget *)> m_issuesHere;
+    std::function<void()> m_issue;
+};
+
+// Enter (either key) on a focused button presses it, as Space does: the clerk is told
+// "press Enter" and their hand is on Enter.
+class EnterPressesButton : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::KeyPress)
+            return false;
+        const auto *key = static_cast<QKeyEvent *>(event);
+        auto *button = qobject_cast<QAbstractButton *>(watched);
+        if (!button || (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+            || (key->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier)
+            return false;
+        if (!key->isAutoRepeat() && button->isEnabled())
+            button->click();
+        return true;
+    }
 };
 
 } // namespace
@@ -218,7 +245,18 @@ void CheckoutPage::buildForm(bool testMode)
     m_issueButton->setFont(large);
     m_issueButton->setMinimumHeight(48);
     connect(m_issueButton, &QPushButton::clicked, this, &CheckoutPage::issue);
-    outer->addWidget(m_issueButton);
+    m_clearButton = new QPushButton(tr("Clear (Esc)"), this);
+    m_clearButton->setObjectName(QStringLiteral("clearButton"));
+    m_clearButton->setMinimumHeight(48);
+    connect(m_clearButton, &QPushButton::clicked, this, &CheckoutPage::clearSale);
+    auto *buttonLine = new QHBoxLayout;
+    buttonLine->addWidget(m_issueButton, 1);
+    buttonLine->addWidget(m_clearButton);
+    outer->addLayout(buttonLine);
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *issueFromAnywhere = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(issueFromAnywhere, &QShortcut::activated, this, &CheckoutPage::issue);
+    }
 
     auto *busyLine = new QHBoxLayout;
     m_busy = new QProgressBar(this);
@@ -240,6 +278,8 @@ void CheckoutPage::buildForm(bool testMode)
     connect(escape, &QShortcut::activated, this, [this] {
         if (m_session.state() == CheckoutSession::State::Sending)
             m_session.stopWaiting();
+        else
+            clearSale();
     });
     outer->addLayout(busyLine);
     m_message = new QLabel(this);
@@ -263,15 +303,36 @@ void CheckoutPage::buildForm(bool testMode)
     connect(m_slowAnswer, &QTimer::timeout, this,
             [this] { m_busyText->setText(tr("Stripe is slow to answer; still trying…")); });
 
-    auto *enter = new EnterMovesOn(this, [this] { issue(); });
-    for (QWidget *field :
-         QList<QWidget *>{m_amount, m_description, m_name, m_email, m_phone, m_expiryDays, m_expiryDate})
+    const auto issuesHere = [this](QWidget *widget) {
+        const auto within = [widget](QWidget *field) { return field && (widget == field || field->isAncestorOf(widget)); };
+        if (within(m_phone) && m_session.state() == CheckoutSession::State::NumberRejected)
+            return true; // the new number is what the clerk was asked for: Enter sends it
+        return within(m_scenario) || within(m_expiryByDate->isChecked() ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays);
+    };
+    auto *enter = new EnterMovesOn(this, issuesHere, [this] { issue(); });
+    QList<QWidget *> fields{m_amount, m_description, m_name, m_email, m_phone, m_expiryDays, m_expiryByDate, m_expiryDate};
+    if (m_scenario)
+        fields.append(m_scenario);
+    for (QWidget *field : fields)
         field->installEventFilter(enter);
     m_expiryDays->findChild<QLineEdit *>()->installEventFilter(enter);
     m_expiryDate->findChild<QLineEdit *>()->installEventFilter(enter);
-    enter->last = m_expiryDays;
-    connect(m_expiryByDate, &QCheckBox::toggled, this,
-            [enter, this](bool byDate) { enter->last = byDate ? static_cast<QWidget *>(m_expiryDate) : m_expiryDays; });
+    auto *enterPresses = new EnterPressesButton(this);
+    // Not on 待つのをやめる: focus sits there while the sale is sent, and a second Enter must not
+    // stop it (Esc does; the busy line says what is happening).
+    for (QPushButton *button : {m_issueButton, m_clearButton})
+        button->installEventFilter(enterPresses);
+    // A message about a field goes as soon as the field changes.
+    connect(m_amount, &QLineEdit::textEdited, this, [this] { clearProblem(CheckoutField::Amount); });
+    connect(m_name, &QLineEdit::textEdited, this, [this] { clearProblem(CheckoutField::CustomerName); });
+    connect(m_email, &QLineEdit::textEdited, this, [this] { clearProblem(CheckoutField::Email); });
+    connect(m_phone, &QLineEdit::textEdited, this, [this] { clearProblem(CheckoutField::Phone); });
+    connect(m_description, &QLineEdit::textEdited, this, [this] {
+        clearProblem(CheckoutField::ProductDescription);
+        updateDescriptionFeedback();
+    });
+    connect(m_expiryDays, &QSpinBox::valueChanged, this, [this] { clearProblem(CheckoutField::Expiry); });
+    connect(m_expiryDate, &QDateEdit::dateChanged, this, [this] { clearProblem(CheckoutField::Expiry); });
 
     setTabOrder(m_amount, m_description);
     setTabOrder(m_description, m_name);
@@ -286,6 +347,7 @@ void CheckoutPage::buildForm(bool testMode)
     } else {
         setTabOrder(m_expiryDate, m_issueButton);
     }
+    setTabOrder(m_issueButton, m_clearButton);
 }
 
 void CheckoutPage::startNewSale()
@@ -330,10 +392,70 @@ CheckoutRequest CheckoutPage::currentRequest() const
     return request;
 }
 
+void CheckoutPage::focusAmount()
+{
+    m_amount->setFocus(Qt::ShortcutFocusReason);
+    m_amount->end(false);
+}
+
+bool CheckoutPage::hasTypedSale() const
+{
+    return !m_amount->text().trimmed().isEmpty() || !m_name->text().trimmed().isEmpty()
+        || !m_email->text().trimmed().isEmpty() || !m_phone->text().trimmed().isEmpty()
+        || m_session.hasUnfinishedSale();
+}
+
+void CheckoutPage::clearSale()
+{
+    if (m_issuing)
+        return;
+    if (hasTypedSale()) {
+        QMessageBox question(QMessageBox::Question, tr("Clear this sale?"),
+                             m_session.hasUnfinishedSale()
+                                 ? tr("Clear the sale being typed? It already reached Stripe: its payment will be "
+                                      "canceled, so no voucher of it can be paid.")
+                                 : tr("Clear the sale being typed?"),
+                             QMessageBox::Yes | QMessageBox::No, this);
+        question.setObjectName(QStringLiteral("clearSaleQuestion"));
+        question.setDefaultButton(QMessageBox::No);
+        question.button(QMessageBox::Yes)->setText(tr("Clear"));
+        question.button(QMessageBox::No)->setText(tr("Keep typing"));
+        if (question.exec() != QMessageBox::Yes) {
+            focusAmount();
+            return;
+        }
+    }
+    if (!m_session.hasUnfinishedSale()) {
+        startNewSale();
+        return;
+    }
+    // What the sale made at Stripe is canceled first (its unanswered request is asked again).
+    setIssuing(true);
+    m_busyText->setText(tr("Canceling the sale at Stripe…"));
+    m_session.abandonUnfinished([this, alive = QPointer<CheckoutPage>(this)](const ActionResult<VoucherRecord> &result) {
+        if (!alive)
+            return;
+        setIssuing(false);
+        if (!result.ok() && (result.error().resumable || result.error().kind == CheckoutError::Kind::Busy)) {
+            m_message->setText(tr("The sale could not be canceled at Stripe now, so it stays as it was: press Esc to "
+                                  "try again, or Enter to continue it. (%1)")
+                                   .arg(ClerkMessages::forCheckout(result.error())));
+            m_issueButton->setFocus();
+            return;
+        }
+        startNewSale();
+    });
+}
+
 void CheckoutPage::issue()
 {
     if (m_issuing)
         return; // a second Enter while the first is on its way
+    if (m_session.state() == CheckoutSession::State::Recovering) {
+        m_message->setText(tr("Please wait: the till is finishing a sale that was interrupted; its voucher "
+                              "appears in a moment. Then press Enter again."));
+        return;
+    }
     clearProblems();
     m_message->clear();
     m_messageDetails->clear();
@@ -342,18 +464,67 @@ void CheckoutPage::issue()
         m_amount->setFocus();
         return;
     }
-    m_session.submit(currentRequest());
+    const CheckoutRequest request = currentRequest();
+    if (!confirmPossibleDuplicate(request))
+        return;
+    m_session.submit(request);
+}
+
+// False when the clerk chose not to issue: they show the existing voucher or go back.
+bool CheckoutPage::confirmPossibleDuplicate(const CheckoutRequest &request)
+{
+    if (!m_safeguards || m_session.continuesUnfinished(request))
+        return true;
+    const std::optional<VoucherRecord> existing = m_safeguards->likelyDuplicate(request);
+    if (!existing)
+        return true;
+    QMessageBox question(QMessageBox::Question, tr("Issue a second voucher?"),
+                         tr("%1 already has a voucher of %2 waiting for payment, issued at %3. Show that voucher, "
+                            "or issue another one?")
+                             .arg(existing->customerName.isEmpty() ? existing->email
+                                                                  : tr("%1", "the customer's name with an honorific")
+                                                                        .arg(existing->customerName),
+                                  formatYen(existing->amountYen), formatIssuedAt(existing->createdAt)),
+                         QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("duplicateQuestion"));
+    question.setTextFormat(Qt::PlainText); // it quotes the customer's name
+    QPushButton *show = question.addButton(tr("Show that voucher"), QMessageBox::AcceptRole);
+    show->setObjectName(QStringLiteral("showExisting"));
+    QPushButton *another = question.addButton(tr("Issue another"), QMessageBox::DestructiveRole);
+    another->setObjectName(QStringLiteral("issueAnother"));
+    QPushButton *back = question.addButton(tr("Back"), QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("backToSale"));
+    question.setDefaultButton(show);
+    question.setEscapeButton(back);
+    question.exec();
+    if (question.clickedButton() == another)
+        return true;
+    if (question.clickedButton() == show) {
+        emit showVoucherRequested(Voucher::from(*existing));
+        startNewSale();
+    } else {
+        focusAmount();
+    }
+    return false;
 }
 
 void CheckoutPage::render(CheckoutSession::State state)
 {
-    setIssuing(state == CheckoutSession::State::Sending || state == CheckoutSession::State::Recovering);
+    const bool recovering = state == CheckoutSession::State::Recovering;
+    // While an interrupted sale is finished the clerk may type the next one (focus stays where
+    // it is); only issuing waits.
+    setIssuing(state == CheckoutSession::State::Sending);
     m_stopWaiting->setVisible(state == CheckoutSession::State::Sending);
     m_stopWaiting->setEnabled(state == CheckoutSession::State::Sending);
     if (state == CheckoutSession::State::Sending)
         m_stopWaiting->setFocus(); // the form is disabled meanwhile; focus stays on the page, Esc works
-    if (state == CheckoutSession::State::Recovering)
+    if (recovering) {
+        m_busy->show();
         m_busyText->setText(tr("Finishing a sale that was interrupted…"));
+    } else if (!m_issuing && m_message->text() == tr("Please wait: the till is finishing a sale that was interrupted; "
+                                                     "its voucher appears in a moment. Then press Enter again.")) {
+        m_message->clear();
+    }
 }
 
 void CheckoutPage::showFailure(const CheckoutError &error)
@@ -421,6 +592,17 @@ void CheckoutPage::showProblem(CheckoutField field, const QString &message)
     label->show();
     fieldWidget(field)->setProperty("invalid", true);
     fieldWidget(field)->setStyleSheet(QStringLiteral("border:2px solid #b00020"));
+}
+
+void CheckoutPage::clearProblem(CheckoutField field)
+{
+    QLabel *label = m_problems.value(field);
+    if (!label || label->isHidden())
+        return;
+    label->clear();
+    label->hide();
+    fieldWidget(field)->setProperty("invalid", false);
+    fieldWidget(field)->setStyleSheet(QString());
 }
 
 void CheckoutPage::clearProblems()
@@ -497,6 +679,8 @@ void CheckoutPage::updatePhonePreview()
         m_phonePreview->setText(tr("No phone: Stripe generates the confirmation number."));
     else if (number.valid)
         m_phonePreview->setText(tr("Confirmation number: %1").arg(number.digits));
+    else if (number.digits.size() == 10 || number.digits.size() == 11)
+        m_phonePreview->setText(tr("This number cannot be a confirmation number; use the customer's own phone number."));
     else
         m_phonePreview->setText(tr("Confirmation number needs 10 or 11 digits (now %1).").arg(number.digits.size()));
 }

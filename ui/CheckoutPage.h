@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CheckoutSession.h"
+#include "SaleSafeguards.h"
 
 #include <QMap>
 #include <QWidget>
@@ -30,12 +31,21 @@ public:
 
     // Back to an empty form for the next customer (the default description stays).
     void startNewSale();
+    // F2: the cursor in the amount field, wherever it was.
+    void focusAmount();
+    // Esc or クリア: back to an empty form, asking first when something was typed; a sale that
+    // already reached Stripe is abandoned (its PaymentIntent canceled).
+    void clearSale();
     void setDefaultExpiryDays(int days);
+    // Asks before a likely second voucher for the same customer (none: never asks).
+    void setSafeguards(SaleSafeguards *safeguards) { m_safeguards = safeguards; }
     bool isIssuing() const { return m_issuing; }
     CheckoutRequest currentRequest() const;
 
 signals:
     void voucherIssued(const konbini::Voucher &voucher);
+    // The clerk chose to show the customer's existing voucher instead of issuing another.
+    void showVoucherRequested(const konbini::Voucher &voucher);
 
 private:
     void buildForm(bool testMode);
@@ -44,6 +54,8 @@ private:
     void showFailure(const CheckoutError &error);
     void showProblem(CheckoutField field, const QString &message);
     void clearProblems();
+    void clearProblem(CheckoutField field);
+    bool hasTypedSale() const;
     void setIssuing(bool issuing);
     void updateDescriptionFeedback();
     void updateNamePreview();
@@ -52,7 +64,10 @@ private:
     void applyScenario(int index);
     QWidget *fieldWidget(CheckoutField field) const;
 
+    bool confirmPossibleDuplicate(const CheckoutRequest &request);
+
     CheckoutSession &m_session;
+    SaleSafeguards *m_safeguards = nullptr;
     QString m_defaultDescription;
     int m_defaultExpiryDays = 3;
     bool m_issuing = false;
@@ -72,6 +87,7 @@ private:
     QComboBox *m_scenario = nullptr;
     QPushButton *m_issueButton = nullptr;
     QPushButton *m_stopWaiting = nullptr;
+    QPushButton *m_clearButton = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_busyText = nullptr;
     QLabel *m_message = nullptr;

@@ -14,6 +14,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -83,17 +84,25 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     auto *toCounter = new QShortcut(QKeySequence(Qt::Key_F2), this);
     connect(toCounter, &QShortcut::activated, this, [this] {
         m_pages->setCurrentWidget(m_checkout);
-        m_checkout->setFocus();
+        m_checkout->focusAmount();
     });
     auto *toVouchers = new QShortcut(QKeySequence(Qt::Key_F3), this);
     connect(toVouchers, &QShortcut::activated, this, [this] { openVouchersPage()->table()->setFocus(); });
+    m_checkout->setSafeguards(&till.safeguards());
     connect(m_checkout, &CheckoutPage::voucherIssued, this,
-            [this](const Voucher &voucher) { showVoucher(voucher, true); });
+            [this](const Voucher &voucher) { showVoucher(voucher, Shown::NewSale); });
+    connect(m_checkout, &CheckoutPage::showVoucherRequested, this,
+            [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
     connect(&till.sync(), &EventSync::voucherPaid, this, &MainWindow::showPaid);
     // Sales the till finished at start after a crash or a quit: the clerk hands the voucher over.
     connect(&till.session(), &CheckoutSession::saleRecovered, this, &MainWindow::showRecovered);
     connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
         showNotice(tr("A sale interrupted earlier could not be finished.") + u' ' + ClerkMessages::forCheckout(error));
+    });
+    // Vouchers that were on screen when the till went away: the customer may not have the slip.
+    QTimer::singleShot(0, this, [this] {
+        for (const VoucherRecord &voucher : m_till.safeguards().vouchersNotHandedOver())
+            showVoucher(Voucher::from(voucher), Shown::NotHandedOver);
     });
     if (!m_settings.modeDetail.isEmpty())
         statusBar()->showMessage(m_settings.modeDetail);
@@ -111,7 +120,7 @@ VouchersPage *MainWindow::openVouchersPage()
                                       m_settings.storeName, m_pages);
         m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
         connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
-                [this](const Voucher &voucher) { showVoucher(voucher, false); });
+                [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
         const QSignalBlocker quiet(m_pages); // replacing the placeholder is not the clerk switching pages
         QWidget *placeholder = m_pages->widget(1);
         m_pages->removeTab(1);
@@ -134,7 +143,9 @@ void MainWindow::showPaid(qint64 voucherId)
 
 void MainWindow::showNotice(const QString &text)
 {
-    m_notices->setText(text);
+    // Notices add up (several sales may be recovered at one start); none replaces another.
+    const QString shown = m_notices->isVisible() ? m_notices->text() + u'\n' + text : text;
+    m_notices->setText(shown);
     m_notices->show();
 }
 
@@ -142,19 +153,44 @@ void MainWindow::showRecovered(const Voucher &voucher)
 {
     showNotice(tr("A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.")
                    .arg(formatYen(voucher.amountYen), formatIssuedAt(voucher.issuedAt)));
-    showVoucher(voucher, false);
+    showVoucher(voucher, Shown::Recovered);
 }
 
-void MainWindow::showVoucher(const Voucher &voucher, bool newSaleAfterwards)
+void MainWindow::showVoucher(const Voucher &voucher, Shown why)
 {
+    for (const auto &[waiting, reason] : std::as_const(m_waitingVouchers)) {
+        if (waiting.voucherId == voucher.voucherId && voucher.voucherId != 0)
+            return;
+    }
+    if (m_voucherDialog && m_voucherDialog->voucher().voucherId == voucher.voucherId && voucher.voucherId != 0)
+        return;
+    m_waitingVouchers.append({voucher, why});
+    if (!m_voucherDialog)
+        openNextVoucher();
+}
+
+void MainWindow::openNextVoucher()
+{
+    if (m_waitingVouchers.isEmpty())
+        return;
+    const auto [voucher, why] = m_waitingVouchers.takeFirst();
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
     m_voucherDialog->setPrinterName(m_settings.printerName);
     m_voucherDialog->setSlipSize(m_settings.slipIsA4 ? VoucherSlip::Size::A4 : VoucherSlip::Size::Receipt80mm);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_voucherDialog, &QDialog::finished, this, [this, newSaleAfterwards] {
+    if (why == Shown::Recovered)
+        m_voucherDialog->markRecovered(voucher.issuedAt);
+    else if (why == Shown::NotHandedOver)
+        m_voucherDialog->markNotHandedOver(voucher.issuedAt);
+    m_till.safeguards().voucherShown(voucher.voucherId);
+    const qint64 voucherId = voucher.voucherId;
+    connect(m_voucherDialog, &QDialog::finished, this, [this, why, voucherId] {
         m_voucherDialog = nullptr;
-        if (newSaleAfterwards)
+        m_till.safeguards().voucherHandedOver(voucherId);
+        if (why == Shown::NewSale)
             m_checkout->startNewSale();
+        // The next one after this has gone (a queued call: not inside the closing dialog's event).
+        QTimer::singleShot(0, this, &MainWindow::openNextVoucher);
     });
     m_voucherDialog->open();
 }

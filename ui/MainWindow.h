@@ -45,7 +45,11 @@ signals:
     void settingsRequested();
 
 private:
-    void showVoucher(const Voucher &voucher, bool newSaleAfterwards);
+    // Why a voucher dialog opens: a sale just made (the form is cleared after it), a sale the till
+    // finished at start, a voucher that was on screen when the till went away, or the clerk asked.
+    enum class Shown { NewSale, Recovered, NotHandedOver, Requested };
+    void showVoucher(const Voucher &voucher, Shown why);
+    void openNextVoucher();
     void showRecovered(const Voucher &voucher);
     void showPaid(qint64 voucherId);
 
@@ -56,6 +60,8 @@ private:
     VouchersPage *m_vouchers = nullptr;
     QLabel *m_paidAlert = nullptr;
     VoucherDialog *m_voucherDialog = nullptr;
+    // Vouchers waiting for the dialog: one at a time, none overwritten.
+    QList<QPair<Voucher, Shown>> m_waitingVouchers;
     QLabel *m_notices = nullptr;
 };
 

@@ -11,6 +11,8 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QShortcut>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPrintDialog>
@@ -22,6 +24,8 @@
 
 namespace konbini::ui {
 namespace {
+
+std::chrono::milliseconds g_keyGuard{1000};
 
 QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget *parent = nullptr)
 {
@@ -43,6 +47,12 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     setObjectName(QStringLiteral("voucherDialog"));
     setWindowTitle(tr("Konbini payment slip"));
     auto *layout = new QVBoxLayout(this);
+    m_recovered = label(QString(), 1.1, true);
+    m_recovered->setObjectName(QStringLiteral("recoveredNotice"));
+    m_recovered->setWordWrap(true);
+    m_recovered->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px;border-radius:4px"));
+    m_recovered->hide();
+    layout->addWidget(m_recovered);
     if (sandbox) {
         QLabel *banner = label(tr("Sandbox: this slip cannot be paid at a real store."), 1.0, true);
         banner->setObjectName(QStringLiteral("sandboxNotice"));
@@ -100,7 +110,8 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_printReceipt = button(tr("Print receipt (80 mm)"), "printReceipt", [this] { print(true); });
     m_printA4 = button(tr("Print A4"), "printA4", [this] { print(false); });
     button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
-    button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
+    QPushButton *copy = button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
+    connect(copy, &QPushButton::clicked, copy, [copy] { copy->setText(tr("URL copied ✓")); });
     QPushButton *browser = button(tr("Open in browser"), "openBrowser",
                                   [this] { QDesktopServices::openUrl(QUrl(m_voucher.hostedVoucherUrl, QUrl::StrictMode)); });
     // Only a web page goes to the browser (https, or the sandbox's http on this computer).
@@ -113,6 +124,53 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     next->setAutoDefault(true);
     layout->addLayout(buttons);
     next->setFocus();
+    auto *reprint = new QShortcut(QKeySequence::Print, this);
+    connect(reprint, &QShortcut::activated, this, [this] { print(m_slipSize == VoucherSlip::Size::Receipt80mm); });
+    installEventFilter(this);
+    for (QWidget *child : findChildren<QWidget *>())
+        child->installEventFilter(this);
+}
+
+void VoucherDialog::setKeyGuard(std::chrono::milliseconds guard)
+{
+    g_keyGuard = guard;
+}
+
+void VoucherDialog::markRecovered(qint64 issuedAt)
+{
+    m_recovered->setText(tr("Finished after an interruption: this sale was first made at %1. Give the customer "
+                            "this voucher.")
+                             .arg(formatIssuedAt(issuedAt)));
+    m_recovered->show();
+}
+
+void VoucherDialog::markNotHandedOver(qint64 issuedAt)
+{
+    m_recovered->setText(tr("Shown again: this voucher (sale of %1) was on screen when Konbini POS stopped. Make "
+                            "sure the customer has it.")
+                             .arg(formatIssuedAt(issuedAt)));
+    m_recovered->show();
+}
+
+void VoucherDialog::showEvent(QShowEvent *event)
+{
+    m_onScreen.start();
+    QDialog::showEvent(event);
+}
+
+bool VoucherDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool closes = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
+            || key->key() == Qt::Key_Escape || key->key() == Qt::Key_Space;
+        const bool tooSoon = !m_onScreen.isValid() || m_onScreen.elapsed() < g_keyGuard.count();
+        if (closes && (key->isAutoRepeat() || tooSoon)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void VoucherDialog::setSlipSize(VoucherSlip::Size size)

@@ -4,7 +4,10 @@
 #include "VoucherSlip.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QImage>
+
+#include <chrono>
 
 class QLabel;
 class QPushButton;
@@ -13,7 +16,8 @@ namespace konbini::ui {
 
 // What the clerk shows and hands over after a sale: large amount, deadline (JST), confirmation
 // number, each chain's payment code, a QR code of Stripe's voucher page, and the slip to print.
-// Enter or Esc closes it for the next customer.
+// Enter or Esc closes it for the next customer, but not in its first second on screen: the Enter
+// that issued the voucher (held, or pressed twice) must never close it before it is seen.
 class VoucherDialog : public QDialog
 {
     Q_OBJECT
@@ -28,6 +32,18 @@ public:
     // The till's slip size (setting): its print button is the prominent one, and PDFs take it.
     void setSlipSize(VoucherSlip::Size size);
     VoucherSlip::Size slipSize() const { return m_slipSize; }
+    // A sale the till finished at start after a crash or a quit, first issued at `issuedAt`.
+    void markRecovered(qint64 issuedAt);
+    // A voucher that was on screen when the till went away (crash, power cut): the customer may
+    // have left without it.
+    void markNotHandedOver(qint64 issuedAt);
+
+    // How long Enter, Esc and Space are ignored after the dialog appears (tests shorten it).
+    static void setKeyGuard(std::chrono::milliseconds guard);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void print(bool receipt);
@@ -41,6 +57,8 @@ private:
     VoucherSlip::Size m_slipSize = VoucherSlip::Size::Receipt80mm;
     QPushButton *m_printReceipt = nullptr;
     QPushButton *m_printA4 = nullptr;
+    QLabel *m_recovered = nullptr;
+    QElapsedTimer m_onScreen;
 };
 
 } // namespace konbini::ui

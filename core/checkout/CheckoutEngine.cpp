@@ -662,6 +662,29 @@ void CheckoutEngine::settle(const JournalEntry &entry, const Result<Refund> &ans
 
 void CheckoutEngine::abandon(qint64 voucherId, Callback<VoucherRecord> done)
 {
+    // A create that was sent but never answered may have made a PaymentIntent, with its voucher
+    // (the sale is one request), that the till does not know yet. Failing the entry blindly would
+    // leave a payable voucher at Stripe: ask again with the same key first, then cancel what it made.
+    bool createUnanswered = false;
+    if (const LedgerResult<QList<JournalEntry>> pending = m_ledger.journal().pending()) {
+        for (const JournalEntry &entry : pending.value())
+            createUnanswered |= entry.voucherId == voucherId && entry.operation == JournalOperation::CreatePaymentIntent;
+    }
+    if (createUnanswered) {
+        resume(voucherId, [this, voucherId, done = std::move(done)](const CheckoutOutcome &outcome) mutable {
+            if (!outcome.ok() && (outcome.error().resumable || outcome.error().kind == CheckoutError::Kind::Busy)) {
+                done(outcome.error()); // still unknown: nothing is failed, the clerk can try again
+                return;
+            }
+            abandonKnown(voucherId, std::move(done));
+        });
+        return;
+    }
+    abandonKnown(voucherId, std::move(done));
+}
+
+void CheckoutEngine::abandonKnown(qint64 voucherId, Callback<VoucherRecord> done)
+{
     if (const LedgerStatus failed = m_ledger.journal().failPending(voucherId, QStringLiteral("abandoned"), now());
         !failed) {
         later(this, [done, voucherId, error = failed.error()] { done(CheckoutError::fromLedger(error, voucherId)); });

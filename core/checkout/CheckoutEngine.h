@@ -56,7 +56,8 @@ public:
     void resumeUnfinished(std::function<void(int resumed, int failed)> done = {});
 
     // The clerk gives up on a sale that did not complete: its unanswered operations are not
-    // resumed, and a PaymentIntent it may have created is canceled.
+    // resumed, and a PaymentIntent it may have created is canceled (an unanswered create is
+    // asked again first; while Stripe cannot be reached that fails resumable and changes nothing).
     void abandon(qint64 voucherId, Callback<VoucherRecord> done);
     void cancelVoucher(qint64 voucherId, const QString &reason, Callback<VoucherRecord> done);
     // amountYen 0: the whole remaining amount.
@@ -78,6 +79,8 @@ signals:
     void saleRecoveryFailed(qint64 voucherId, const konbini::CheckoutError &error);
 
 private:
+    // abandon() once Stripe's side of the sale is known.
+    void abandonKnown(qint64 voucherId, Callback<VoucherRecord> done);
     template <typename T>
     StripeCall *send(const PreparedRequest &request, std::function<void(const Result<T> &)> answered);
     // The sale's request on its way (create, confirm or the re-read after one), for cancelSale().

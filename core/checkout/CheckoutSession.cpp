@@ -35,6 +35,11 @@ void CheckoutSession::setState(State state)
     emit stateChanged(state);
 }
 
+bool CheckoutSession::continuesUnfinished(const CheckoutRequest &request) const
+{
+    return m_unfinishedVoucherId && sameSale(request, m_unfinishedRequest, m_unfinishedNeedsNewNumber);
+}
+
 bool CheckoutSession::submit(const CheckoutRequest &request)
 {
     if (m_state == State::Sending || m_state == State::Recovering)
@@ -56,8 +61,20 @@ bool CheckoutSession::submit(const CheckoutRequest &request)
         return true;
     }
     if (m_unfinishedVoucherId) {
-        // The clerk changed the sale: the unfinished one must not complete behind their back.
-        abandonUnfinished();
+        // The clerk changed the sale: the unfinished one must not complete behind their back, and
+        // what it made at Stripe is canceled before the new sale is sent.
+        abandonUnfinished([this, request, finished, before, alive = QPointer<CheckoutSession>(this)](
+                              const ActionResult<VoucherRecord> &abandoned) {
+            if (!alive)
+                return;
+            if (!abandoned.ok() && (abandoned.error().resumable || abandoned.error().kind == CheckoutError::Kind::Busy)) {
+                setState(before == State::Sending ? State::Editing : before);
+                onOutcome(CheckoutOutcome(abandoned.error()), m_unfinishedRequest);
+                return;
+            }
+            m_engine.issueVoucher(request, finished);
+        });
+        return true;
     }
     m_engine.issueVoucher(request, finished);
     return true;
@@ -113,13 +130,30 @@ void CheckoutSession::stopWaiting()
         m_engine.cancelSale();
 }
 
-void CheckoutSession::abandonUnfinished()
+void CheckoutSession::abandonUnfinished(std::function<void(const ActionResult<VoucherRecord> &)> done)
 {
-    if (!m_unfinishedVoucherId)
+    if (!m_unfinishedVoucherId) {
+        if (done)
+            done(VoucherRecord{});
         return;
-    m_engine.abandon(m_unfinishedVoucherId, [](const ActionResult<VoucherRecord> &) {});
+    }
+    const qint64 voucherId = m_unfinishedVoucherId;
+    const CheckoutRequest request = m_unfinishedRequest;
+    const bool needsNewNumber = m_unfinishedNeedsNewNumber;
     m_unfinishedVoucherId = 0;
     m_unfinishedNeedsNewNumber = false;
+    m_engine.abandon(voucherId, [this, voucherId, request, needsNewNumber, done,
+                                 alive = QPointer<CheckoutSession>(this)](const ActionResult<VoucherRecord> &result) {
+        if (alive && !result.ok() && (result.error().resumable || result.error().kind == CheckoutError::Kind::Busy)
+            && m_unfinishedVoucherId == 0) {
+            // Nothing was abandoned: the sale is still there to continue (or to abandon later).
+            m_unfinishedVoucherId = voucherId;
+            m_unfinishedRequest = request;
+            m_unfinishedNeedsNewNumber = needsNewNumber;
+        }
+        if (done)
+            done(result);
+    });
 }
 
 } // namespace konbini

@@ -32,6 +32,8 @@ public:
     // A sale that reached Stripe but did not finish: Enter continues it rather than creating another.
     bool hasUnfinishedSale() const { return m_unfinishedVoucherId != 0; }
     qint64 unfinishedVoucherId() const { return m_unfinishedVoucherId; }
+    // Whether Enter with this sale would continue the unfinished one (same PaymentIntent).
+    bool continuesUnfinished(const CheckoutRequest &request) const;
 
     // The clerk pressed Enter with this sale. False, and nothing happens, while a sale is being
     // sent or recovered.
@@ -40,8 +42,9 @@ public:
     // this forgets it without canceling (the voucher was handed over, or nothing reached Stripe).
     void startNew();
     // The clerk gives up on the unfinished sale: its pending requests are dropped and a
-    // PaymentIntent it created is canceled.
-    void abandonUnfinished();
+    // PaymentIntent it created is canceled. `done` says whether that happened; while Stripe cannot
+    // be reached the sale stays unfinished (and resumable).
+    void abandonUnfinished(std::function<void(const ActionResult<VoucherRecord> &)> done = {});
     // The clerk stops waiting for Stripe while the sale is sent: it fails (Canceled) and stays
     // resumable, so Enter with the same sale continues it with the same key.
     void stopWaiting();

@@ -199,6 +199,12 @@ LedgerResult<QList<VoucherRecord>> VoucherStore::withStatus(const QList<VoucherS
     return select(QStringLiteral("status IN (%1) ORDER BY id").arg(marks), keys);
 }
 
+LedgerResult<QList<VoucherRecord>> VoucherStore::pendingOfAmountSince(qint64 amountYen, qint64 since) const
+{
+    return select(QStringLiteral("status = ? AND amount = ? AND created_at >= ? ORDER BY id DESC"),
+                  {voucherStatusKey(VoucherStatus::Pending), amountYen, since});
+}
+
 LedgerResult<qint64> VoucherStore::oldestCreatedWithStatus(const QList<VoucherStatus> &statuses) const
 {
     const auto [marks, keys] = statusList(statuses);

@@ -23,6 +23,8 @@ public:
     // nullopt when no voucher of this till has that PaymentIntent (another terminal's).
     LedgerResult<std::optional<VoucherRecord>> byPaymentIntent(const QString &paymentIntentId) const;
     LedgerResult<QList<VoucherRecord>> withStatus(const QList<VoucherStatus> &statuses) const;
+    // Vouchers waiting for payment of this amount created at `since` or later, newest first.
+    LedgerResult<QList<VoucherRecord>> pendingOfAmountSince(qint64 amountYen, qint64 since) const;
     // When the oldest voucher with one of these statuses and a PaymentIntent was created; 0 if none.
     LedgerResult<qint64> oldestCreatedWithStatus(const QList<VoucherStatus> &statuses) const;
     qint64 count() const;

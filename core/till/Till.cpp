@@ -19,6 +19,7 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     m_backgroundApi = std::make_unique<StripeApi>(*m_backgroundClient);
     m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, m_config.terminal, m_config.clock);
     m_session = std::make_unique<CheckoutSession>(*m_engine);
+    m_safeguards = std::make_unique<SaleSafeguards>(*m_ledger, m_config.clock);
     m_sync = std::make_unique<EventSync>(*m_backgroundApi, *m_ledger, m_config.sync, m_config.clock);
     m_storeSearch = std::make_unique<StoreSearch>(*m_backgroundApi, m_config.terminal.store);
     QObject::connect(&m_keepWarm, &QTimer::timeout, m_client.get(), &StripeClient::warmUp);

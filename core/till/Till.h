@@ -3,6 +3,7 @@
 #include "CheckoutEngine.h"
 #include "CheckoutSession.h"
 #include "EventSync.h"
+#include "SaleSafeguards.h"
 #include "StoreSearch.h"
 
 #include <QNetworkAccessManager>
@@ -61,6 +62,7 @@ public:
     StripeApi &syncApi() { return *m_backgroundApi; }
     CheckoutEngine &engine() { return *m_engine; }
     CheckoutSession &session() { return *m_session; }
+    SaleSafeguards &safeguards() { return *m_safeguards; }
     EventSync &sync() { return *m_sync; }
     StoreSearch &storeSearch() { return *m_storeSearch; }
 
@@ -77,6 +79,7 @@ private:
     QTimer m_keepWarm;
     std::unique_ptr<CheckoutEngine> m_engine;
     std::unique_ptr<CheckoutSession> m_session;
+    std::unique_ptr<SaleSafeguards> m_safeguards;
     std::unique_ptr<EventSync> m_sync;
     std::unique_ptr<StoreSearch> m_storeSearch;
 };

@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
@@ -61,9 +63,22 @@ struct Counter : TillHarness {
         typeText(focused, text);
         QTest::keyClick(focused, Qt::Key_Tab);
     }
-    void pressEnter() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); }
+    // Where keys go: the application's focus, or (offscreen, after a dialog closed) the window's.
+    QWidget *focused() const
+    {
+        if (QWidget *widget = QApplication::focusWidget())
+            return widget;
+        if (window->voucherDialog())
+            return window->voucherDialog()->focusWidget() ? window->voucherDialog()->focusWidget()
+                                                          : window->voucherDialog();
+        return window->focusWidget() ? window->focusWidget() : window.get();
+    }
+    void pressEnter() { QTest::keyClick(focused(), Qt::Key_Return); }
     void fillSale(const QString &amount, const QString &name, const QString &email, const QString &phone)
     {
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            qWarning("window not active");
         field<QLineEdit>("amountField")->setFocus();
         typeAndTab(amount);
         typeAndTab(QString()); // the default description stays
@@ -75,6 +90,26 @@ struct Counter : TillHarness {
     std::unique_ptr<ui::MainWindow> window;
     ui::CheckoutPage *page = nullptr;
 };
+
+// Clicks the button named `buttonName` of the next message box the code opens (with exec(), so
+// the click has to be scheduled before the key that opens it).
+void answerNextMessageBox(const QString &boxName, const QString &buttonName)
+{
+    QTimer::singleShot(0, [boxName, buttonName] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != boxName) {
+            qWarning("no message box %s", qPrintable(boxName));
+            return;
+        }
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->objectName() == buttonName || button->text() == buttonName) {
+                button->click();
+                return;
+            }
+        }
+        qWarning("no button %s", qPrintable(buttonName));
+    });
+}
 
 } // namespace
 
@@ -100,6 +135,15 @@ private slots:
     void escapeWhileWaiting_stopsWaiting();
     void vouchersPage_isBuiltOnFirstUse();
     void paidAlert_needsNoVouchersPage();
+    void enterOnTheFocusedIssueButton_continuesTheSameSale();
+    void secondEnter_neverClosesTheNewVoucher();
+    void ctrlEnter_issuesFromAnyField();
+    void f2_putsTheCursorInTheAmount();
+    void escape_clearsAfterAskingAndCancelsAnUnfinishedSale();
+    void rejectedNumber_enterInThePhoneFieldSendsAndTheMessageGoes();
+    void retypedSale_asksBeforeASecondVoucher();
+    void voucherOnScreenWhenTheTillStopped_isShownAgain();
+    void whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -110,6 +154,8 @@ private:
 
 void TestCheckoutPage::init()
 {
+    // The guard against the issuing Enter closing the voucher is tested on its own.
+    ui::VoucherDialog::setKeyGuard(0ms);
     m_backend = std::make_unique<StripeBackend>();
     m_dir = std::make_unique<QTemporaryDir>();
     KONBINI_REQUIRE_SANDBOX(*m_backend);
@@ -440,6 +486,230 @@ void TestCheckoutPage::paidAlert_needsNoVouchersPage()
     QVERIFY(alert->text().contains(QStringLiteral("<b>佐藤</b> 太郎")));
     QVERIFY(alert->text().contains(QStringLiteral("¥1,800")));
     QVERIFY(!counter.window->vouchersPage());
+}
+
+
+
+
+void TestCheckoutPage::enterOnTheFocusedIssueButton_continuesTheSameSale()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("retry.sqlite")),
+                    {{"X-Sandbox-Fault", "delay=3000,count=1"}});
+    const qsizetype before = paymentIntents();
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("090-1234-5678"));
+    counter.pressEnter();
+    QTest::keyClick(counter.focused(), Qt::Key_Escape); // stop waiting: a resumable failure
+    QTRY_VERIFY(!counter.page->isIssuing());
+    auto *issueButton = counter.page->findChild<QPushButton *>(QStringLiteral("issueButton"));
+    QCOMPARE(counter.focused(), issueButton);
+    // The abandoned request still reaches the sandbox (as at Stripe); its key is free again after.
+    QTRY_COMPARE_WITH_TIMEOUT(paymentIntents(), before + 1, 20000);
+    counter.pressEnter(); // on the button, as the message says
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(paymentIntents(), before + 1); // the same sale, not a second PaymentIntent
+}
+
+void TestCheckoutPage::secondEnter_neverClosesTheNewVoucher()
+{
+    ui::VoucherDialog::setKeyGuard(60s); // "about a second", made long so the test cannot race it
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("guard.sqlite")));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QString());
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    ui::VoucherDialog *dialog = counter.window->voucherDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Enter, Qt::Key_Escape, Qt::Key_Space}) {
+        QTest::keyClick(counter.focused(), key);
+        QCoreApplication::processEvents();
+        QCOMPARE(counter.window->voucherDialog(), dialog);
+        QVERIFY(dialog->isVisible());
+    }
+    // Once the guard is over a fresh Enter closes it, a held one (auto-repeat) still does not.
+    ui::VoucherDialog::setKeyGuard(0ms);
+    QKeyEvent held(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, QString(), true);
+    QCoreApplication::sendEvent(counter.focused(), &held);
+    QCoreApplication::processEvents();
+    QCOMPARE(counter.window->voucherDialog(), dialog);
+    QTest::keyClick(counter.focused(), Qt::Key_Return);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+    QTRY_COMPARE(counter.focused(), counter.field<QLineEdit>("amountField"));
+}
+
+void TestCheckoutPage::ctrlEnter_issuesFromAnyField()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("ctrl.sqlite")));
+    counter.field<QLineEdit>("amountField")->setFocus();
+    counter.typeAndTab(QStringLiteral("2400"));
+    counter.typeAndTab(QString());
+    counter.typeAndTab(QStringLiteral("佐藤 太郎"));
+    typeText(counter.field<QLineEdit>("emailField"), QStringLiteral("taro@example.jp"));
+    counter.field<QLineEdit>("amountField")->setFocus();
+    QTest::keyClick(counter.field<QLineEdit>("amountField"), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->voucher().amountYen, 2400);
+}
+
+void TestCheckoutPage::f2_putsTheCursorInTheAmount()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("f2.sqlite")));
+    counter.field<QLineEdit>("emailField")->setFocus();
+    QTest::keyClick(counter.window.get(), Qt::Key_F2);
+    QTRY_COMPARE(counter.focused(), counter.field<QLineEdit>("amountField"));
+    QTest::keyClick(counter.window.get(), Qt::Key_F3);
+    QVERIFY(counter.focused() != counter.field<QLineEdit>("amountField"));
+    QTest::keyClick(counter.focused(), Qt::Key_F2);
+    QTRY_COMPARE(counter.focused(), counter.field<QLineEdit>("amountField"));
+}
+
+void TestCheckoutPage::escape_clearsAfterAskingAndCancelsAnUnfinishedSale()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("clear.sqlite")),
+                    {{"X-Sandbox-Fault", "delay=3000,count=1"}});
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("090-1234-5678"));
+    counter.pressEnter();
+    QTest::keyClick(counter.focused(), Qt::Key_Escape); // stop waiting
+    QTRY_VERIFY(!counter.page->isIssuing());
+    QVERIFY(counter.session().hasUnfinishedSale());
+    // The PaymentIntent is created at the sandbox although the till stopped waiting.
+    QTRY_COMPARE_WITH_TIMEOUT(paymentIntents(), qsizetype(1), 20000);
+    // Esc asks; "keep typing" keeps everything.
+    answerNextMessageBox(QStringLiteral("clearSaleQuestion"), QStringLiteral("Keep typing"));
+    QTest::keyClick(counter.focused(), Qt::Key_Escape);
+    QCOMPARE(counter.field<QLineEdit>("nameField")->text(), QStringLiteral("山田 花子"));
+    QVERIFY(counter.session().hasUnfinishedSale());
+    // The visible クリア button asks too; "clear" empties the form and cancels the PaymentIntent.
+    answerNextMessageBox(QStringLiteral("clearSaleQuestion"), QStringLiteral("Clear"));
+    counter.page->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
+    // The till never had the create's answer: it asks Stripe again with the same key, then cancels.
+    QTRY_COMPARE_WITH_TIMEOUT(counter.field<QLineEdit>("nameField")->text(), QString(), 20000);
+    QCOMPARE(counter.field<QLineEdit>("amountField")->text(), QString());
+    QVERIFY(!counter.session().hasUnfinishedSale());
+    QTRY_COMPARE(counter.focused(), counter.field<QLineEdit>("amountField"));
+    const QString paymentIntentId = counter.voucher(1).paymentIntentId;
+    QVERIFY(!paymentIntentId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox()->paymentIntent(paymentIntentId).value(QStringLiteral("status")),
+                              QStringLiteral("canceled"), 20000);
+    // An empty form clears without asking.
+    QTest::keyClick(counter.focused(), Qt::Key_Escape);
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+}
+
+void TestCheckoutPage::rejectedNumber_enterInThePhoneFieldSendsAndTheMessageGoes()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("rejected.sqlite")));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("012-3456-7890"));
+    counter.pressEnter();
+    QLabel *phoneProblem = counter.label("phoneProblem");
+    QTRY_VERIFY_WITH_TIMEOUT(phoneProblem->isVisible(), 20000);
+    auto *phone = counter.field<QLineEdit>("phoneField");
+    QCOMPARE(QApplication::focusWidget(), phone);
+    typeText(phone, QStringLiteral("080-2222-3333"));
+    QVERIFY(!phoneProblem->isVisible()); // the message went with the old number
+    QTest::keyClick(phone, Qt::Key_Return); // Enter right here sends the new number
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->voucher().confirmationNumber, QStringLiteral("08022223333"));
+}
+
+void TestCheckoutPage::retypedSale_asksBeforeASecondVoucher()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("duplicate.sqlite")));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                     QStringLiteral("090-1234-5678"));
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    const QString first = counter.window->voucherDialog()->voucher().paymentIntentId;
+    QTest::keyClick(counter.focused(), Qt::Key_Return);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+    QCOMPARE(paymentIntents(), qsizetype(1));
+
+    // The same customer (by phone, typed differently) and amount again: the clerk is asked, and
+    // showing the existing voucher issues nothing.
+    counter.fillSale(QStringLiteral("1,500"), QStringLiteral("ヤマダ ハナコ"), QStringLiteral("other@example.jp"),
+                     QStringLiteral("09012345678"));
+    answerNextMessageBox(QStringLiteral("duplicateQuestion"), QStringLiteral("showExisting"));
+    counter.pressEnter();
+    QTRY_VERIFY(counter.window->voucherDialog() != nullptr);
+    QCOMPARE(counter.window->voucherDialog()->voucher().paymentIntentId, first);
+    QCOMPARE(paymentIntents(), qsizetype(1));
+    QTest::keyClick(counter.focused(), Qt::Key_Return);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+
+    // By e-mail, and this time the clerk issues another one.
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("HANAKO@example.jp"), QString());
+    answerNextMessageBox(QStringLiteral("duplicateQuestion"), QStringLiteral("issueAnother"));
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QVERIFY(counter.window->voucherDialog()->voucher().paymentIntentId != first);
+    QCOMPARE(paymentIntents(), qsizetype(2));
+    QTest::keyClick(counter.focused(), Qt::Key_Return);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+
+    // Another amount is another sale: no question.
+    counter.fillSale(QStringLiteral("1600"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QString());
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(paymentIntents(), qsizetype(3));
+}
+
+void TestCheckoutPage::voucherOnScreenWhenTheTillStopped_isShownAgain()
+{
+    const QString path = m_dir->filePath(QStringLiteral("onscreen.sqlite"));
+    QString paymentIntentId;
+    {
+        Counter counter(*m_backend, path);
+        counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
+                         QString());
+        counter.pressEnter();
+        QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+        paymentIntentId = counter.window->voucherDialog()->voucher().paymentIntentId;
+        // The till goes away with the voucher on screen (nobody closed it).
+    }
+    Counter counter(*m_backend, path);
+    QTRY_VERIFY(counter.window->voucherDialog() != nullptr);
+    QCOMPARE(counter.window->voucherDialog()->voucher().paymentIntentId, paymentIntentId);
+    QLabel *notice = counter.window->voucherDialog()->findChild<QLabel *>(QStringLiteral("recoveredNotice"));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("on screen")), qPrintable(notice->text()));
+    // Closed now: the next start shows nothing.
+    QTest::keyClick(counter.focused(), Qt::Key_Return);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+    Counter again(*m_backend, path);
+    QCoreApplication::processEvents();
+    QVERIFY(again.window->voucherDialog() == nullptr);
+}
+
+void TestCheckoutPage::whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy()
+{
+    const QString path = m_dir->filePath(QStringLiteral("recovering.sqlite"));
+    {
+        TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
+        CheckoutRequest request;
+        request.amountYen = 3200;
+        request.productDescription = QStringLiteral("お弁当");
+        request.customerName = QStringLiteral("山田 花子");
+        request.email = QStringLiteral("hanako@example.jp");
+        QVERIFY(!down.issue(request).ok());
+    }
+    Counter counter(*m_backend, path, {{"X-Sandbox-Fault", "delay=1500,count=1"}});
+    counter.field<QLineEdit>("amountField")->setFocus();
+    counter.till().start();
+    QCOMPARE(counter.session().state(), CheckoutSession::State::Recovering);
+    auto *amount = counter.field<QLineEdit>("amountField");
+    QVERIFY(amount->isEnabled());
+    QCOMPARE(QApplication::focusWidget(), amount);
+    typeText(amount, QStringLiteral("900"));
+    QTest::keyClick(amount, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(counter.label("messageLabel")->text().contains(QStringLiteral("finishing a sale")),
+             qPrintable(counter.label("messageLabel")->text()));
+    QCOMPARE(QApplication::focusWidget(), amount);
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->voucher().amountYen, 3200);
+    QVERIFY(counter.window->voucherDialog()->findChild<QLabel *>(QStringLiteral("recoveredNotice"))->isVisible());
+    QCOMPARE(amount->text(), QStringLiteral("900")); // what the clerk typed meanwhile stays
 }
 
 QTEST_MAIN(TestCheckoutPage)

@@ -1,3 +1,4 @@
+#include "Formatting.h"
 #include "QrCodeImage.h"
 #include "VoucherDialog.h"
 
@@ -23,6 +24,7 @@ Voucher sampleVoucher()
     voucher.expiresAt = QDateTime(QDate(2026, 12, 1), QTime(14, 59, 59), Qt::UTC).toSecsSinceEpoch();
     voucher.hostedVoucherUrl =
         QStringLiteral("http://127.0.0.1:41234/konbini/voucher/test_AbCdEfGhIjKlMnOpQrStUvWx0123456789");
+    voucher.issuedAt = QDateTime(QDate(2026, 11, 28), QTime(1, 42), Qt::UTC).toSecsSinceEpoch();
     voucher.stores = {{QStringLiteral("familymart"), QStringLiteral("123456-654321"), voucher.confirmationNumber},
                       {QStringLiteral("lawson"), QStringLiteral("LW1234567890"), voucher.confirmationNumber},
                       {QStringLiteral("ministop"), QStringLiteral("MS1234567890"), voucher.confirmationNumber},
@@ -48,6 +50,8 @@ class TestVoucherDialog : public QObject
 private slots:
     void qrCode_decodesToHostedVoucherUrl();
     void dialog_showsEveryChainAndClosesOnEnter();
+    void enterInItsFirstMoments_isIgnored();
+    void recoveredVoucher_saysSo();
     void serverText_isShownAsText();
     void printedPdf_containsNumberAndCodes_data();
     void printedPdf_containsNumberAndCodes();
@@ -78,10 +82,41 @@ void TestVoucherDialog::dialog_showsEveryChainAndClosesOnEnter()
              QStringLiteral("123456-654321"));
     QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("sandboxNotice")));
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("nextSale"))->isDefault());
+    ui::VoucherDialog::setKeyGuard(std::chrono::milliseconds(0));
     QSignalSpy finished(&dialog, &QDialog::finished);
     QTest::keyClick(&dialog, Qt::Key_Return);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestVoucherDialog::enterInItsFirstMoments_isIgnored()
+{
+    ui::VoucherDialog::setKeyGuard(std::chrono::hours(1));
+    ui::VoucherDialog dialog(sampleVoucher(), QStringLiteral("渋谷店"), false);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Enter, Qt::Key_Escape, Qt::Key_Space}) {
+        QTest::keyClick(dialog.focusWidget() ? dialog.focusWidget() : &dialog, key);
+        QTest::keyClick(&dialog, key);
+    }
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(dialog.isVisible());
+    // The buttons still work by mouse.
+    dialog.findChild<QPushButton *>(QStringLiteral("nextSale"))->click();
+    QCOMPARE(finished.count(), 1);
+    ui::VoucherDialog::setKeyGuard(std::chrono::milliseconds(0));
+}
+
+void TestVoucherDialog::recoveredVoucher_saysSo()
+{
+    ui::VoucherDialog dialog(sampleVoucher(), QStringLiteral("渋谷店"), false);
+    auto *notice = dialog.findChild<QLabel *>(QStringLiteral("recoveredNotice"));
+    QVERIFY(notice->isHidden());
+    dialog.markRecovered(sampleVoucher().issuedAt);
+    QVERIFY(!notice->isHidden());
+    QVERIFY2(notice->text().contains(ui::formatIssuedAt(sampleVoucher().issuedAt)), qPrintable(notice->text()));
+    QCOMPARE(notice->textFormat(), Qt::PlainText);
 }
 
 void TestVoucherDialog::printedPdf_containsNumberAndCodes_data()

@@ -271,14 +271,28 @@ void TestCheckoutEngine::abandon_stopsResumeAndCancels()
 {
     KONBINI_REQUIRE_SANDBOX(*m_backend);
     const QString path = ledgerPath(QStringLiteral("abandon"));
-    TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
-    const CheckoutOutcome outcome = down.issue(sale());
-    QVERIFY(outcome.error().resumable);
-    const ActionResult<VoucherRecord> abandoned =
-        down.wait<VoucherRecord>([&](auto done) { down.engine().abandon(outcome.error().voucherId, done); });
-    QVERIFY(down.ledger().journal().pending().value().isEmpty());
-    Q_UNUSED(abandoned); // the PaymentIntent id is unknown here: nothing to cancel yet
+    qint64 voucherId = 0;
+    {
+        // Every answer lost: the sale made a PaymentIntent (and its voucher) the till does not know.
+        TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
+        const CheckoutOutcome outcome = down.issue(sale());
+        QVERIFY(outcome.error().resumable);
+        voucherId = outcome.error().voucherId;
+        // Abandoning cannot learn what Stripe made, so it gives nothing up: still pending.
+        const ActionResult<VoucherRecord> abandoned =
+            down.wait<VoucherRecord>([&](auto done) { down.engine().abandon(voucherId, done); });
+        QVERIFY(!abandoned.ok());
+        QVERIFY(abandoned.error().resumable);
+        QCOMPARE(down.ledger().journal().pending().value().size(), 1);
+    }
+    // Stripe answers again: abandoning asks with the same key, learns the PaymentIntent, cancels it.
     TillHarness up(*m_backend, path);
+    const ActionResult<VoucherRecord> abandoned =
+        up.wait<VoucherRecord>([&](auto done) { up.engine().abandon(voucherId, done); });
+    QVERIFY(abandoned.ok());
+    QCOMPARE(abandoned.value().status, VoucherStatus::Canceled);
+    QCOMPARE(paymentIntentCount(), 1);
+    QVERIFY(up.ledger().journal().pending().value().isEmpty());
     std::optional<int> resumed;
     up.engine().resumeUnfinished([&](int count, int) { resumed = count; });
     QTRY_VERIFY(resumed.has_value());

@@ -31,6 +31,8 @@ private slots:
     void changedSaleAfterFailure_abandonsTheOldOne();
     void invalidInput_staysEditing();
     void stopWaiting_keepsTheSaleResumable();
+    void abandoningAnUnansweredSale_cancelsWhatItMadeAtStripe();
+    void abandoningWhileStripeIsUnreachable_keepsTheSale();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->paymentIntentCount(); }
@@ -190,5 +192,54 @@ void TestCheckoutSession::stopWaiting_keepsTheSaleResumable()
     QCOMPARE(m_backend->sandbox()->eventCount(QStringLiteral("payment_intent.requires_action")), 1);
 }
 
-QTEST_GUILESS_MAIN(TestCheckoutSession)
+void TestCheckoutSession::abandoningAnUnansweredSale_cancelsWhatItMadeAtStripe()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    // The sale's request reaches Stripe, but the clerk stopped waiting for its answer.
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("a.sqlite")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", "delay=1000,count=1"}});
+    CheckoutSession &session = till.session();
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"))));
+    session.stopWaiting();
+    QVERIFY(session.hasUnfinishedSale());
+    const qint64 voucherId = session.unfinishedVoucherId();
+    QTRY_COMPARE_WITH_TIMEOUT(paymentIntents(), 1, 20000); // a payable voucher the till does not know
+    QVERIFY(till.voucher(voucherId).paymentIntentId.isEmpty());
+    std::optional<ActionResult<VoucherRecord>> result;
+    session.abandonUnfinished([&result](const ActionResult<VoucherRecord> &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+    QVERIFY(result->ok());
+    QVERIFY(!session.hasUnfinishedSale());
+    // Asked again with the same key, the till learned the PaymentIntent and canceled it.
+    const VoucherRecord voucher = till.voucher(voucherId);
+    QVERIFY(!voucher.paymentIntentId.isEmpty());
+    QCOMPARE(voucher.status, VoucherStatus::Canceled);
+    QCOMPARE(m_backend->sandbox()->paymentIntent(voucher.paymentIntentId).value(QStringLiteral("status")),
+             QStringLiteral("canceled"));
+    QCOMPARE(paymentIntents(), 1);
+    QCOMPARE(till.ledger().journal().pending().value().size(), 0);
+}
+
+void TestCheckoutSession::abandoningWhileStripeIsUnreachable_keepsTheSale()
+{
+    KONBINI_REQUIRE_SANDBOX(*m_backend);
+    TillHarness till(*m_backend, m_dir->filePath(QStringLiteral("u.sqlite")), QStringLiteral("till-1"),
+                     {{"X-Sandbox-Fault", "drop_after"}});
+    CheckoutSession &session = till.session();
+    QSignalSpy failed(&session, &CheckoutSession::saleFailed);
+    QVERIFY(session.submit(sampleSale(QStringLiteral("hanako+fill_never@test.com"))));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    const qint64 voucherId = session.unfinishedVoucherId();
+    std::optional<ActionResult<VoucherRecord>> result;
+    session.abandonUnfinished([&result](const ActionResult<VoucherRecord> &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+    QVERIFY(!result->ok());
+    QVERIFY(result->error().resumable);
+    // Nothing was given up: the sale is still there, its journal entry still pending.
+    QVERIFY(session.hasUnfinishedSale());
+    QCOMPARE(session.unfinishedVoucherId(), voucherId);
+    QCOMPARE(till.ledger().journal().pending().value().size(), 1);
+}
+
+QTEST_MAIN(TestCheckoutSession)
 #include "TestCheckoutSession.moc"
