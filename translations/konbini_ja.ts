@@ -745,6 +745,37 @@
     </message>
 </context>
 <context>
+    <name>konbini::ui::PaidInboxPage</name>
+    <message>
+        <source>Vouchers paid at a store: hand over the goods, then mark them as done.</source>
+        <translation>コンビニで支払われた払込票です。商品をお渡ししたら「お渡し済み」にしてください。</translation>
+    </message>
+    <message>
+        <source>Paid vouchers to hand over</source>
+        <translation>商品をお渡しする入金済みの払込票</translation>
+    </message>
+    <message>
+        <source>Goods handed over (Enter)</source>
+        <translation>お渡し済み (Enter)</translation>
+    </message>
+    <message>
+        <source>All handed over</source>
+        <translation>すべてお渡し済み</translation>
+    </message>
+    <message>
+        <source>Paid (%1) (F4)</source>
+        <translation>入金 (%1) (F4)</translation>
+    </message>
+    <message>
+        <source>Paid (F4)</source>
+        <translation>入金 (F4)</translation>
+    </message>
+    <message>
+        <source>%1  %2  — paid %3  (confirmation number %4)</source>
+        <translation>%1  %2様  ― 入金 %3（確認番号 %4）</translation>
+    </message>
+</context>
+<context>
     <name>konbini::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>

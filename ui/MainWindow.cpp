@@ -1,12 +1,14 @@
 #include "MainWindow.h"
 
 #include "CheckoutPage.h"
+#include "PaidInboxPage.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
 #include "VoucherDialog.h"
 #include "VouchersPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -59,14 +61,6 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_notices->hide();
     layout->addWidget(m_notices);
 
-    m_paidAlert = new QLabel(central);
-    m_paidAlert->setObjectName(QStringLiteral("paidAlert"));
-    m_paidAlert->setWordWrap(true);
-    m_paidAlert->setTextFormat(Qt::PlainText); // it quotes the customer's name
-    m_paidAlert->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
-    m_paidAlert->hide();
-    layout->addWidget(m_paidAlert);
-
     m_pages = new QTabWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_checkout =
@@ -75,6 +69,16 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_pages->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
     m_pages->addTab(m_checkout, tr("Counter (F2)"));
     m_pages->addTab(new QWidget(m_pages), tr("Vouchers (F3)")); // the page itself comes on first use
+    // Paid vouchers wait in their own tab (its title counts them): a payment never moves the form
+    // the clerk is typing in, and the next one never replaces it.
+    m_paidInbox = new PaidInboxPage(till.paidInbox(), m_pages);
+    m_pages->addTab(m_paidInbox, PaidInboxPage::tabText(till.paidInbox().count()));
+    connect(&till.paidInbox(), &PaidInbox::changed, this, &MainWindow::updatePaidTab);
+    updatePaidTab();
+    connect(&till.paidInbox(), &PaidInbox::arrived, this, [this] {
+        if (!isActiveWindow())
+            QApplication::alert(this); // the taskbar entry asks for attention
+    });
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             openVouchersPage();
@@ -86,6 +90,11 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         m_pages->setCurrentWidget(m_checkout);
         m_checkout->focusAmount();
     });
+    auto *toPaid = new QShortcut(QKeySequence(Qt::Key_F4), this);
+    connect(toPaid, &QShortcut::activated, this, [this] {
+        m_pages->setCurrentWidget(m_paidInbox);
+        m_paidInbox->findChild<QWidget *>(QStringLiteral("paidList"))->setFocus();
+    });
     auto *toVouchers = new QShortcut(QKeySequence(Qt::Key_F3), this);
     connect(toVouchers, &QShortcut::activated, this, [this] { openVouchersPage()->table()->setFocus(); });
     m_checkout->setSafeguards(&till.safeguards());
@@ -93,7 +102,6 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
             [this](const Voucher &voucher) { showVoucher(voucher, Shown::NewSale); });
     connect(m_checkout, &CheckoutPage::showVoucherRequested, this,
             [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
-    connect(&till.sync(), &EventSync::voucherPaid, this, &MainWindow::showPaid);
     // Sales the till finished at start after a crash or a quit: the clerk hands the voucher over.
     connect(&till.session(), &CheckoutSession::saleRecovered, this, &MainWindow::showRecovered);
     connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
@@ -131,14 +139,12 @@ VouchersPage *MainWindow::openVouchersPage()
     return m_vouchers;
 }
 
-// A voucher paid at the store: the clerk hands over the goods, whichever page is open.
-void MainWindow::showPaid(qint64 voucherId)
+void MainWindow::updatePaidTab()
 {
-    const LedgerResult<VoucherRecord> voucher = m_till.ledger().vouchers().voucher(voucherId);
-    if (!voucher)
-        return;
-    m_paidAlert->setText(VouchersPage::paidAlertText(voucher.value()));
-    m_paidAlert->show();
+    const qsizetype count = m_till.paidInbox().count();
+    const int index = m_pages->indexOf(m_paidInbox);
+    m_pages->setTabText(index, PaidInboxPage::tabText(count));
+    m_pages->tabBar()->setTabTextColor(index, count > 0 ? QColor(0x1b, 0x5e, 0x20) : QColor());
 }
 
 void MainWindow::showNotice(const QString &text)

@@ -9,6 +9,7 @@ class QLabel;
 namespace konbini::ui {
 
 class CheckoutPage;
+class PaidInboxPage;
 class VoucherDialog;
 class VouchersPage;
 
@@ -40,6 +41,7 @@ public:
     // A notice that stays in the status bar (no keychain, settings changed, …).
     void showNotice(const QString &text);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
+    PaidInboxPage *paidInboxPage() const { return m_paidInbox; }
 
 signals:
     void settingsRequested();
@@ -51,14 +53,14 @@ private:
     void showVoucher(const Voucher &voucher, Shown why);
     void openNextVoucher();
     void showRecovered(const Voucher &voucher);
-    void showPaid(qint64 voucherId);
+    void updatePaidTab();
 
     CounterSettings m_settings;
     Till &m_till;
     QTabWidget *m_pages = nullptr;
     CheckoutPage *m_checkout = nullptr;
     VouchersPage *m_vouchers = nullptr;
-    QLabel *m_paidAlert = nullptr;
+    PaidInboxPage *m_paidInbox = nullptr;
     VoucherDialog *m_voucherDialog = nullptr;
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;

@@ -119,10 +119,15 @@ LedgerStatus LedgerDatabase::open()
     QString error;
     if (!m_connection.open(m_path,
                            {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-                            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")},
+                            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000"),
+                            // WalCheckpointer does it, off the window's thread.
+                            QStringLiteral("PRAGMA wal_autocheckpoint=0")},
                            error))
         return LedgerError{LedgerError::Kind::Open, error};
-    return migrate();
+    LedgerStatus migrated = migrate();
+    if (migrated)
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+    return migrated;
 }
 
 LedgerStatus LedgerDatabase::migrate()

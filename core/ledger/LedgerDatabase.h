@@ -2,12 +2,14 @@
 
 #include "LedgerError.h"
 #include "SqliteConnection.h"
+#include "WalCheckpointer.h"
 
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 
 namespace konbini {
 
@@ -49,6 +51,8 @@ private:
 
     QString m_path;
     SqliteConnection m_connection;
+    // After the connection: stopped before it closes.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     int m_transactionDepth = 0;
 };
 

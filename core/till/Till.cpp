@@ -21,6 +21,8 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     m_session = std::make_unique<CheckoutSession>(*m_engine);
     m_safeguards = std::make_unique<SaleSafeguards>(*m_ledger, m_config.clock);
     m_sync = std::make_unique<EventSync>(*m_backgroundApi, *m_ledger, m_config.sync, m_config.clock);
+    m_paidInbox = std::make_unique<PaidInbox>(*m_ledger);
+    QObject::connect(m_sync.get(), &EventSync::voucherPaid, m_paidInbox.get(), &PaidInbox::add);
     m_storeSearch = std::make_unique<StoreSearch>(*m_backgroundApi, m_config.terminal.store);
     QObject::connect(&m_keepWarm, &QTimer::timeout, m_client.get(), &StripeClient::warmUp);
 }
@@ -31,7 +33,10 @@ Till::~Till() = default;
 
 LedgerStatus Till::open()
 {
-    return m_ledger->open();
+    LedgerStatus opened = m_ledger->open();
+    if (opened)
+        m_paidInbox->load();
+    return opened;
 }
 
 void Till::start()

@@ -3,6 +3,7 @@
 #include "CheckoutEngine.h"
 #include "CheckoutSession.h"
 #include "EventSync.h"
+#include "PaidInbox.h"
 #include "SaleSafeguards.h"
 #include "StoreSearch.h"
 
@@ -63,6 +64,7 @@ public:
     CheckoutEngine &engine() { return *m_engine; }
     CheckoutSession &session() { return *m_session; }
     SaleSafeguards &safeguards() { return *m_safeguards; }
+    PaidInbox &paidInbox() { return *m_paidInbox; }
     EventSync &sync() { return *m_sync; }
     StoreSearch &storeSearch() { return *m_storeSearch; }
 
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<CheckoutEngine> m_engine;
     std::unique_ptr<CheckoutSession> m_session;
     std::unique_ptr<SaleSafeguards> m_safeguards;
+    std::unique_ptr<PaidInbox> m_paidInbox;
     std::unique_ptr<EventSync> m_sync;
     std::unique_ptr<StoreSearch> m_storeSearch;
 };

@@ -3,12 +3,14 @@
 #include "StripeBackend.h"
 #include "TillHarness.h"
 #include "VoucherDialog.h"
+#include "PaidInboxPage.h"
 #include "VouchersPage.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QTimer>
 #include <QNetworkAccessManager>
@@ -459,7 +461,7 @@ void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
     QVERIFY(page);
     auto *pages = counter.window->findChild<QTabWidget *>(QStringLiteral("pages"));
     QCOMPARE(pages->currentWidget(), page);
-    QCOMPARE(pages->count(), 2);
+    QCOMPARE(pages->count(), 3); // counter, vouchers, paid inbox
     QCOMPARE(pages->tabText(1), QStringLiteral("Vouchers (F3)"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
     QCOMPARE(pages->currentWidget(), counter.page);
@@ -470,26 +472,56 @@ void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
 // A voucher paid at the store raises the alert over the counter, whether or not the list was opened.
 void TestCheckoutPage::paidAlert_needsNoVouchersPage()
 {
-    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("paid.sqlite")));
-    counter.fillSale(QStringLiteral("1800"), QStringLiteral("<b>佐藤</b> 太郎"), QStringLiteral("taro@example.jp"),
-                     QStringLiteral("090-1234-5678"));
-    counter.pressEnter();
-    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
-    QTest::keyClick(counter.window->voucherDialog(), Qt::Key_Escape);
-    m_backend->sandbox()->advanceClock(180); // paid at the store
-    QSignalSpy synced(&counter.till().sync(), &EventSync::synced);
-    counter.till().sync().syncNow();
-    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
-    auto *alert = counter.window->findChild<QLabel *>(QStringLiteral("paidAlert"));
-    QTRY_VERIFY(alert->isVisible());
-    QCOMPARE(alert->textFormat(), Qt::PlainText);
-    QVERIFY(alert->text().contains(QStringLiteral("<b>佐藤</b> 太郎")));
-    QVERIFY(alert->text().contains(QStringLiteral("¥1,800")));
-    QVERIFY(!counter.window->vouchersPage());
+    const QString path = m_dir->filePath(QStringLiteral("paid.sqlite"));
+    {
+        Counter counter(*m_backend, path);
+        auto *form = counter.field<QLineEdit>("amountField");
+        for (const auto &[amount, name] : {std::pair{QStringLiteral("1800"), QStringLiteral("<b>佐藤</b> 太郎")},
+                                           std::pair{QStringLiteral("2500"), QStringLiteral("鈴木 一郎")},
+                                           std::pair{QStringLiteral("3300"), QStringLiteral("田中 美咲")}}) {
+            counter.fillSale(amount, name, QStringLiteral("customer@example.jp"), QString());
+            counter.pressEnter();
+            QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+            QTest::keyClick(counter.focused(), Qt::Key_Escape);
+            QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+        }
+        // The clerk is typing the next sale when all three are paid in one sync.
+        counter.fillSale(QStringLiteral("990"), QStringLiteral("次の お客様"), QString(), QString());
+        const QPoint formAt = form->mapTo(counter.window.get(), QPoint());
+        m_backend->sandbox()->advanceClock(180); // paid at the store
+        QSignalSpy synced(&counter.till().sync(), &EventSync::synced);
+        counter.till().sync().syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
+        QTRY_COMPARE(counter.till().paidInbox().count(), qsizetype(3));
+        auto *pages = counter.window->findChild<QTabWidget *>(QStringLiteral("pages"));
+        const int inboxTab = pages->indexOf(counter.window->paidInboxPage());
+        QVERIFY2(pages->tabText(inboxTab).contains(u'3'), qPrintable(pages->tabText(inboxTab)));
+        QCOMPARE(form->mapTo(counter.window.get(), QPoint()), formAt); // the form did not move
+        QCOMPARE(form->text(), QStringLiteral("990"));
+        QVERIFY(!counter.window->vouchersPage());
+        // Each paid voucher is listed, as plain text.
+        auto *list = counter.window->paidInboxPage()->findChild<QListWidget *>(QStringLiteral("paidList"));
+        QCOMPARE(list->count(), 3);
+        QStringList lines;
+        for (int row = 0; row < list->count(); ++row)
+            lines.append(list->item(row)->text());
+        const QString all = lines.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("¥1,800  <b>佐藤</b> 太郎")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("¥2,500  鈴木 一郎")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("¥3,300  田中 美咲")), qPrintable(all));
+        // F4, then Enter: one acknowledged.
+        QTest::keyClick(counter.focused(), Qt::Key_F4);
+        QCOMPARE(counter.focused(), list);
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(list->count(), 2);
+        QVERIFY(pages->tabText(inboxTab).contains(u'2'));
+    }
+    // Not acknowledged yet: still there after a restart.
+    Counter again(*m_backend, path);
+    QCOMPARE(again.till().paidInbox().count(), qsizetype(2));
+    again.window->paidInboxPage()->findChild<QPushButton *>(QStringLiteral("acknowledgeAllButton"))->click();
+    QCOMPARE(again.till().paidInbox().count(), qsizetype(0));
 }
-
-
-
 
 void TestCheckoutPage::enterOnTheFocusedIssueButton_continuesTheSameSale()
 {
