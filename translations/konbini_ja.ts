@@ -621,6 +621,10 @@
         <comment>the customer&apos;s name with an honorific</comment>
         <translation>%1様</translation>
     </message>
+    <message>
+        <source>Payment deadline date</source>
+        <translation>支払期限の日付</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::DayReportDialog</name>
@@ -950,7 +954,8 @@
     </message>
     <message>
         <source>Scan with a phone to open the payment instructions.</source>
-        <translation>スマートフォンで読み取ると、お支払い方法が表示されます。</translation>
+        <translation>スマートフォンで読み取ると、
+お支払い方法が表示されます。</translation>
     </message>
     <message>
         <source>Print receipt (80 mm)</source>
@@ -1221,6 +1226,26 @@
     <message>
         <source>Could not refresh from Stripe.</source>
         <translation>Stripeから更新できませんでした。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Search vouchers</source>
+        <translation>払込票を検索</translation>
+    </message>
+    <message>
+        <source>Issued from (date)</source>
+        <translation>発行日（開始）</translation>
+    </message>
+    <message>
+        <source>Issued until (date)</source>
+        <translation>発行日（終了）</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>払込票</translation>
     </message>
 </context>
 </TS>

@@ -132,6 +132,13 @@ void CheckoutPage::buildForm(bool testMode)
     QFont large = font();
     large.setPointSizeF(large.pointSizeF() * 1.3);
 
+    // Each row's caption is its field's buddy (and its accessible name): screen readers read it.
+    const auto caption = [this](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        field->setAccessibleName(text);
+        return label;
+    };
     const auto fieldRow = [&](QWidget *field, QWidget *hint, QLabel *problem) {
         auto *column = new QVBoxLayout;
         column->setSpacing(2);
@@ -160,7 +167,7 @@ void CheckoutPage::buildForm(bool testMode)
     amountColumn->addLayout(amountLine);
     m_problems[CheckoutField::Amount] = problemLabel(this, QStringLiteral("amountProblem"));
     amountColumn->addWidget(m_problems[CheckoutField::Amount]);
-    form->addRow(tr("Amount"), amountColumn);
+    form->addRow(caption(tr("Amount"), m_amount), amountColumn);
     connect(m_amount, &QLineEdit::editingFinished, this, [this] {
         if (const std::optional<qint64> amount = parseAmountYen(m_amount->text()); amount && *amount > 0)
             m_amount->setText(formatYen(*amount).mid(1));
@@ -170,7 +177,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_description->setObjectName(QStringLiteral("descriptionField"));
     m_descriptionCount = hintLabel(this, QStringLiteral("descriptionCount"));
     m_problems[CheckoutField::ProductDescription] = problemLabel(this, QStringLiteral("descriptionProblem"));
-    form->addRow(tr("Product description"),
+    form->addRow(caption(tr("Product description"), m_description),
                  fieldRow(m_description, m_descriptionCount, m_problems[CheckoutField::ProductDescription]));
     connect(m_description, &QLineEdit::textChanged, this, &CheckoutPage::updateDescriptionFeedback);
 
@@ -180,14 +187,14 @@ void CheckoutPage::buildForm(bool testMode)
     m_problems[CheckoutField::CustomerName] = problemLabel(this, QStringLiteral("nameProblem"));
     auto *nameColumn = fieldRow(m_name, nullptr, m_problems[CheckoutField::CustomerName]);
     nameColumn->insertWidget(1, m_namePreview);
-    form->addRow(tr("Customer name"), nameColumn);
+    form->addRow(caption(tr("Customer name"), m_name), nameColumn);
     connect(m_name, &QLineEdit::textChanged, this, &CheckoutPage::updateNamePreview);
 
     m_email = new QLineEdit(this);
     m_email->setObjectName(QStringLiteral("emailField"));
     m_email->setPlaceholderText(QStringLiteral("hanako@example.jp"));
     m_problems[CheckoutField::Email] = problemLabel(this, QStringLiteral("emailProblem"));
-    form->addRow(tr("E-mail"), fieldRow(m_email, nullptr, m_problems[CheckoutField::Email]));
+    form->addRow(caption(tr("E-mail"), m_email), fieldRow(m_email, nullptr, m_problems[CheckoutField::Email]));
 
     m_phone = new QLineEdit(this);
     m_phone->setObjectName(QStringLiteral("phoneField"));
@@ -196,7 +203,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_problems[CheckoutField::Phone] = problemLabel(this, QStringLiteral("phoneProblem"));
     auto *phoneColumn = fieldRow(m_phone, nullptr, m_problems[CheckoutField::Phone]);
     phoneColumn->insertWidget(1, m_phonePreview);
-    form->addRow(tr("Phone"), phoneColumn);
+    form->addRow(caption(tr("Phone"), m_phone), phoneColumn);
     connect(m_phone, &QLineEdit::textChanged, this, &CheckoutPage::updatePhonePreview);
 
     m_expiryDays = new QSpinBox(this);
@@ -221,7 +228,8 @@ void CheckoutPage::buildForm(bool testMode)
     expiryColumn->addLayout(expiryLine);
     expiryColumn->addWidget(m_deadline);
     expiryColumn->addWidget(m_problems[CheckoutField::Expiry]);
-    form->addRow(tr("Expires after"), expiryColumn);
+    form->addRow(caption(tr("Expires after"), m_expiryDays), expiryColumn);
+    m_expiryDate->setAccessibleName(tr("Payment deadline date"));
     connect(m_expiryDays, &QSpinBox::valueChanged, this, &CheckoutPage::updateDeadline);
     connect(m_expiryDate, &QDateEdit::dateChanged, this, &CheckoutPage::updateDeadline);
     connect(m_expiryByDate, &QCheckBox::toggled, this, [this](bool byDate) {
@@ -235,7 +243,7 @@ void CheckoutPage::buildForm(bool testMode)
         m_scenario->setObjectName(QStringLiteral("scenarioPicker"));
         for (const TestScenario &scenario : testScenarios())
             m_scenario->addItem(scenario.label, scenario.confirmationNumber);
-        form->addRow(tr("Test scenario"), m_scenario);
+        form->addRow(caption(tr("Test scenario"), m_scenario), m_scenario);
         connect(m_scenario, &QComboBox::activated, this, &CheckoutPage::applyScenario);
     }
     outer->addLayout(form);

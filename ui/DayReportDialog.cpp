@@ -27,8 +27,11 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     setWindowTitle(tr("Day report"));
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Day (JST)"), this));
+    auto *dayLabel = new QLabel(tr("Day (JST)"), this);
+    top->addWidget(dayLabel);
     m_day = new QDateEdit(this);
+    dayLabel->setBuddy(m_day);
+    m_day->setAccessibleName(tr("Day (JST)"));
     m_day->setCalendarPopup(true);
     m_day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_day->setDate(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
@@ -37,6 +40,7 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     layout->addLayout(top);
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("reportTable"));
+    m_table->setAccessibleName(tr("Day report"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_table, 1);
     auto *note = new QLabel(tr("Issued, paid and canceled count by when it happened; expired by the payment deadline; "

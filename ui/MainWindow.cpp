@@ -8,6 +8,9 @@
 #include "VouchersPage.h"
 
 #include <QAction>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QScrollArea>
 #include <QApplication>
 #include <QLabel>
 #include <QShortcut>
@@ -67,7 +70,14 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         new CheckoutPage(till.session(), m_settings.mode != StripeMode::Live, m_settings.defaultDescription, m_pages);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
     m_pages->tabBar()->setFocusPolicy(Qt::NoFocus); // F2 and F3 switch pages; Tab stays in the form
-    m_pages->addTab(m_checkout, tr("Counter (F2)"));
+    // In a scroll area: on a small screen (1366×768 at 125 %) the window may be shorter than the
+    // form, and the issue button must never be out of reach.
+    m_counterScroll = new QScrollArea(m_pages);
+    m_counterScroll->setObjectName(QStringLiteral("counterScroll"));
+    m_counterScroll->setWidget(m_checkout);
+    m_counterScroll->setWidgetResizable(true);
+    m_counterScroll->setFrameShape(QFrame::NoFrame);
+    m_pages->addTab(m_counterScroll, tr("Counter (F2)"));
     m_pages->addTab(new QWidget(m_pages), tr("Vouchers (F3)")); // the page itself comes on first use
     // Paid vouchers wait in their own tab (its title counts them): a payment never moves the form
     // the clerk is typing in, and the next one never replaces it.
@@ -87,7 +97,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     setCentralWidget(central);
     auto *toCounter = new QShortcut(QKeySequence(Qt::Key_F2), this);
     connect(toCounter, &QShortcut::activated, this, [this] {
-        m_pages->setCurrentWidget(m_checkout);
+        m_pages->setCurrentWidget(m_counterScroll);
         m_checkout->focusAmount();
     });
     auto *toPaid = new QShortcut(QKeySequence(Qt::Key_F4), this);
@@ -107,18 +117,18 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
         showNotice(tr("A sale interrupted earlier could not be finished.") + u' ' + ClerkMessages::forCheckout(error));
     });
-    // Vouchers that were on screen when the till went away: the customer may not have the slip.
-    QTimer::singleShot(0, this, [this] {
-        for (const VoucherRecord &voucher : m_till.safeguards().vouchersNotHandedOver())
-            showVoucher(Voucher::from(voucher), Shown::NotHandedOver);
-    });
+
     if (!m_settings.modeDetail.isEmpty())
         statusBar()->showMessage(m_settings.modeDetail);
     QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
-    resize(900, 640);
+    // The preferred size, within the screen's available area.
+    QSize size(900, 640);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
 }
 
 VouchersPage *MainWindow::openVouchersPage()
@@ -137,6 +147,20 @@ VouchersPage *MainWindow::openVouchersPage()
     }
     m_pages->setCurrentWidget(m_vouchers);
     return m_vouchers;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_checkedVouchersOnScreen)
+        return;
+    m_checkedVouchersOnScreen = true;
+    // Vouchers that were on screen when the till went away: the customer may not have the slip.
+    // Once the window is up, so the dialog opens over it.
+    QTimer::singleShot(0, this, [this] {
+        for (const VoucherRecord &voucher : m_till.safeguards().vouchersNotHandedOver())
+            showVoucher(Voucher::from(voucher), Shown::NotHandedOver);
+    });
 }
 
 void MainWindow::updatePaidTab()

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QScrollArea;
 
 namespace konbini::ui {
 
@@ -46,6 +47,9 @@ public:
 signals:
     void settingsRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     // Why a voucher dialog opens: a sale just made (the form is cleared after it), a sale the till
     // finished at start, a voucher that was on screen when the till went away, or the clerk asked.
@@ -59,12 +63,14 @@ private:
     Till &m_till;
     QTabWidget *m_pages = nullptr;
     CheckoutPage *m_checkout = nullptr;
+    QScrollArea *m_counterScroll = nullptr;
     VouchersPage *m_vouchers = nullptr;
     PaidInboxPage *m_paidInbox = nullptr;
     VoucherDialog *m_voucherDialog = nullptr;
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;
     QLabel *m_notices = nullptr;
+    bool m_checkedVouchersOnScreen = false;
 };
 
 } // namespace konbini::ui

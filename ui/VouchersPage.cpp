@@ -72,6 +72,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     auto *filters = new QHBoxLayout;
     m_statusFilter = new QComboBox(this);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setAccessibleName(tr("Status"));
     m_statusFilter->addItem(tr("All statuses"));
     for (VoucherStatus status : allVoucherStatuses())
         m_statusFilter->addItem(voucherStatusLabel(status), voucherStatusKey(status));
@@ -79,9 +80,12 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search name, e-mail, phone, confirmation number, payment code, pi_…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search vouchers"));
     m_byDate = new QCheckBox(tr("Issued between"), this);
     m_from = new QDateEdit(this);
     m_to = new QDateEdit(this);
+    m_from->setAccessibleName(tr("Issued from (date)"));
+    m_to->setAccessibleName(tr("Issued until (date)"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -102,6 +106,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_storeModel = new StoreVoucherModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("vouchersTable"));
+    m_table->setAccessibleName(tr("Vouchers"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(VoucherTableModel::IssuedAt, Qt::DescendingOrder);
@@ -207,6 +212,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         amountBox->setRange(1, int(remaining));
         amountBox->setValue(int(remaining));
         amountBox->setPrefix(QStringLiteral("¥"));
+        amountBox->setGroupSeparatorShown(true); // ¥12,000, never ¥12000
         form->addRow(tr("Amount"), amountBox);
         auto *reasonBox = new QComboBox(&dialog);
         reasonBox->addItem(tr("Requested by the customer"), QStringLiteral("requested_by_customer"));

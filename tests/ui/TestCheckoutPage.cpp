@@ -464,7 +464,7 @@ void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
     QCOMPARE(pages->count(), 3); // counter, vouchers, paid inbox
     QCOMPARE(pages->tabText(1), QStringLiteral("Vouchers (F3)"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
-    QCOMPARE(pages->currentWidget(), counter.page);
+    QCOMPARE(pages->currentIndex(), 0); // the counter
     pages->setCurrentIndex(1); // the tab, clicked
     QCOMPARE(counter.window->vouchersPage(), page); // built once
 }
@@ -586,6 +586,9 @@ void TestCheckoutPage::ctrlEnter_issuesFromAnyField()
 void TestCheckoutPage::f2_putsTheCursorInTheAmount()
 {
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("f2.sqlite")));
+    // Fits a 1366×768 laptop at 125 % (about 614 logical pixels high): the form scrolls instead.
+    QVERIFY2(counter.window->minimumSizeHint().height() <= 600,
+             qPrintable(QString::number(counter.window->minimumSizeHint().height())));
     counter.field<QLineEdit>("emailField")->setFocus();
     QTest::keyClick(counter.window.get(), Qt::Key_F2);
     QTRY_COMPARE(counter.focused(), counter.field<QLineEdit>("amountField"));
