@@ -161,6 +161,9 @@ int main(int argc, char *argv[])
         counter.defaultExpiryDays = settings.defaultExpiryDays();
         counter.printerName = settings.printerName();
         counter.slipIsA4 = settings.slipSize() == u"a4";
+        counter.slipIs58mm = settings.slipSize() == u"receipt58";
+        counter.storePhone = settings.storePhone();
+        counter.storeAddress = settings.storeAddress();
         QUrl baseUrl;
         QString apiKey = kSandboxKey;
         QString ledgerName;

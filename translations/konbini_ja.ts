@@ -385,7 +385,8 @@
     </message>
     <message>
         <source>Scan the code to open the payment instructions on your phone.</source>
-        <translation>スマートフォンで読み取ると、お支払い方法が表示されます。</translation>
+        <translation>スマートフォンで読み取ると、
+お支払い方法が表示されます。</translation>
     </message>
     <message>
         <source>Pay at the store&apos;s register or kiosk with the payment code and confirmation number before the deadline.</source>
@@ -394,6 +395,27 @@
     <message>
         <source>Pay by</source>
         <translation>お支払い期限</translation>
+    </message>
+    <message>
+        <source>Tel. %1</source>
+        <translation>TEL %1</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>the customer&apos;s name with an honorific</comment>
+        <translation>%1様</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>お支払い番号</translation>
+    </message>
+    <message>
+        <source>Issued %1</source>
+        <translation>発行日時 %1</translation>
     </message>
 </context>
 <context>
@@ -929,6 +951,18 @@
         <source>The API address must use https: the Stripe key is never sent over plain http. (A sandbox on this computer is started with --api-base instead.)</source>
         <translation>APIアドレスにはhttpsを使ってください。Stripeキーを暗号化されないhttpで送ることはありません（このコンピューターのサンドボックスは --api-base で指定して起動します）。</translation>
     </message>
+    <message>
+        <source>Store phone (on the slip)</source>
+        <translation>店舗の電話番号（払込票に印字）</translation>
+    </message>
+    <message>
+        <source>Store address (on the slip)</source>
+        <translation>店舗の住所（払込票に印字）</translation>
+    </message>
+    <message>
+        <source>58 mm receipt</source>
+        <translation>58mmレシート</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::VoucherDialog</name>
@@ -1016,6 +1050,10 @@
     <message>
         <source>Shown again: this voucher (sale of %1) was on screen when Konbini POS stopped. Make sure the customer has it.</source>
         <translation>再表示: この払込票（%1の取引）は、コンビニ決済POSが終了したときに表示中でした。お客様に渡っているか確認してください。</translation>
+    </message>
+    <message>
+        <source>Print receipt (58 mm)</source>
+        <translation>レシート印刷 (58mm)</translation>
     </message>
 </context>
 <context>

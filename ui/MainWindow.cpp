@@ -206,7 +206,10 @@ void MainWindow::openNextVoucher()
     const auto [voucher, why] = m_waitingVouchers.takeFirst();
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
     m_voucherDialog->setPrinterName(m_settings.printerName);
-    m_voucherDialog->setSlipSize(m_settings.slipIsA4 ? VoucherSlip::Size::A4 : VoucherSlip::Size::Receipt80mm);
+    m_voucherDialog->setSlipSize(m_settings.slipIsA4      ? VoucherSlip::Size::A4
+                                 : m_settings.slipIs58mm ? VoucherSlip::Size::Receipt58mm
+                                                         : VoucherSlip::Size::Receipt80mm);
+    m_voucherDialog->setStoreContact(m_settings.storePhone, m_settings.storeAddress);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
     if (why == Shown::Recovered)
         m_voucherDialog->markRecovered(voucher.issuedAt);

@@ -23,7 +23,10 @@ struct CounterSettings {
     QString modeDetail; // e.g. where the sandbox keeps its state
     int defaultExpiryDays = 3;
     QString printerName;   // empty: the system's default
-    bool slipIsA4 = false; // the slip-size setting: 80 mm receipt unless A4
+    bool slipIsA4 = false; // the slip-size setting: 80 mm receipt unless A4 (or 58 mm)
+    bool slipIs58mm = false;
+    QString storePhone{}; // printed on the slip when set
+    QString storeAddress{};
 };
 
 // The counter: a banner that always says which Stripe this is, the checkout page, and the

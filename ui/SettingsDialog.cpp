@@ -58,6 +58,12 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_storeName = new QLineEdit(storeBox);
     m_storeName->setObjectName(QStringLiteral("storeNameField"));
     storeForm->addRow(tr("Store name"), m_storeName);
+    m_storePhone = new QLineEdit(storeBox);
+    m_storePhone->setObjectName(QStringLiteral("storePhoneField"));
+    storeForm->addRow(tr("Store phone (on the slip)"), m_storePhone);
+    m_storeAddress = new QLineEdit(storeBox);
+    m_storeAddress->setObjectName(QStringLiteral("storeAddressField"));
+    storeForm->addRow(tr("Store address (on the slip)"), m_storeAddress);
     m_terminal = new QLineEdit(storeBox);
     m_terminal->setObjectName(QStringLiteral("terminalField"));
     storeForm->addRow(tr("Terminal ID"), m_terminal);
@@ -75,6 +81,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     storeForm->addRow(tr("Language"), m_language);
     m_slipSize = new QComboBox(storeBox);
     m_slipSize->addItem(tr("80 mm receipt"), QStringLiteral("receipt80"));
+    m_slipSize->addItem(tr("58 mm receipt"), QStringLiteral("receipt58"));
     m_slipSize->addItem(tr("A4"), QStringLiteral("a4"));
     storeForm->addRow(tr("Slip size"), m_slipSize);
     m_printer = new QLineEdit(storeBox);
@@ -109,6 +116,8 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
 void SettingsDialog::load()
 {
     m_storeName->setText(m_settings.storeName());
+    m_storePhone->setText(m_settings.storePhone());
+    m_storeAddress->setText(m_settings.storeAddress());
     m_terminal->setText(m_settings.terminalId());
     m_description->setText(m_settings.defaultDescription());
     m_expiryDays->setValue(m_settings.defaultExpiryDays());
@@ -180,6 +189,8 @@ void SettingsDialog::testConnection()
 void SettingsDialog::storeOtherSettings()
 {
     m_settings.setStoreName(m_storeName->text());
+    m_settings.setStorePhone(m_storePhone->text());
+    m_settings.setStoreAddress(m_storeAddress->text());
     m_settings.setTerminalId(m_terminal->text().isEmpty() ? QStringLiteral("till-1") : m_terminal->text());
     m_settings.setDefaultDescription(m_description->text());
     m_settings.setDefaultExpiryDays(m_expiryDays->value());

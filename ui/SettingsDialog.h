@@ -51,6 +51,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_testButton = nullptr;
     QLineEdit *m_storeName = nullptr;
+    QLineEdit *m_storePhone = nullptr;
+    QLineEdit *m_storeAddress = nullptr;
     QLineEdit *m_terminal = nullptr;
     QLineEdit *m_description = nullptr;
     QSpinBox *m_expiryDays = nullptr;

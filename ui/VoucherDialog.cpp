@@ -125,7 +125,7 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     layout->addLayout(buttons);
     next->setFocus();
     auto *reprint = new QShortcut(QKeySequence::Print, this);
-    connect(reprint, &QShortcut::activated, this, [this] { print(m_slipSize == VoucherSlip::Size::Receipt80mm); });
+    connect(reprint, &QShortcut::activated, this, [this] { print(m_slipSize != VoucherSlip::Size::A4); });
     installEventFilter(this);
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
@@ -177,6 +177,8 @@ void VoucherDialog::setSlipSize(VoucherSlip::Size size)
 {
     // The till's own slip size comes first; the other stays one click away.
     m_slipSize = size;
+    m_printReceipt->setText(size == VoucherSlip::Size::Receipt58mm ? tr("Print receipt (58 mm)")
+                                                                   : tr("Print receipt (80 mm)"));
     QPushButton *preferred = size == VoucherSlip::Size::A4 ? m_printA4 : m_printReceipt;
     QPushButton *other = preferred == m_printA4 ? m_printReceipt : m_printA4;
     QFont bold = preferred->font();
@@ -186,10 +188,28 @@ void VoucherDialog::setSlipSize(VoucherSlip::Size size)
     setTabOrder(preferred, other);
 }
 
+void VoucherDialog::setStoreContact(const QString &phone, const QString &address)
+{
+    m_storePhone = phone;
+    m_storeAddress = address;
+}
+
+VoucherSlip::Size VoucherDialog::receiptSize() const
+{
+    return m_slipSize == VoucherSlip::Size::Receipt58mm ? VoucherSlip::Size::Receipt58mm
+                                                         : VoucherSlip::Size::Receipt80mm;
+}
+
+VoucherSlip VoucherDialog::slip() const
+{
+    VoucherSlip slip(m_voucher, m_storeName, m_sandbox);
+    slip.setStoreContact(m_storePhone, m_storeAddress);
+    return slip;
+}
+
 bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
 {
-    return VoucherSlip(m_voucher, m_storeName, m_sandbox)
-        .printToPdf(path, receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4);
+    return slip().printToPdf(path, receipt ? receiptSize() : VoucherSlip::Size::A4);
 }
 
 void VoucherDialog::print(bool receipt)
@@ -197,12 +217,13 @@ void VoucherDialog::print(bool receipt)
     QPrinter printer(QPrinter::HighResolution);
     if (!m_printerName.isEmpty())
         printer.setPrinterName(m_printerName);
-    const VoucherSlip::Size size = receipt ? VoucherSlip::Size::Receipt80mm : VoucherSlip::Size::A4;
-    VoucherSlip::setupPage(printer, size);
+    const VoucherSlip::Size size = receipt ? receiptSize() : VoucherSlip::Size::A4;
+    const VoucherSlip toPrint = slip();
+    toPrint.setupPage(printer, size);
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (!VoucherSlip(m_voucher, m_storeName, m_sandbox).print(printer, size))
+    if (!toPrint.print(printer, size))
         QMessageBox::warning(this, tr("Printing failed"),
                              tr("The slip could not be printed. Check the printer and try again."));
 }
@@ -212,7 +233,7 @@ void VoucherDialog::saveAsPdf()
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
         + QStringLiteral("konbini-%1.pdf").arg(m_voucher.confirmationNumber);
     const QString path = QFileDialog::getSaveFileName(this, tr("Save slip as PDF"), suggested, tr("PDF files (*.pdf)"));
-    if (!path.isEmpty() && !printToPdf(path, m_slipSize == VoucherSlip::Size::Receipt80mm))
+    if (!path.isEmpty() && !printToPdf(path, m_slipSize != VoucherSlip::Size::A4))
         QMessageBox::warning(this, tr("Saving failed"), tr("The PDF could not be written to %1.").arg(path));
 }
 

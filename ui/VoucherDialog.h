@@ -29,6 +29,7 @@ public:
     const Voucher &voucher() const { return m_voucher; }
     bool printToPdf(const QString &path, bool receipt) const;
     void setPrinterName(const QString &name) { m_printerName = name; }
+    void setStoreContact(const QString &phone, const QString &address);
     // The till's slip size (setting): its print button is the prominent one, and PDFs take it.
     void setSlipSize(VoucherSlip::Size size);
     VoucherSlip::Size slipSize() const { return m_slipSize; }
@@ -47,6 +48,9 @@ protected:
 
 private:
     void print(bool receipt);
+    VoucherSlip slip() const;
+    // The roll the till prints receipts on (80 or 58 mm), whatever the preferred size.
+    VoucherSlip::Size receiptSize() const;
     void saveAsPdf();
 
     Voucher m_voucher;
@@ -54,6 +58,8 @@ private:
     bool m_sandbox;
     QImage m_qr;
     QString m_printerName;
+    QString m_storePhone;
+    QString m_storeAddress;
     VoucherSlip::Size m_slipSize = VoucherSlip::Size::Receipt80mm;
     QPushButton *m_printReceipt = nullptr;
     QPushButton *m_printA4 = nullptr;

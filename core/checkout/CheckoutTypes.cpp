@@ -12,7 +12,8 @@ Voucher Voucher::from(const VoucherRecord &record)
                    record.voucherExpiresAt,
                    record.hostedVoucherUrl,
                    record.stores,
-                   record.createdAt};
+                   record.createdAt,
+                   record.productDescription};
 }
 
 CheckoutError CheckoutError::fromStripe(const ApiError &error, qint64 voucherId, bool resumable)

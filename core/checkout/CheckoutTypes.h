@@ -26,6 +26,7 @@ struct Voucher {
     QString hostedVoucherUrl;
     QList<KonbiniStore> stores;
     qint64 issuedAt = 0; // when the clerk started the sale (a recovered one shows it)
+    QString productDescription;
 
     static Voucher from(const VoucherRecord &record);
 };

@@ -13,6 +13,16 @@ QString TillSettings::storeName() const
         .toString();
 }
 
+QString TillSettings::storePhone() const
+{
+    return m_settings.value(QStringLiteral("store/phone")).toString();
+}
+
+QString TillSettings::storeAddress() const
+{
+    return m_settings.value(QStringLiteral("store/address")).toString();
+}
+
 QString TillSettings::terminalId() const
 {
     return m_settings.value(QStringLiteral("store/terminal"), QStringLiteral("till-1")).toString();
@@ -59,6 +69,16 @@ void TillSettings::setStoreName(const QString &value)
 {
     m_settings.setValue(QStringLiteral("store/name"), value.trimmed());
 }
+void TillSettings::setStorePhone(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("store/phone"), value.trimmed());
+}
+
+void TillSettings::setStoreAddress(const QString &value)
+{
+    m_settings.setValue(QStringLiteral("store/address"), value.trimmed());
+}
+
 void TillSettings::setTerminalId(const QString &value)
 {
     m_settings.setValue(QStringLiteral("store/terminal"), value.trimmed());

@@ -14,16 +14,20 @@ public:
     explicit TillSettings(QSettings &settings) : m_settings(settings) {}
 
     QString storeName() const;
+    QString storePhone() const;   // printed on the slip; empty: none
+    QString storeAddress() const; // printed on the slip; empty: none
     QString terminalId() const;
     QString defaultDescription() const;
     int defaultExpiryDays() const;
     QString language() const; // "", "ja" or "en"
-    QString slipSize() const; // "receipt80" or "a4"
+    QString slipSize() const; // "receipt80", "receipt58" or "a4"
     QString printerName() const;
     int pollIntervalSeconds() const;
     QUrl apiBaseUrl() const; // empty: Stripe's own
 
     void setStoreName(const QString &value);
+    void setStorePhone(const QString &value);
+    void setStoreAddress(const QString &value);
     void setTerminalId(const QString &value);
     void setDefaultDescription(const QString &value);
     void setDefaultExpiryDays(int value);

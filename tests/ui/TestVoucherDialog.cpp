@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace konbini;
 
@@ -121,31 +122,85 @@ void TestVoucherDialog::recoveredVoucher_saysSo()
 
 void TestVoucherDialog::printedPdf_containsNumberAndCodes_data()
 {
-    QTest::addColumn<bool>("receipt");
-    QTest::newRow("80 mm receipt") << true;
-    QTest::newRow("A4") << false;
+    QTest::addColumn<ui::VoucherSlip::Size>("size");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("pageWidth"); // pdfinfo's points, rounded
+    for (const QString &language : {QStringLiteral("ja"), QStringLiteral("en")}) {
+        QTest::addRow("80 mm %s", qPrintable(language)) << ui::VoucherSlip::Size::Receipt80mm << language << "227";
+        QTest::addRow("58 mm %s", qPrintable(language)) << ui::VoucherSlip::Size::Receipt58mm << language << "164";
+        QTest::addRow("A4 %s", qPrintable(language)) << ui::VoucherSlip::Size::A4 << language << "595";
+    }
 }
 
+// Every field on the slip in full (the deadline with its year, the codes with their caption,
+// the customer, the product, the store and when it was issued), on a page as long as its content.
 void TestVoucherDialog::printedPdf_containsNumberAndCodes()
 {
-    QFETCH(bool, receipt);
-    const Voucher voucher = sampleVoucher();
+    QFETCH(ui::VoucherSlip::Size, size);
+    QFETCH(QString, language);
+    QFETCH(QString, pageWidth);
+    QTranslator translator;
+    if (language == u"ja") {
+        QVERIFY(translator.load(QStringLiteral(KONBINI_JA_QM)));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+    }
+    Voucher voucher = sampleVoucher();
+    voucher.productDescription = QStringLiteral("お弁当");
     ui::VoucherDialog dialog(voucher, QStringLiteral("渋谷店"), true);
-    const QString pdf = m_dir.filePath(receipt ? QStringLiteral("receipt.pdf") : QStringLiteral("a4.pdf"));
-    QVERIFY(dialog.printToPdf(pdf, receipt));
+    dialog.setSlipSize(size);
+    dialog.setStoreContact(QStringLiteral("03-1234-5678"), QStringLiteral("東京都渋谷区1-2-3"));
+    const QString pdf = m_dir.filePath(QStringLiteral("slip-%1-%2.pdf").arg(int(size)).arg(language));
+    QVERIFY(dialog.printToPdf(pdf, size != ui::VoucherSlip::Size::A4));
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale::c());
     // NFKC: the CJK font maps some ideographs to look-alike Kangxi radicals (谷 → ⾕) in its
-    // text layer; normalizing folds them back.
-    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
-                             .normalized(QString::NormalizationForm_KC);
-    QVERIFY2(text.contains(voucher.confirmationNumber), qPrintable(text));
+    // text layer; normalizing folds them back. Line breaks and the spaces of -layout go too.
+    QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).normalized(QString::NormalizationForm_KC);
+    text.remove(u'\n').remove(u' ');
+    const auto has = [&text](const QString &expected) {
+        QString compact = expected.normalized(QString::NormalizationForm_KC);
+        compact.remove(u' ');
+        return text.contains(compact);
+    };
+    QVERIFY2(has(voucher.confirmationNumber), qPrintable(text));
     for (const KonbiniStore &store : voucher.stores)
-        QVERIFY2(text.contains(store.paymentCode), qPrintable(store.paymentCode));
-    QVERIFY(text.contains(QStringLiteral("12,345")));
-    QVERIFY(text.contains(QStringLiteral("渋谷店"))); // the CJK font made it into the PDF
+        QVERIFY2(has(store.paymentCode), qPrintable(store.paymentCode));
+    QVERIFY(has(QStringLiteral("¥12,345")));
+    QVERIFY(has(QStringLiteral("渋谷店")));
+    QVERIFY2(has(QStringLiteral("03-1234-5678")), qPrintable(text));
+    QVERIFY(has(QStringLiteral("東京都渋谷区1-2-3")));
+    QVERIFY(has(QStringLiteral("お弁当")));
+    if (language == u"en")
+        QVERIFY2(has(ui::formatDeadline(voucher.expiresAt)), qPrintable(ui::formatDeadline(voucher.expiresAt) + u'|' + text));
+    QVERIFY2(has(ui::formatIssuedAt(voucher.issuedAt)), qPrintable(text));
+    if (language == u"ja") {
+        QVERIFY2(has(QStringLiteral("2026年12月1日")), qPrintable(text)); // the year is there
+        QVERIFY(has(QStringLiteral("山田花子様")));
+        QVERIFY(has(QStringLiteral("お支払い番号")));
+        QVERIFY(has(QStringLiteral("確認番号")));
+    } else {
+        QVERIFY(has(QStringLiteral("2026")));
+        QVERIFY(has(QStringLiteral("山田花子")));
+        QVERIFY(has(QStringLiteral("Payment code")));
+        QVERIFY(has(QStringLiteral("Confirmation number")));
+    }
+    // The printed QR code still reads as the voucher's page.
+    const QString pagePrefix = pdf + QStringLiteral("-page");
+    run(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"),
+                                     QStringLiteral("-singlefile"), pdf, pagePrefix});
+    QCOMPARE(run(QStringLiteral("zbarimg"), {QStringLiteral("-q"), QStringLiteral("--raw"), pagePrefix + QStringLiteral(".png")})
+                 .trimmed(),
+             voucher.hostedVoucherUrl);
     const QString info = run(QStringLiteral("pdfinfo"), {pdf});
     const QString pageSize = info.section(QStringLiteral("Page size:"), 1).section(u'\n', 0, 0);
-    QVERIFY2(pageSize.contains(receipt ? QStringLiteral("227 x") : QStringLiteral("595")),
-             qPrintable(pageSize)); // 80 mm = 226.8 pt, shown rounded
+    QVERIFY2(pageSize.trimmed().startsWith(pageWidth + QStringLiteral(" x")), qPrintable(pageSize));
+    if (size != ui::VoucherSlip::Size::A4) {
+        // As long as its content: between 100 mm and 250 mm, not a fixed 200 mm half blank.
+        const double heightPt = pageSize.section(QStringLiteral(" x "), 1).section(u' ', 0, 0).toDouble();
+        QVERIFY2(heightPt > 100 / 25.4 * 72 && heightPt < 250 / 25.4 * 72, qPrintable(pageSize));
+        QVERIFY2(qAbs(heightPt - 200 / 25.4 * 72) > 3, qPrintable(pageSize));
+    }
 }
 
 void TestVoucherDialog::serverText_isShownAsText()
