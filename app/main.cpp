@@ -88,6 +88,20 @@ void exitAfterFirstPaint(QWidget *window)
     window->installEventFilter(new FirstPaintExit(window));
 }
 
+// What the counter takes from the settings, at start and again when they are saved.
+void applyStoreSettings(const TillSettings &settings, ui::CounterSettings &counter)
+{
+    if (counter.storeName.isEmpty())
+        counter.storeName = settings.storeName(); // the till's identity: changed at the next start
+    counter.defaultDescription = settings.defaultDescription();
+    counter.defaultExpiryDays = settings.defaultExpiryDays();
+    counter.printerName = settings.printerName();
+    counter.slipIsA4 = settings.slipSize() == u"a4";
+    counter.slipIs58mm = settings.slipSize() == u"receipt58";
+    counter.storePhone = settings.storePhone();
+    counter.storeAddress = settings.storeAddress();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -156,14 +170,7 @@ int main(int argc, char *argv[])
 
     const auto launch = [&](const QString &stripeKey, const QString &notice) {
         ui::CounterSettings counter;
-        counter.storeName = settings.storeName();
-        counter.defaultDescription = settings.defaultDescription();
-        counter.defaultExpiryDays = settings.defaultExpiryDays();
-        counter.printerName = settings.printerName();
-        counter.slipIsA4 = settings.slipSize() == u"a4";
-        counter.slipIs58mm = settings.slipSize() == u"receipt58";
-        counter.storePhone = settings.storePhone();
-        counter.storeAddress = settings.storeAddress();
+        applyStoreSettings(settings, counter);
         QUrl baseUrl;
         QString apiKey = kSandboxKey;
         QString ledgerName;
@@ -222,9 +229,13 @@ int main(int argc, char *argv[])
             auto *dialog = new ui::SettingsDialog(secrets, settings, network, running.window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(dialog, &ui::SettingsDialog::saved, running.window.get(), [&](bool keyChanged) {
-                running.window->showNotice(
+                ui::CounterSettings applied = running.window->counterSettings();
+                applyStoreSettings(settings, applied);
+                running.window->applyCounterSettings(applied);
+                running.window->showInfo(
                     keyChanged ? QObject::tr("The key was saved to the keychain. Restart Konbini POS to use it.")
-                               : QObject::tr("Settings saved. Some take effect at the next start."));
+                               : QObject::tr("Settings saved and applied. The store name, terminal ID, language, API "
+                                             "address and payment check interval take effect at the next start."));
             });
             dialog->open();
         });

@@ -320,8 +320,8 @@
         <translation>キーをキーチェーンに保存しました。使用するにはコンビニ決済POSを再起動してください。</translation>
     </message>
     <message>
-        <source>Settings saved. Some take effect at the next start.</source>
-        <translation>設定を保存しました。一部の設定は次回の起動時に反映されます。</translation>
+        <source>Settings saved and applied. The store name, terminal ID, language, API address and payment check interval take effect at the next start.</source>
+        <translation>設定を保存して反映しました。店舗名・端末ID・言語・APIアドレス・入金確認の間隔は次回の起動時に反映されます。</translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,16 @@ void CheckoutPage::setDefaultExpiryDays(int days)
         m_expiryDays->setValue(m_defaultExpiryDays);
 }
 
+void CheckoutPage::setDefaultDescription(const QString &description)
+{
+    const bool untouched = m_description->text() == m_defaultDescription;
+    m_defaultDescription = description;
+    if (!m_issuing && untouched && !hasTypedSale()) {
+        m_description->setText(description);
+        updateDescriptionFeedback();
+    }
+}
+
 CheckoutRequest CheckoutPage::currentRequest() const
 {
     CheckoutRequest request;

@@ -37,6 +37,8 @@ public:
     // already reached Stripe is abandoned (its PaymentIntent canceled).
     void clearSale();
     void setDefaultExpiryDays(int days);
+    // The description a new sale starts with; an untouched form takes it at once.
+    void setDefaultDescription(const QString &description);
     // Asks before a likely second voucher for the same customer (none: never asks).
     void setSafeguards(SaleSafeguards *safeguards) { m_safeguards = safeguards; }
     bool isIssuing() const { return m_issuing; }

@@ -118,8 +118,13 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         showNotice(tr("A sale interrupted earlier could not be finished.") + u' ' + ClerkMessages::forCheckout(error));
     });
 
-    if (!m_settings.modeDetail.isEmpty())
-        statusBar()->showMessage(m_settings.modeDetail);
+    if (!m_settings.modeDetail.isEmpty()) {
+        // A widget, not a message: information shown for a while (showInfo) covers it, then it returns.
+        auto *detail = new QLabel(m_settings.modeDetail, this);
+        detail->setObjectName(QStringLiteral("modeDetail"));
+        detail->setTextFormat(Qt::PlainText);
+        statusBar()->addWidget(detail, 1);
+    }
     QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -177,6 +182,24 @@ void MainWindow::showNotice(const QString &text)
     const QString shown = m_notices->isVisible() ? m_notices->text() + u'\n' + text : text;
     m_notices->setText(shown);
     m_notices->show();
+}
+
+void MainWindow::showInfo(const QString &text)
+{
+    statusBar()->showMessage(text, 15000);
+}
+
+void MainWindow::applyCounterSettings(const CounterSettings &settings)
+{
+    const StripeMode mode = m_settings.mode;
+    const QString modeDetail = m_settings.modeDetail;
+    const QString storeName = m_settings.storeName;
+    m_settings = settings;
+    m_settings.mode = mode;
+    m_settings.modeDetail = modeDetail;
+    m_settings.storeName = storeName;
+    m_checkout->setDefaultDescription(m_settings.defaultDescription);
+    m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
 }
 
 void MainWindow::showRecovered(const Voucher &voucher)

@@ -42,8 +42,14 @@ public:
     // Built the first time the clerk opens it (F3): start-up only builds the counter.
     VouchersPage *vouchersPage() const { return m_vouchers; }
     VouchersPage *openVouchersPage();
-    // A notice that stays in the status bar (no keychain, settings changed, …).
+    // A notice that stays above the pages until the next start (no keychain, a sale recovered…).
     void showNotice(const QString &text);
+    // Information, not a problem (settings saved): in the status bar for a while.
+    void showInfo(const QString &text);
+    const CounterSettings &counterSettings() const { return m_settings; }
+    // Settings saved while the till runs: what the counter can take at once (description, expiry,
+    // printer, slip size, store contact); the Stripe mode stays.
+    void applyCounterSettings(const CounterSettings &settings);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
     PaidInboxPage *paidInboxPage() const { return m_paidInbox; }
 

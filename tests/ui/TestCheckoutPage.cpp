@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTabWidget>
 #include <QSignalSpy>
+#include <QStatusBar>
 
 using namespace konbini;
 using namespace konbini::test;
@@ -146,6 +147,7 @@ private slots:
     void retypedSale_asksBeforeASecondVoucher();
     void voucherOnScreenWhenTheTillStopped_isShownAgain();
     void whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy();
+    void savedSettings_applyAtOnceAndSaySoCalmly();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -745,6 +747,27 @@ void TestCheckoutPage::whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy()
     QCOMPARE(counter.window->voucherDialog()->voucher().amountYen, 3200);
     QVERIFY(counter.window->voucherDialog()->findChild<QLabel *>(QStringLiteral("recoveredNotice"))->isVisible());
     QCOMPARE(amount->text(), QStringLiteral("900")); // what the clerk typed meanwhile stays
+}
+
+void TestCheckoutPage::savedSettings_applyAtOnceAndSaySoCalmly()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("settings.sqlite")));
+    ui::CounterSettings changed = counter.window->counterSettings();
+    changed.defaultDescription = QStringLiteral("おにぎり");
+    changed.slipIs58mm = true;
+    changed.storePhone = QStringLiteral("03-1234-5678");
+    changed.mode = ui::StripeMode::Live; // never changed from settings
+    counter.window->applyCounterSettings(changed);
+    counter.window->showInfo(QStringLiteral("Settings saved and applied."));
+    // The untouched form takes the new description; the notice banner (for problems) stays hidden.
+    QCOMPARE(counter.field<QLineEdit>("descriptionField")->text(), QStringLiteral("おにぎり"));
+    QVERIFY(!counter.window->findChild<QLabel *>(QStringLiteral("notices"))->isVisible());
+    QCOMPARE(counter.window->statusBar()->currentMessage(), QStringLiteral("Settings saved and applied."));
+    QCOMPARE(counter.window->counterSettings().mode, ui::StripeMode::Sandbox);
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QString());
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QCOMPARE(counter.window->voucherDialog()->slipSize(), ui::VoucherSlip::Size::Receipt58mm);
 }
 
 QTEST_MAIN(TestCheckoutPage)
