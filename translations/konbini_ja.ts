@@ -229,6 +229,18 @@
         <source>You stopped waiting for Stripe. Press Enter to continue the same sale (never charged twice); change the sale to start another.</source>
         <translation>Stripeの応答を待つのをやめました。Enterで同じ取引を続行します（二重に請求することはありません）。別の取引にするには内容を変更してください。</translation>
     </message>
+    <message>
+        <source>Expired (awaiting Stripe)</source>
+        <translation>期限切れ（確定待ち）</translation>
+    </message>
+    <message>
+        <source>Partly refunded (¥%1)</source>
+        <translation>一部返金（¥%1）</translation>
+    </message>
+    <message>
+        <source>Partial refund in progress (¥%1)</source>
+        <translation>一部返金手続中（¥%1）</translation>
+    </message>
 </context>
 <context>
     <name>DayReport</name>
@@ -1284,6 +1296,18 @@
     <message>
         <source>Vouchers</source>
         <translation>払込票</translation>
+    </message>
+    <message>
+        <source>Issue a new voucher of %1 for %2? The expired slip stays void; give the customer the new one.</source>
+        <translation>%2様の%1の払込票を再発行しますか？ 期限切れの払込票は無効のままです。新しい払込票をお客様にお渡しください。</translation>
+    </message>
+    <message>
+        <source>Refund to %1 (paid %2)</source>
+        <translation>%1様への返金（入金額 %2）</translation>
+    </message>
+    <message>
+        <source>Withdraw the refund of %1 to %2? The customer will not receive it.</source>
+        <translation>%2様への%1の返金を取り消しますか？ お客様には返金されなくなります。</translation>
     </message>
 </context>
 </TS>

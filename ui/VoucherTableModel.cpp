@@ -1,5 +1,7 @@
 #include "VoucherTableModel.h"
 
+#include "ClerkMessages.h"
+
 #include "Formatting.h"
 #include "KonbiniRules.h"
 
@@ -131,7 +133,7 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
             ? formatDeadline(v.voucherExpiresAt) + QStringLiteral(" (") + countdown(v.voucherExpiresAt) + u')'
             : formatDeadline(v.voucherExpiresAt);
     case Status:
-        return voucherStatusLabel(v.status);
+        return ClerkMessages::statusText(v, QDateTime::currentSecsSinceEpoch());
     case Terminal:
         return v.terminal;
     case ColumnCount:

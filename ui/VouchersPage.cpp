@@ -208,6 +208,13 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Refund"));
         auto *form = new QFormLayout(&dialog);
+        auto *who = new QLabel(m_refundFor, &dialog);
+        who->setObjectName(QStringLiteral("refundCustomer"));
+        who->setTextFormat(Qt::PlainText); // the customer's name
+        QFont bold = who->font();
+        bold.setBold(true);
+        who->setFont(bold);
+        form->addRow(who);
         auto *amountBox = new QSpinBox(&dialog);
         amountBox->setRange(1, int(remaining));
         amountBox->setValue(int(remaining));
@@ -433,6 +440,9 @@ void VouchersPage::reissueSelected()
     const std::optional<VoucherRecord> v = selectedVoucher();
     if (!v)
         return;
+    if (!m_confirm(tr("Issue a new voucher of %1 for %2? The expired slip stays void; give the customer the new one.")
+                       .arg(formatYen(v->amountYen), v->customerName)))
+        return;
     m_engine.reissue(v->id, [this, alive = QPointer<VouchersPage>(this)](const CheckoutOutcome &outcome) {
         if (!alive)
             return;
@@ -452,6 +462,7 @@ void VouchersPage::refundSelected()
         return;
     qint64 amount = 0;
     QString reason;
+    m_refundFor = tr("Refund to %1 (paid %2)").arg(v->customerName, formatYen(v->amountYen));
     if (!m_refundInput(refundableYen(*v), amount, reason))
         return;
     m_engine.refund(v->id, amount, reason,
@@ -476,6 +487,9 @@ void VouchersPage::cancelSelectedRefund()
     for (const RefundRecord &refund : m_ledger.refunds().of(v->id).value_or({})) {
         if (!canCancelRefund(refund))
             continue;
+        if (!m_confirm(tr("Withdraw the refund of %1 to %2? The customer will not receive it.")
+                           .arg(formatYen(refund.amount), v->customerName)))
+            return;
         m_engine.cancelRefund(refund.id,
                               [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
                                   if (!alive)

@@ -100,6 +100,7 @@ private:
     bool m_showsPaidBanner = true;
     std::function<bool(const QString &)> m_confirm;
     std::function<bool(qint64, qint64 &, QString &)> m_refundInput;
+    QString m_refundFor; // whom the refund dialog being shown is for
 };
 
 } // namespace konbini::ui

@@ -158,4 +158,17 @@ QString details(const CheckoutError &error)
     }
 }
 
+QString statusText(const VoucherRecord &voucher, qint64 now)
+{
+    const bool partlyRefunded = voucher.amountRefunded > 0 && voucher.amountRefunded < voucher.amountYen;
+    if (voucher.status == VoucherStatus::Pending && voucher.voucherExpiresAt > 0 && now > voucher.voucherExpiresAt)
+        return QCoreApplication::translate("ClerkMessages", "Expired (awaiting Stripe)");
+    const QString refunded = QLocale(QLocale::English).toString(voucher.amountRefunded);
+    if (voucher.status == VoucherStatus::Refunded && partlyRefunded)
+        return QCoreApplication::translate("ClerkMessages", "Partly refunded (¥%1)").arg(refunded);
+    if (voucher.status == VoucherStatus::RefundPending && partlyRefunded)
+        return QCoreApplication::translate("ClerkMessages", "Partial refund in progress (¥%1)").arg(refunded);
+    return voucherStatusLabel(voucher.status);
+}
+
 } // namespace konbini::ClerkMessages

@@ -15,6 +15,10 @@ QString forCheckout(const CheckoutError &error);
 QString forAction(const CheckoutError &error);
 // Why an action is not possible, for a disabled button's tooltip or a refusal.
 QString forRefusal(ActionRefusal refusal);
+// A voucher's status as the merchant's list shows it: the ledger's status, told more exactly where
+// it matters for money — a partial refund (一部返金, with the amount), and a voucher past its
+// deadline that Stripe has not failed yet (it does so within about an hour; 期限切れ（確定待ち）).
+QString statusText(const VoucherRecord &voucher, qint64 now);
 // Support details: Stripe's code, message and request id, or SQLite's text (English, untranslated).
 QString details(const CheckoutError &error);
 

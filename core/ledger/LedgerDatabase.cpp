@@ -1,5 +1,11 @@
 #include "LedgerDatabase.h"
 
+#include "SearchFolding.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
 #include "LedgerLogging.h"
 
 #include <QDir>
@@ -11,11 +17,43 @@
 namespace konbini {
 namespace {
 
-// What the merchant's search box looks through, lowered (see VoucherSearch).
-const char *const kSearchTextExpression =
+// What the merchant's search box looks through, lowered: schema 2 and 3 (migration 2 uses it).
+const char *const kSearchTextExpressionLowered =
     "lower(customer_name || ' ' || email || ' ' || phone || ' ' || confirmation_number || ' ' || "
     "ifnull(payment_intent_id, '') || ' ' || "
     "ifnull((SELECT group_concat(json_extract(value, '$.payment_code'), ' ') FROM json_each(stores)), ''))";
+// From schema 4: folded (SearchFolding: widths, kana and case), as the query is.
+const char *const kSearchTextExpression =
+    "konbini_fold(customer_name || ' ' || email || ' ' || phone || ' ' || confirmation_number || ' ' || "
+    "ifnull(payment_intent_id, '') || ' ' || "
+    "ifnull((SELECT group_concat(json_extract(value, '$.payment_code'), ' ') FROM json_each(stores)), ''))";
+
+// konbini_fold(text) for SQL: foldForSearch.
+void foldFunction(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    const auto *utf16 = static_cast<const char16_t *>(sqlite3_value_text16(arguments[0]));
+    if (!utf16) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QString folded =
+        foldForSearch(QString::fromUtf16(utf16, sqlite3_value_bytes16(arguments[0]) / qsizetype(sizeof(char16_t))));
+    sqlite3_result_text16(context, folded.utf16(), int(folded.size() * qsizetype(sizeof(char16_t))), SQLITE_TRANSIENT);
+}
+
+// The ledger's connection comes from QtSql; Debian's QSQLITE driver uses the system SQLite, the
+// library this code links, so its handle takes the function.
+bool registerFoldFunction(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.data());
+    return connection
+        && sqlite3_create_function_v2(connection, "konbini_fold", 1, SQLITE_UTF16 | SQLITE_DETERMINISTIC, nullptr,
+                                      foldFunction, nullptr, nullptr, nullptr)
+        == SQLITE_OK;
+}
 
 // Each migration takes the schema from its index to index + 1. Never edit one that shipped.
 const QList<QStringList> kMigrations = {
@@ -59,7 +97,7 @@ const QList<QStringList> kMigrations = {
     {
         // The merchant's list: one lowered column to search, indexes for each sort and report.
         QStringLiteral("ALTER TABLE vouchers ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("UPDATE vouchers SET search_text = %1").arg(QLatin1String(kSearchTextExpression)),
+        QStringLiteral("UPDATE vouchers SET search_text = %1").arg(QLatin1String(kSearchTextExpressionLowered)),
         QStringLiteral("CREATE INDEX vouchers_deadline ON vouchers(voucher_expires_at)"),
         QStringLiteral("CREATE INDEX vouchers_amount ON vouchers(amount)"),
         QStringLiteral("CREATE INDEX vouchers_paid ON vouchers(paid_at)"),
@@ -87,6 +125,11 @@ const QList<QStringList> kMigrations = {
     {
         // The journal holds the prepared request whole: every entry so far was a POST.
         QStringLiteral("ALTER TABLE journal ADD COLUMN method TEXT NOT NULL DEFAULT 'POST'"),
+    },
+    {
+        // Search ignores full/half width and hiragana/katakana: the stored text is folded anew
+        // (the trigger keeps the trigram index in step).
+        QStringLiteral("UPDATE vouchers SET search_text = %1").arg(QLatin1String(kSearchTextExpression)),
     },
 };
 
@@ -124,6 +167,8 @@ LedgerStatus LedgerDatabase::open()
                             QStringLiteral("PRAGMA wal_autocheckpoint=0")},
                            error))
         return LedgerError{LedgerError::Kind::Open, error};
+    if (!registerFoldFunction(database()))
+        return LedgerError{LedgerError::Kind::Open, QStringLiteral("cannot register the search folding function")};
     LedgerStatus migrated = migrate();
     if (migrated)
         m_checkpointer = std::make_unique<WalCheckpointer>(m_path);

@@ -1,5 +1,7 @@
 #include "VoucherSearch.h"
 
+#include "SearchFolding.h"
+
 #include "VoucherStore.h"
 
 namespace konbini {
@@ -43,7 +45,7 @@ QString whereClause(const VoucherQuery &q, QVariantList &values, bool useSearchI
         }
         conditions.append(QStringLiteral("status IN (%1)").arg(marks.join(u',')));
     }
-    const QString text = q.text.trimmed().toLower();
+    const QString text = foldForSearch(q.text.trimmed());
     if (!text.isEmpty()) {
         const QString digits = digitsOf(text);
         const bool phoneLike = isPhoneLike(text, digits);

@@ -153,6 +153,17 @@ void TestVouchersPage::expiredVoucher_isReissuedWithNewUrl()
     QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Expired));
     QVERIFY(m_page->selectVoucher(id));
     QSignalSpy shown(m_page.get(), &ui::VouchersPage::showVoucherRequested);
+    // Asked first, naming the amount and the customer; declined, nothing happens.
+    QString asked;
+    m_page->setConfirmation([&](const QString &question) {
+        asked = question;
+        return false;
+    });
+    m_page->reissueSelected();
+    QVERIFY2(asked.contains(QStringLiteral("¥1,500")), qPrintable(asked));
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 0);
+    m_page->setConfirmation([](const QString &) { return true; });
     m_page->reissueSelected();
     QVERIFY(shown.wait(20000));
     const Voucher reissued = shown.first().first().value<Voucher>();
@@ -204,7 +215,8 @@ void TestVouchersPage::refund_throughItsLifecycle()
         return true;
     });
     m_page->refundSelected();
-    QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::RefundPending), 20000);
+    // ¥1,000 of ¥1,500: a partial refund, said so with its amount.
+    QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), QStringLiteral("Partial refund in progress (¥1,000)"), 20000);
     const QString details = m_page->findChild<QLabel *>(QStringLiteral("details"))->text();
     QVERIFY2(details.contains(QStringLiteral("hanako+succeed_immediately@test.com")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("fee")));
@@ -218,8 +230,8 @@ void TestVouchersPage::refund_throughItsLifecycle()
     QCOMPARE(m_ledger->refunds().refund(refund.id).value().status, RefundStatus::Pending);
     m_backend->sandbox()->advanceClock(60);
     sync();
-    QCOMPARE(statusShown(id), voucherStatusLabel(VoucherStatus::Refunded));
-    // The remaining ¥500, canceled while it waits.
+    QCOMPARE(statusShown(id), QStringLiteral("Partly refunded (¥1,000)"));
+    // The remaining ¥500, canceled while it waits (the clerk is asked, naming amount and customer).
     m_page->setRefundInput([](qint64 remaining, qint64 &amount, QString &reason) {
         amount = remaining;
         reason.clear();
@@ -228,6 +240,16 @@ void TestVouchersPage::refund_throughItsLifecycle()
     m_page->refundSelected();
     QTRY_COMPARE_WITH_TIMEOUT(m_ledger->refunds().of(id).value().size(), 2, 20000);
     QTRY_VERIFY(m_page->findChild<QPushButton *>(QStringLiteral("cancelRefund"))->isEnabled());
+    QString asked;
+    m_page->setConfirmation([&](const QString &question) {
+        asked = question;
+        return false;
+    });
+    m_page->cancelSelectedRefund();
+    QVERIFY2(asked.contains(QStringLiteral("¥500")) && asked.contains(m_till->voucher(id).customerName), qPrintable(asked));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_ledger->refunds().of(id).value().size(), 2);
+    m_page->setConfirmation([](const QString &) { return true; });
     m_page->cancelSelectedRefund();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("refund was canceled")), 20000);
     QCOMPARE(m_till->voucher(id).amountRefunded, 1000);

@@ -15,6 +15,8 @@ private slots:
     void stripeErrors_haveOwnMessage();
     void otherKinds_haveMessages();
     void refusals_haveMessages();
+    void statusText_saysPartialRefundsAndTheHourOfGrace_data();
+    void statusText_saysPartialRefundsAndTheHourOfGrace();
 };
 
 void TestClerkMessages::stripeErrors_haveOwnMessage_data()
@@ -64,6 +66,40 @@ void TestClerkMessages::refusals_haveMessages()
                  ClerkMessages::forRefusal(ActionRefusal(refusal)));
     }
     QVERIFY(ClerkMessages::forRefusal(ActionRefusal::None).isEmpty());
+}
+
+void TestClerkMessages::statusText_saysPartialRefundsAndTheHourOfGrace_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("refunded");
+    QTest::addColumn<qint64>("expiresAt");
+    QTest::addColumn<QString>("shown");
+    constexpr qint64 now = 1'800'000'000;
+    QTest::newRow("paid") << int(VoucherStatus::Paid) << qint64(0) << now - 10 << "Paid";
+    QTest::newRow("fully refunded") << int(VoucherStatus::Refunded) << qint64(12000) << now - 10 << "Refunded";
+    QTest::newRow("partly refunded") << int(VoucherStatus::Refunded) << qint64(5000) << now - 10
+                                     << "Partly refunded (¥5,000)";
+    QTest::newRow("partial refund pending") << int(VoucherStatus::RefundPending) << qint64(5000) << now - 10
+                                            << "Partial refund in progress (¥5,000)";
+    QTest::newRow("refund pending") << int(VoucherStatus::RefundPending) << qint64(12000) << now - 10
+                                    << "Refund in progress";
+    QTest::newRow("waiting") << int(VoucherStatus::Pending) << qint64(0) << now + 10 << "Awaiting payment";
+    QTest::newRow("past the deadline") << int(VoucherStatus::Pending) << qint64(0) << now - 10
+                                       << "Expired (awaiting Stripe)";
+}
+
+void TestClerkMessages::statusText_saysPartialRefundsAndTheHourOfGrace()
+{
+    QFETCH(int, status);
+    QFETCH(qint64, refunded);
+    QFETCH(qint64, expiresAt);
+    QFETCH(QString, shown);
+    VoucherRecord voucher;
+    voucher.amountYen = 12000;
+    voucher.status = VoucherStatus(status);
+    voucher.amountRefunded = refunded;
+    voucher.voucherExpiresAt = expiresAt;
+    QCOMPARE(ClerkMessages::statusText(voucher, 1'800'000'000), shown);
 }
 
 QTEST_GUILESS_MAIN(TestClerkMessages)

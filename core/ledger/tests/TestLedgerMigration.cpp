@@ -51,6 +51,13 @@ void TestLedgerMigration::schema2_opensWithNothingLost()
     QVERIFY(ledger.open().ok());
     QCOMPARE(ledger.schemaVersion(), Ledger::kSchemaVersion);
     QCOMPARE(ledger.vouchers().count(), 4);
+    // Schema 4 folded the old vouchers' search text: a full-width query finds them.
+    VoucherQuery fullWidth;
+    fullWidth.text = QStringLiteral("ＨＡＮＡＫＯ＠ｔｅｓｔ");
+    const LedgerResult<QList<VoucherRecord>> found = ledger.search().page(fullWidth, 0, 10);
+    QVERIFY(found.ok());
+    QCOMPARE(found.value().size(), 1);
+    QCOMPARE(found.value().first().id, 1);
 
     const VoucherRecord issued = ledger.vouchers().voucher(1).value();
     QCOMPARE(issued.customerName, QStringLiteral("山田 花子"));
