@@ -84,6 +84,25 @@ bool CreatedFilter::matches(const QJsonObject &object) const
     return created >= m_min && created <= m_max;
 }
 
+ListSource recordListSource(const SandboxState &state, const QString &kind, const CreatedFilter &created,
+                            std::function<bool(const QJsonObject &)> accepts)
+{
+    SandboxState::Scan scan;
+    scan.kind = kind;
+    scan.createdMin = created.min();
+    scan.createdMax = created.max();
+    ListSource source;
+    source.position = [&state, kind](const QString &id) { return state.recordPosition(kind, id); };
+    source.scan = [&state, scan, accepts = std::move(accepts)](ScanDirection direction, std::optional<qint64> position,
+                                                               const std::function<bool(const QJsonObject &)> &visit) {
+        SandboxState::Scan directed = scan;
+        directed.direction = direction;
+        state.scanRecords(directed, position,
+                          [&](const QJsonObject &object) { return !accepts(object) || visit(object); });
+    };
+    return source;
+}
+
 namespace {
 
 QJsonValue expandedValue(const QJsonValue &value, QStringList path, const SandboxState &state)

@@ -39,6 +39,11 @@ private:
     qint64 m_max = std::numeric_limits<qint64>::max();
 };
 
+// The records of one kind (`pi`, `re`) created within the request's range, newest first, those
+// `accepts` keeps (the endpoint's other filters).
+ListSource recordListSource(const SandboxState &state, const QString &kind, const CreatedFilter &created,
+                            std::function<bool(const QJsonObject &)> accepts);
+
 // Replaces ids named by `expand[]` (`latest_charge`, `data.payment_method`, …) with the objects.
 QJsonObject expanded(QJsonObject object, const QStringList &paths, const SandboxState &state);
 

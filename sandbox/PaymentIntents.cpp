@@ -555,19 +555,10 @@ QJsonObject PaymentIntents::list(const ParamReader &params) const
 {
     const CreatedFilter created(params);
     const std::optional<QString> customer = params.string(QStringLiteral("customer"));
-    SandboxState::Scan scan;
-    scan.kind = QStringLiteral("pi");
-    scan.createdMin = created.min();
-    scan.createdMax = created.max();
-    ListSource source;
-    source.position = [this](const QString &id) { return m_state.recordPosition(QStringLiteral("pi"), id); };
-    source.scan = [&](ScanDirection direction, std::optional<qint64> position,
-                      const std::function<bool(const QJsonObject &)> &visit) {
-        scan.direction = direction;
-        m_state.scanRecords(scan, position, [&](const QJsonObject &object) {
-            return (customer && object.value(QStringLiteral("customer")).toString() != *customer) || visit(object);
+    const ListSource source =
+        recordListSource(m_state, QStringLiteral("pi"), created, [&customer](const QJsonObject &object) {
+            return !customer || object.value(QStringLiteral("customer")).toString() == *customer;
         });
-    };
     return listPage(source, params, QStringLiteral("/v1/payment_intents"), QStringLiteral("payment_intent"));
 }
 

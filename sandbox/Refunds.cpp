@@ -154,23 +154,10 @@ QJsonObject Refunds::list(const ParamReader &params) const
     const CreatedFilter created(params);
     const std::optional<QString> paymentIntent = params.string(QStringLiteral("payment_intent"));
     const std::optional<QString> charge = params.string(QStringLiteral("charge"));
-    SandboxState::Scan scan;
-    scan.kind = QStringLiteral("re");
-    scan.createdMin = created.min();
-    scan.createdMax = created.max();
-    ListSource source;
-    source.position = [this](const QString &id) { return m_state.recordPosition(QStringLiteral("re"), id); };
-    source.scan = [&](ScanDirection direction, std::optional<qint64> position,
-                      const std::function<bool(const QJsonObject &)> &visit) {
-        scan.direction = direction;
-        m_state.scanRecords(scan, position, [&](const QJsonObject &refund) {
-            if (paymentIntent && refund.value(QStringLiteral("payment_intent")).toString() != *paymentIntent)
-                return true;
-            if (charge && refund.value(QStringLiteral("charge")).toString() != *charge)
-                return true;
-            return visit(refund);
-        });
-    };
+    const ListSource source = recordListSource(m_state, QStringLiteral("re"), created, [&](const QJsonObject &refund) {
+        return (!paymentIntent || refund.value(QStringLiteral("payment_intent")).toString() == *paymentIntent)
+            && (!charge || refund.value(QStringLiteral("charge")).toString() == *charge);
+    });
     return listPage(source, params, QStringLiteral("/v1/refunds"), QStringLiteral("refund"));
 }
 

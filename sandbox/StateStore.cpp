@@ -396,14 +396,21 @@ void StateStore::scanRecords(const QString &kind, ScanDirection direction, qint6
     }
 }
 
-std::optional<QString> StateStore::recordWithVoucherToken(const QString &token)
+template <typename Read>
+auto StateStore::lookUp(const char *sql, const QString &key, Read read) -> std::optional<decltype(read(std::declval<Statement &>()))>
 {
-    Statement &query = statement("SELECT id FROM records WHERE voucher_token = ?");
+    Statement &query = statement(sql);
     Resetting<Statement> done{query};
-    query.bind(1, token);
+    query.bind(1, key);
     if (!query.step())
         return std::nullopt;
-    return query.text(0);
+    return read(query);
+}
+
+std::optional<QString> StateStore::recordWithVoucherToken(const QString &token)
+{
+    return lookUp("SELECT id FROM records WHERE voucher_token = ?", token,
+                  [](const Statement &row) { return row.text(0); });
 }
 
 void StateStore::writeVersion(const QString &objectId, qint64 version, const QByteArray &json)
@@ -464,23 +471,14 @@ StoredEvent eventFromRow(const S &row)
 
 std::optional<StoredEvent> StateStore::event(const QString &id)
 {
-    Statement &query = statement("SELECT id, type, created, api_version, object_id, version, previous_attributes, "
-                                 "request_id, idempotency_key FROM events WHERE id = ?");
-    Resetting<Statement> done{query};
-    query.bind(1, id);
-    if (!query.step())
-        return std::nullopt;
-    return eventFromRow(query);
+    return lookUp("SELECT id, type, created, api_version, object_id, version, previous_attributes, request_id, "
+                  "idempotency_key FROM events WHERE id = ?",
+                  id, [](const Statement &row) { return eventFromRow(row); });
 }
 
 std::optional<qint64> StateStore::eventSequence(const QString &id)
 {
-    Statement &query = statement("SELECT seq FROM events WHERE id = ?");
-    Resetting<Statement> done{query};
-    query.bind(1, id);
-    if (!query.step())
-        return std::nullopt;
-    return query.integer(0);
+    return lookUp("SELECT seq FROM events WHERE id = ?", id, [](const Statement &row) { return row.integer(0); });
 }
 
 void StateStore::scanEvents(ScanDirection direction, qint64 position, qint64 createdMin, qint64 createdMax,
@@ -537,12 +535,10 @@ std::optional<std::pair<qint64, QString>> StateStore::takeDue()
 
 std::optional<StoredAnswer> StateStore::answer(const QString &key)
 {
-    Statement &query = statement("SELECT operation, fingerprint, status, body, created FROM answers WHERE key = ?");
-    Resetting<Statement> done{query};
-    query.bind(1, key);
-    if (!query.step())
-        return std::nullopt;
-    return StoredAnswer{query.text(0), query.bytes(1), int(query.integer(2)), query.bytes(3), query.integer(4)};
+    return lookUp("SELECT operation, fingerprint, status, body, created FROM answers WHERE key = ?", key,
+                  [](const Statement &row) {
+                      return StoredAnswer{row.text(0), row.bytes(1), int(row.integer(2)), row.bytes(3), row.integer(4)};
+                  });
 }
 
 void StateStore::writeAnswer(const QString &key, const StoredAnswer &answer)

@@ -109,6 +109,10 @@ public:
 private:
     class Statement;
     Statement &statement(const char *sql);
+    // One row by one key, read by `read`; nullopt when there is none.
+    template <typename Read>
+    auto lookUp(const char *sql, const QString &key, Read read)
+        -> std::optional<decltype(read(std::declval<Statement &>()))>;
     bool exec(const char *sql, QString *error = nullptr);
     bool createSchema(QString &error);
     bool migrateFromSchema1(QString &error);

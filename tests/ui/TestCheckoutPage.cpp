@@ -94,6 +94,21 @@ struct Counter : TillHarness {
     ui::CheckoutPage *page = nullptr;
 };
 
+// A ¥3,200 sale left pending in the ledger's journal at `path`: every answer was lost when the
+// till went away, so the next start finishes it.
+bool leaveSaleUnfinished(const StripeBackend &backend, const QString &path)
+{
+    TillHarness down(backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
+    CheckoutRequest request;
+    request.amountYen = 3200;
+    request.productDescription = QStringLiteral("お弁当");
+    request.customerName = QStringLiteral("山田 花子");
+    request.email = QStringLiteral("hanako@example.jp");
+    request.phone = QStringLiteral("090-1234-5678");
+    const CheckoutOutcome outcome = down.issue(request);
+    return !outcome.ok() && outcome.error().resumable;
+}
+
 // Clicks the button named `buttonName` of the next message box the code opens (with exec(), so
 // the click has to be scheduled before the key that opens it).
 void answerNextMessageBox(const QString &boxName, const QString &buttonName)
@@ -414,19 +429,7 @@ void TestCheckoutPage::slipSizeSetting_reachesTheVoucherDialog()
 void TestCheckoutPage::saleFinishedAtStart_isHandedOver()
 {
     const QString path = m_dir->filePath(QStringLiteral("recovered.sqlite"));
-    {
-        // Every answer lost: the sale stays pending in the journal when the till goes away.
-        TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
-        CheckoutRequest request;
-        request.amountYen = 3200;
-        request.productDescription = QStringLiteral("お弁当");
-        request.customerName = QStringLiteral("山田 花子");
-        request.email = QStringLiteral("hanako@example.jp");
-        request.phone = QStringLiteral("090-1234-5678");
-        const CheckoutOutcome outcome = down.issue(request);
-        QVERIFY(!outcome.ok());
-        QVERIFY(outcome.error().resumable);
-    }
+    QVERIFY(leaveSaleUnfinished(*m_backend, path));
     Counter counter(*m_backend, path);
     counter.till().start();
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
@@ -722,15 +725,7 @@ void TestCheckoutPage::voucherOnScreenWhenTheTillStopped_isShownAgain()
 void TestCheckoutPage::whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy()
 {
     const QString path = m_dir->filePath(QStringLiteral("recovering.sqlite"));
-    {
-        TillHarness down(*m_backend, path, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_after"}});
-        CheckoutRequest request;
-        request.amountYen = 3200;
-        request.productDescription = QStringLiteral("お弁当");
-        request.customerName = QStringLiteral("山田 花子");
-        request.email = QStringLiteral("hanako@example.jp");
-        QVERIFY(!down.issue(request).ok());
-    }
+    QVERIFY(leaveSaleUnfinished(*m_backend, path));
     Counter counter(*m_backend, path, {{"X-Sandbox-Fault", "delay=1500,count=1"}});
     counter.field<QLineEdit>("amountField")->setFocus();
     counter.till().start();
