@@ -86,9 +86,10 @@ QString orderClause(const VoucherQuery &q)
 
 bool VoucherSearch::isSelective(const QString &text) const
 {
-    const QString lowered = text.trimmed().toLower();
+    const QString lowered = foldForSearch(text.trimmed());
     if (lowered.size() < 3)
         return false; // trigrams need three characters
+
     LedgerResult<QSqlQuery> query = m_db.run(
         QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM voucher_search WHERE voucher_search MATCH ? LIMIT %1)")
             .arg(kSelectiveMatches),
