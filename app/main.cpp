@@ -91,8 +91,10 @@ void exitAfterFirstPaint(QWidget *window)
 // What the counter takes from the settings, at start and again when they are saved.
 void applyStoreSettings(const TillSettings &settings, ui::CounterSettings &counter)
 {
-    if (counter.storeName.isEmpty())
-        counter.storeName = settings.storeName(); // the till's identity: changed at the next start
+    // The till's identity: changed at the next start, except a first name for a new till (the
+    // placeholder is never printed on a slip).
+    if (counter.storeName.isEmpty() && settings.hasStoreName())
+        counter.storeName = settings.storeName();
     counter.defaultDescription = settings.defaultDescription();
     counter.defaultExpiryDays = settings.defaultExpiryDays();
     counter.printerName = settings.printerName();

@@ -781,6 +781,14 @@
         <source>A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.</source>
         <translation>以前に中断された取引（%1、%2）を完了しました。お客様にこの払込票をお渡しください。</translation>
     </message>
+    <message>
+        <source>Enter the store&apos;s name in Settings (Ctrl+,): it is printed on every slip. Until then slips have none.</source>
+        <translation>設定（Ctrl+,）で店舗名を入力してください。すべての払込票に印字されます。入力するまで払込票に店舗名は入りません。</translation>
+    </message>
+    <message>
+        <source>Konbini POS</source>
+        <translation>コンビニ決済POS</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::PaidInboxPage</name>
@@ -974,6 +982,10 @@
     <message>
         <source>58 mm receipt</source>
         <translation>58mmレシート</translation>
+    </message>
+    <message>
+        <source>e.g. Shibuya store</source>
+        <translation>例: 渋谷店</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     : QMainWindow(parent), m_settings(std::move(settings)), m_till(till)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Konbini POS — %1").arg(m_settings.storeName));
+    updateTitle();
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
 
@@ -63,6 +63,15 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_notices->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
     m_notices->hide();
     layout->addWidget(m_notices);
+    // A new till asks for its store name (slips print it) instead of printing a placeholder.
+    m_storeNameMissing = new QLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
+                                       "Until then slips have none."),
+                                    central);
+    m_storeNameMissing->setObjectName(QStringLiteral("storeNameMissing"));
+    m_storeNameMissing->setWordWrap(true);
+    m_storeNameMissing->setStyleSheet(QStringLiteral("background:#e3f2fd;color:#0d47a1;padding:6px"));
+    m_storeNameMissing->setVisible(m_settings.storeName.isEmpty());
+    layout->addWidget(m_storeNameMissing);
 
     m_pages = new QTabWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -184,6 +193,12 @@ void MainWindow::showNotice(const QString &text)
     m_notices->show();
 }
 
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_settings.storeName.isEmpty() ? tr("Konbini POS")
+                                                  : tr("Konbini POS — %1").arg(m_settings.storeName));
+}
+
 void MainWindow::showInfo(const QString &text)
 {
     statusBar()->showMessage(text, 15000);
@@ -197,7 +212,12 @@ void MainWindow::applyCounterSettings(const CounterSettings &settings)
     m_settings = settings;
     m_settings.mode = mode;
     m_settings.modeDetail = modeDetail;
-    m_settings.storeName = storeName;
+    // The store name is the till's identity (it goes to Stripe with each sale): it changes at the
+    // next start, except the first one a new till is given.
+    if (!storeName.isEmpty())
+        m_settings.storeName = storeName;
+    m_storeNameMissing->setVisible(m_settings.storeName.isEmpty());
+    updateTitle();
     m_checkout->setDefaultDescription(m_settings.defaultDescription);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
 }

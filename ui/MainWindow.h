@@ -67,6 +67,7 @@ private:
     void openNextVoucher();
     void showRecovered(const Voucher &voucher);
     void updatePaidTab();
+    void updateTitle();
 
     CounterSettings m_settings;
     Till &m_till;
@@ -79,6 +80,7 @@ private:
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;
     QLabel *m_notices = nullptr;
+    QLabel *m_storeNameMissing = nullptr;
     bool m_checkedVouchersOnScreen = false;
 };
 

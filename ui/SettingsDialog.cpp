@@ -57,6 +57,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     auto *storeForm = new QFormLayout(storeBox);
     m_storeName = new QLineEdit(storeBox);
     m_storeName->setObjectName(QStringLiteral("storeNameField"));
+    m_storeName->setPlaceholderText(tr("e.g. Shibuya store"));
     storeForm->addRow(tr("Store name"), m_storeName);
     m_storePhone = new QLineEdit(storeBox);
     m_storePhone->setObjectName(QStringLiteral("storePhoneField"));
@@ -115,7 +116,8 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
 
 void SettingsDialog::load()
 {
-    m_storeName->setText(m_settings.storeName());
+    // A new till shows no placeholder name that a save would store and print.
+    m_storeName->setText(m_settings.hasStoreName() ? m_settings.storeName() : QString());
     m_storePhone->setText(m_settings.storePhone());
     m_storeAddress->setText(m_settings.storeAddress());
     m_terminal->setText(m_settings.terminalId());

@@ -13,6 +13,11 @@ QString TillSettings::storeName() const
         .toString();
 }
 
+bool TillSettings::hasStoreName() const
+{
+    return !m_settings.value(QStringLiteral("store/name")).toString().trimmed().isEmpty();
+}
+
 QString TillSettings::storePhone() const
 {
     return m_settings.value(QStringLiteral("store/phone")).toString();

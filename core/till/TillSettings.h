@@ -14,6 +14,8 @@ public:
     explicit TillSettings(QSettings &settings) : m_settings(settings) {}
 
     QString storeName() const;
+    // False on a new till: storeName() is then only a placeholder, never printed.
+    bool hasStoreName() const;
     QString storePhone() const;   // printed on the slip; empty: none
     QString storeAddress() const; // printed on the slip; empty: none
     QString terminalId() const;

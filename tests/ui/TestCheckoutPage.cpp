@@ -163,6 +163,7 @@ private slots:
     void voucherOnScreenWhenTheTillStopped_isShownAgain();
     void whileASaleIsRecovered_typingGoesOnAndEnterSaysWhy();
     void savedSettings_applyAtOnceAndSaySoCalmly();
+    void newTill_asksForItsStoreNameInsteadOfPrintingAPlaceholder();
 
 private:
     qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
@@ -763,6 +764,25 @@ void TestCheckoutPage::savedSettings_applyAtOnceAndSaySoCalmly()
     counter.pressEnter();
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     QCOMPARE(counter.window->voucherDialog()->slipSize(), ui::VoucherSlip::Size::Receipt58mm);
+}
+
+void TestCheckoutPage::newTill_asksForItsStoreNameInsteadOfPrintingAPlaceholder()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("newtill.sqlite")), {},
+                    {QString(), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
+    auto *missing = counter.window->findChild<QLabel *>(QStringLiteral("storeNameMissing"));
+    QVERIFY(missing->isVisible());
+    QCOMPARE(counter.window->windowTitle(), QStringLiteral("Konbini POS"));
+    // The first name given in Settings applies at once.
+    ui::CounterSettings named = counter.window->counterSettings();
+    named.storeName = QStringLiteral("渋谷店");
+    counter.window->applyCounterSettings(named);
+    QVERIFY(!missing->isVisible());
+    QCOMPARE(counter.window->windowTitle(), QStringLiteral("Konbini POS — 渋谷店"));
+    // A later rename waits for the next start (it is the till's identity at Stripe).
+    named.storeName = QStringLiteral("新宿店");
+    counter.window->applyCounterSettings(named);
+    QCOMPARE(counter.window->counterSettings().storeName, QStringLiteral("渋谷店"));
 }
 
 QTEST_MAIN(TestCheckoutPage)

@@ -56,6 +56,7 @@ private slots:
     void noKeychain_saysSoAndStoresNothing();
     void plainHttpApiAddress_isRefused();
     void testConnection_neverSendsTheKeyOverHttp();
+    void newTill_neverStoresThePlaceholderStoreName();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -173,6 +174,25 @@ void TestSettingsDialog::testConnection_neverSendsTheKeyOverHttp()
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("statusLabel"));
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("not secure")), qPrintable(status->text()), 10000);
     QCOMPARE(received.count(), 0);
+}
+
+void TestSettingsDialog::newTill_neverStoresThePlaceholderStoreName()
+{
+    MemorySecretStore secrets;
+    QVERIFY(!m_settings->hasStoreName());
+    {
+        ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("storeNameField"))->text(), QString());
+        dialog.save(); // saved untouched: still no name, so no slip prints a placeholder
+    }
+    QVERIFY(!m_settings->hasStoreName());
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.findChild<QLineEdit *>(QStringLiteral("storeNameField"))->setText(QStringLiteral(" 渋谷店 "));
+    dialog.findChild<QLineEdit *>(QStringLiteral("storePhoneField"))->setText(QStringLiteral("03-1234-5678"));
+    dialog.save();
+    QVERIFY(m_settings->hasStoreName());
+    QCOMPARE(m_settings->storeName(), QStringLiteral("渋谷店"));
+    QCOMPARE(m_settings->storePhone(), QStringLiteral("03-1234-5678"));
 }
 
 QTEST_MAIN(TestSettingsDialog)
