@@ -156,6 +156,7 @@ private slots:
     void enterOnTheFocusedIssueButton_continuesTheSameSale();
     void secondEnter_neverClosesTheNewVoucher();
     void ctrlEnter_issuesFromAnyField();
+    void enterOnTheScenarioPicker_issues();
     void f2_putsTheCursorInTheAmount();
     void escape_clearsAfterAskingAndCancelsAnUnfinishedSale();
     void rejectedNumber_enterInThePhoneFieldSendsAndTheMessageGoes();
@@ -587,6 +588,16 @@ void TestCheckoutPage::ctrlEnter_issuesFromAnyField()
     QTest::keyClick(counter.field<QLineEdit>("amountField"), Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     QCOMPARE(counter.window->voucherDialog()->voucher().amountYen, 2400);
+}
+
+void TestCheckoutPage::enterOnTheScenarioPicker_issues()
+{
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("picker.sqlite")));
+    counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"), QString());
+    auto *picker = counter.field<QComboBox>("scenarioPicker");
+    picker->setFocus();
+    QTest::keyClick(picker, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
 }
 
 void TestCheckoutPage::f2_putsTheCursorInTheAmount()
