@@ -3,6 +3,9 @@
 #include "Formatting.h"
 #include "KonbiniRules.h"
 #include "VoucherStatus.h"
+#include "ClerkMessages.h"
+
+#include <QDateTime>
 #include "VoucherTableModel.h"
 
 #include <QCoreApplication>
@@ -50,7 +53,7 @@ QVariant StoreVoucherModel::data(const QModelIndex &index, int role) const
     case VoucherTableModel::Deadline:
         return pi.voucher ? formatDeadline(pi.voucher->expiresAt) : QString();
     case VoucherTableModel::Status:
-        return voucherStatusLabel(voucherStatusFrom(pi.status, !pi.lastPaymentErrorCode.isEmpty()));
+        return ClerkMessages::statusText(pi, QDateTime::currentSecsSinceEpoch());
     case VoucherTableModel::Terminal:
         return pi.metadata.value(QStringLiteral("terminal"));
     default:

@@ -171,4 +171,17 @@ QString statusText(const VoucherRecord &voucher, qint64 now)
     return voucherStatusLabel(voucher.status);
 }
 
+QString statusText(const PaymentIntent &paymentIntent, qint64 now)
+{
+    VoucherRecord seen;
+    seen.amountYen = paymentIntent.amount;
+    seen.amountRefunded = paymentIntent.amountRefunded;
+    seen.voucherExpiresAt = paymentIntent.voucher ? paymentIntent.voucher->expiresAt : 0;
+    seen.status = voucherStatusFrom(paymentIntent.status, !paymentIntent.lastPaymentErrorCode.isEmpty());
+    // The charge says how much was refunded, not whether it was paid out yet.
+    if (seen.status == VoucherStatus::Paid && paymentIntent.amountRefunded > 0)
+        seen.status = VoucherStatus::Refunded;
+    return statusText(seen, now);
+}
+
 } // namespace konbini::ClerkMessages

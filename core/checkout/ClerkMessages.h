@@ -19,6 +19,8 @@ QString forRefusal(ActionRefusal refusal);
 // it matters for money — a partial refund (一部返金, with the amount), and a voucher past its
 // deadline that Stripe has not failed yet (it does so within about an hour; 期限切れ（確定待ち）).
 QString statusText(const VoucherRecord &voucher, qint64 now);
+// The same for another terminal's voucher, as Stripe's search shows it (all-terminals view).
+QString statusText(const PaymentIntent &paymentIntent, qint64 now);
 // Support details: Stripe's code, message and request id, or SQLite's text (English, untranslated).
 QString details(const CheckoutError &error);
 

@@ -182,7 +182,8 @@ StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString 
     params.add(QStringLiteral("query"), query)
         .add(QStringLiteral("limit"), limit)
         .addIfNotEmpty(QStringLiteral("page"), page);
-    params.addList(QStringLiteral("expand"), {QStringLiteral("data.payment_method")}); // the customer's name
+    // The customer's name, and what was refunded (the all-terminals list tells partial refunds apart).
+    params.addList(QStringLiteral("expand"), {QStringLiteral("data.payment_method"), QStringLiteral("data.latest_charge")});
     return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents/search"), params),
                                             &decodePaymentIntentPage, std::move(done));
 }

@@ -143,6 +143,11 @@ Result<PaymentIntent> decodePaymentIntent(const QJsonObject &json)
     pi.created = reader.requiredInteger(QStringLiteral("created"));
     pi.livemode = json.value(QStringLiteral("livemode")).toBool();
     pi.latestCharge = reader.idOrExpanded(QStringLiteral("latest_charge"));
+    // Only a plausible figure is taken: between nothing and the whole amount.
+    const QJsonValue refunded = json.value(QStringLiteral("latest_charge")).toObject().value(QStringLiteral("amount_refunded"));
+    if (refunded.isDouble() && refunded.toDouble() == double(refunded.toInteger()) && refunded.toInteger() >= 0
+        && refunded.toInteger() <= pi.amount)
+        pi.amountRefunded = refunded.toInteger();
     pi.paymentMethod = reader.idOrExpanded(QStringLiteral("payment_method"));
     pi.customerName = json.value(QStringLiteral("payment_method"))
                           .toObject()

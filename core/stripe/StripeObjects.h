@@ -38,6 +38,7 @@ struct PaymentIntent {
     QString latestCharge;
     QString paymentMethod;
     QString customerName; // billing name, when payment_method was expanded
+    qint64 amountRefunded = 0; // the charge's, when latest_charge was expanded
     QString cancellationReason;
     qint64 canceledAt = 0;
     QString lastPaymentErrorCode;

@@ -322,6 +322,24 @@ void TestVouchersPage::allTerminals_showsTheStoreReadOnly()
         customers.insert(shown->index(row, ui::VoucherTableModel::Customer).data().toString());
     }
     QCOMPARE(terminals, (QSet<QString>{QStringLiteral("till-1"), QStringLiteral("till-2")}));
+    // The other till refunds ¥1,000 of a paid ¥2,400: this view says so (not 入金済み).
+    std::optional<CheckoutOutcome> paid;
+    sale.email = QStringLiteral("jiro+succeed_immediately@test.com");
+    other.issueVoucher(sale, [&](const CheckoutOutcome &o) { paid = o; });
+    QTRY_VERIFY_WITH_TIMEOUT(paid.has_value() && paid->ok(), 20000);
+    otherTill.till().sync().syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(otherTill.voucher(paid->value().voucherId).status, VoucherStatus::Paid, 20000);
+    std::optional<ActionResult<RefundRecord>> refunded;
+    other.refund(paid->value().voucherId, 1000, QStringLiteral("requested_by_customer"),
+                 [&](const ActionResult<RefundRecord> &r) { refunded = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(refunded.has_value() && refunded->ok(), 20000);
+    m_page->showAllTerminals(false);
+    m_page->showAllTerminals(true);
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 3, 20000);
+    QStringList statuses;
+    for (int row = 0; row < shown->rowCount(); ++row)
+        statuses.append(shown->index(row, ui::VoucherTableModel::Status).data().toString());
+    QVERIFY2(statuses.contains(QStringLiteral("Partly refunded (¥1,000)")), qPrintable(statuses.join(u'|')));
     QVERIFY(customers.contains(QStringLiteral("佐藤 次郎")));
     for (int row = 0; row < shown->rowCount(); ++row) {
         m_page->table()->setCurrentIndex(shown->index(row, 0));

@@ -23,6 +23,8 @@ class TestStripeObjects : public QObject
 
 private slots:
     void paymentIntent_withVoucher();
+    void paymentIntent_expandedChargeGivesTheRefundedAmount_data();
+    void paymentIntent_expandedChargeGivesTheRefundedAmount();
     void paymentIntent_malformed_data();
     void paymentIntent_malformed();
     void refund_waitingForBankDetails();
@@ -52,6 +54,33 @@ void TestStripeObjects::paymentIntent_withVoucher()
     QCOMPARE(pi.voucher->stores.at(0).paymentCode, QStringLiteral("123456"));
     QCOMPARE(pi.voucher->stores.at(2).chain, QStringLiteral("seicomart"));
     QCOMPARE(pi.voucher->stores.at(2).confirmationNumber, QString());
+}
+
+void TestStripeObjects::paymentIntent_expandedChargeGivesTheRefundedAmount_data()
+{
+    QTest::addColumn<QJsonValue>("refunded");
+    QTest::addColumn<qint64>("taken");
+    QTest::newRow("part") << QJsonValue(500) << qint64(500);
+    QTest::newRow("all") << QJsonValue(1500) << qint64(1500);
+    // A lying answer is not believed: more than was paid, negative, fractional, text.
+    QTest::newRow("more than paid") << QJsonValue(99999) << qint64(0);
+    QTest::newRow("negative") << QJsonValue(-1) << qint64(0);
+    QTest::newRow("fraction") << QJsonValue(1.5) << qint64(0);
+    QTest::newRow("text") << QJsonValue(QStringLiteral("500")) << qint64(0);
+}
+
+void TestStripeObjects::paymentIntent_expandedChargeGivesTheRefundedAmount()
+{
+    QFETCH(QJsonValue, refunded);
+    QFETCH(qint64, taken);
+    QJsonObject json = parse(kVoucher);
+    json.insert(QStringLiteral("latest_charge"), QJsonObject{{QStringLiteral("id"), QStringLiteral("ch_1")},
+                                                             {QStringLiteral("object"), QStringLiteral("charge")},
+                                                             {QStringLiteral("amount_refunded"), refunded}});
+    const Result<PaymentIntent> decoded = decodePaymentIntent(json);
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().latestCharge, QStringLiteral("ch_1"));
+    QCOMPARE(decoded.value().amountRefunded, taken);
 }
 
 void TestStripeObjects::paymentIntent_malformed_data()
