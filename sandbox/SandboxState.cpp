@@ -32,6 +32,13 @@ QString voucherTokenOf(const QString &id, const Record &record)
     return record.hidden.value(QStringLiteral("voucher_token")).toString();
 }
 
+// Where a scan begins: the cursor's position, or the newest (older-than) / oldest (newer-than) end.
+qint64 startOf(const SandboxState::Scan &scan, std::optional<qint64> position)
+{
+    return position.value_or(scan.direction == ScanDirection::OlderThan ? std::numeric_limits<qint64>::max()
+                                                                       : std::numeric_limits<qint64>::min());
+}
+
 } // namespace
 
 SandboxState::SandboxState()
@@ -202,9 +209,7 @@ void SandboxState::scanRecords(const Scan &scan, std::optional<qint64> position,
                                const std::function<bool(const QJsonObject &)> &visit) const
 {
     writeChangedRecords();
-    const qint64 from = position.value_or(scan.direction == ScanDirection::OlderThan
-                                              ? std::numeric_limits<qint64>::max()
-                                              : std::numeric_limits<qint64>::min());
+    const qint64 from = startOf(scan, position);
     m_store->scanRecords(scan.kind, scan.direction, from, scan.createdMin, scan.createdMax,
                          [&visit](const QByteArray &json) { return visit(parsed(json)); });
 }
@@ -280,9 +285,7 @@ void SandboxState::scanEvents(const Scan &scan, std::optional<qint64> position,
 {
     writeChangedRecords();
     writePendingVersions();
-    const qint64 from = position.value_or(scan.direction == ScanDirection::OlderThan
-                                              ? std::numeric_limits<qint64>::max()
-                                              : std::numeric_limits<qint64>::min());
+    const qint64 from = startOf(scan, position);
     m_store->scanEvents(scan.direction, from, scan.createdMin, scan.createdMax, [&](const StoredEvent &event) {
         return !acceptType(event.type) || visit(renderEvent(event));
     });

@@ -472,6 +472,7 @@ void CheckoutPage::issue()
     if (m_session.state() == CheckoutSession::State::Recovering) {
         m_message->setText(tr("Please wait: the till is finishing a sale that was interrupted; its voucher "
                               "appears in a moment. Then press Enter again."));
+        m_askedToWaitForRecovery = true;
         return;
     }
     clearProblems();
@@ -539,8 +540,8 @@ void CheckoutPage::render(CheckoutSession::State state)
     if (recovering) {
         m_busy->show();
         m_busyText->setText(tr("Finishing a sale that was interrupted…"));
-    } else if (!m_issuing && m_message->text() == tr("Please wait: the till is finishing a sale that was interrupted; "
-                                                     "its voucher appears in a moment. Then press Enter again.")) {
+    } else if (m_askedToWaitForRecovery) {
+        m_askedToWaitForRecovery = false;
         m_message->clear();
     }
 }

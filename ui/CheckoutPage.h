@@ -73,6 +73,7 @@ private:
     QString m_defaultDescription;
     int m_defaultExpiryDays = 3;
     bool m_issuing = false;
+    bool m_askedToWaitForRecovery = false; // the message says so; it goes when the recovery ends
 
     QLineEdit *m_amount = nullptr;
     QLineEdit *m_description = nullptr;
