@@ -98,6 +98,7 @@ void applyStoreSettings(const TillSettings &settings, ui::CounterSettings &count
     counter.defaultDescription = settings.defaultDescription();
     counter.defaultExpiryDays = settings.defaultExpiryDays();
     counter.printerName = settings.printerName();
+    counter.autoPrint = settings.autoPrint();
     counter.slipIsA4 = settings.slipSize() == u"a4";
     counter.slipIs58mm = settings.slipSize() == u"receipt58";
     counter.storePhone = settings.storePhone();

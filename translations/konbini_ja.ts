@@ -241,6 +241,22 @@
         <source>Partial refund in progress (¥%1)</source>
         <translation>一部返金手続中（¥%1）</translation>
     </message>
+    <message>
+        <source>This computer&apos;s ledger could not be written (disk full?). Free some space, then press Retry: the sale is continued, never charged twice.</source>
+        <translation>このパソコンの台帳に書き込めませんでした（ディスクがいっぱいの可能性があります）。空き容量を作ってから「再試行」を押してください。同じ販売の続きになり、二重に請求されることはありません。</translation>
+    </message>
+    <message>
+        <source>Stripe could not be reached. Press Retry when the network is back (or restart the till): the sale is continued, never charged twice.</source>
+        <translation>Stripeに接続できませんでした。ネットワークが戻ったら「再試行」を押してください（またはレジを再起動）。同じ販売の続きになり、二重に請求されることはありません。</translation>
+    </message>
+    <message>
+        <source>The phone number cannot be a confirmation number, so no voucher was issued. If the customer is still here, issue a new voucher with another phone number.</source>
+        <translation>この電話番号は確認番号に使えないため、払込票は発行されていません。お客様がまだいらっしゃる場合は、別の電話番号で新しく発行してください。</translation>
+    </message>
+    <message>
+        <source>No voucher was issued for this sale. If the customer is still here, issue a new one.</source>
+        <translation>この販売の払込票は発行されていません。お客様がまだいらっしゃる場合は、新しく発行してください。</translation>
+    </message>
 </context>
 <context>
     <name>DayReport</name>
@@ -349,6 +365,29 @@
     <message>
         <source>No keychain (Secret Service) is available, so the Stripe key cannot be stored safely. Start your desktop&apos;s keyring (for example GNOME Keyring or KWallet) and try again; until then the till runs on the sandbox.</source>
         <translation>キーチェーン（Secret Service）が使えないため、Stripeキーを安全に保存できません。デスクトップのキーリング（GNOME KeyringやKWalletなど）を起動してからもう一度お試しください。それまではサンドボックスで動作します。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <source>Printing failed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed. Check the printer and try again.</source>
+        <translation>払込票を印刷できませんでした。プリンターを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The printer did not take the slip.</source>
+        <translation>プリンターが払込票を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>このパソコンにプリンターが設定されていません。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not available.</source>
+        <translation>プリンター「%1」を使用できません。</translation>
     </message>
 </context>
 <context>
@@ -774,10 +813,6 @@
         <translation>払込票一覧 (F3)</translation>
     </message>
     <message>
-        <source>A sale interrupted earlier could not be finished.</source>
-        <translation>以前に中断された取引を完了できませんでした。</translation>
-    </message>
-    <message>
         <source>A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.</source>
         <translation>以前に中断された取引（%1、%2）を完了しました。お客様にこの払込票をお渡しください。</translation>
     </message>
@@ -788,6 +823,12 @@
     <message>
         <source>Konbini POS</source>
         <translation>コンビニ決済POS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paid voucher(s): hand over the goods</source>
+        <translation>
+            <numerusform>入金 %n件：商品をお渡しください</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -819,6 +860,31 @@
     <message>
         <source>%1  %2  — paid %3  (confirmation number %4)</source>
         <translation>%1  %2様  ― 入金 %3（確認番号 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::RecoveryFailuresPanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>%1 (customer)</source>
+        <translation>%1 様</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted sale(s) could not be finished:</source>
+        <translation>
+            <numerusform>中断された販売のうち %n件 を完了できませんでした：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>再試行中…</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1053,14 @@
         <source>e.g. Shibuya store</source>
         <translation>例: 渋谷店</translation>
     </message>
+    <message>
+        <source>Print each new voucher&apos;s slip at once (no print dialog)</source>
+        <translation>発行した払込票をすぐに印刷する（印刷ダイアログなし）</translation>
+    </message>
+    <message>
+        <source>Auto-print</source>
+        <translation>自動印刷</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::VoucherDialog</name>
@@ -1040,14 +1114,6 @@
         <translation>次のお客様 (Enter)</translation>
     </message>
     <message>
-        <source>Printing failed</source>
-        <translation>印刷できませんでした</translation>
-    </message>
-    <message>
-        <source>The slip could not be printed. Check the printer and try again.</source>
-        <translation>払込票を印刷できませんでした。プリンターを確認して、もう一度お試しください。</translation>
-    </message>
-    <message>
         <source>Save slip as PDF</source>
         <translation>払込票をPDFに保存</translation>
     </message>
@@ -1078,6 +1144,14 @@
     <message>
         <source>Print receipt (58 mm)</source>
         <translation>レシート印刷 (58mm)</translation>
+    </message>
+    <message>
+        <source>The slip was printed.</source>
+        <translation>払込票を印刷しました。</translation>
+    </message>
+    <message>
+        <source>The slip was not printed: %1 Print it with the button above (Ctrl+P).</source>
+        <translation>払込票を印刷できませんでした：%1 上のボタン（Ctrl+P）で印刷してください。</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1394,14 @@
     <message>
         <source>Withdraw the refund of %1 to %2? The customer will not receive it.</source>
         <translation>%2様への%1の返金を取り消しますか？ お客様には返金されなくなります。</translation>
+    </message>
+    <message>
+        <source>Reprint slip (Ctrl+P)</source>
+        <translation>払込票を再印刷 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Only a voucher still waiting for payment has a slip to print.</source>
+        <translation>印刷できるのは、支払い待ちの払込票だけです。</translation>
     </message>
 </context>
 </TS>

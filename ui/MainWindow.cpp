@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "CheckoutPage.h"
+#include "DesktopNotifier.h"
 #include "PaidInboxPage.h"
+#include "RecoveryFailuresPanel.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
 #include "VoucherDialog.h"
@@ -63,6 +65,8 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_notices->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
     m_notices->hide();
     layout->addWidget(m_notices);
+    // Interrupted sales the till could not finish: listed with what to do, never a passing notice.
+    layout->addWidget(new RecoveryFailuresPanel(till.failedRecoveries(), central));
     // A new till asks for its store name (slips print it) instead of printing a placeholder.
     m_storeNameMissing = new QLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
                                        "Until then slips have none."),
@@ -94,10 +98,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_pages->addTab(m_paidInbox, PaidInboxPage::tabText(till.paidInbox().count()));
     connect(&till.paidInbox(), &PaidInbox::changed, this, &MainWindow::updatePaidTab);
     updatePaidTab();
-    connect(&till.paidInbox(), &PaidInbox::arrived, this, [this] {
-        if (!isActiveWindow())
-            QApplication::alert(this); // the taskbar entry asks for attention
-    });
+    connect(&till.paidInbox(), &PaidInbox::arrived, this, &MainWindow::notifyPaid);
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             openVouchersPage();
@@ -123,9 +124,6 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
             [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
     // Sales the till finished at start after a crash or a quit: the clerk hands the voucher over.
     connect(&till.session(), &CheckoutSession::saleRecovered, this, &MainWindow::showRecovered);
-    connect(&till.session(), &CheckoutSession::saleRecoveryFailed, this, [this](qint64, const CheckoutError &error) {
-        showNotice(tr("A sale interrupted earlier could not be finished.") + u' ' + ClerkMessages::forCheckout(error));
-    });
 
     if (!m_settings.modeDetail.isEmpty()) {
         // A widget, not a message: information shown for a while (showInfo) covers it, then it returns.
@@ -153,6 +151,10 @@ VouchersPage *MainWindow::openVouchersPage()
         m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
         connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
                 [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
+        connect(m_vouchers, &VouchersPage::reprintRequested, this, [this](const Voucher &voucher) {
+            const SlipPrinter slips(slipSetup());
+            slips.printAsking(voucher, slips.preferredSize(), this);
+        });
         const QSignalBlocker quiet(m_pages); // replacing the placeholder is not the clerk switching pages
         QWidget *placeholder = m_pages->widget(1);
         m_pages->removeTab(1);
@@ -175,6 +177,37 @@ void MainWindow::showEvent(QShowEvent *event)
         for (const VoucherRecord &voucher : m_till.safeguards().vouchersNotHandedOver())
             showVoucher(Voucher::from(voucher), Shown::NotHandedOver);
     });
+}
+
+void MainWindow::notifyPaid(qint64 voucherId)
+{
+    if (isActiveWindow())
+        return; // the tab's count says it
+    QApplication::alert(this); // the taskbar entry asks for attention
+    const LedgerResult<VoucherRecord> paid = m_till.ledger().vouchers().voucher(voucherId);
+    if (!paid)
+        return;
+    if (!m_notifier) {
+        // On first use: start-up does not wait for the session bus.
+        m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
+        connect(m_notifier, &DesktopNotifier::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            m_pages->setCurrentWidget(m_paidInbox);
+        });
+    }
+    const qsizetype waiting = m_till.paidInbox().count();
+    m_notifier->show(tr("%n paid voucher(s): hand over the goods", "", int(waiting)),
+                     VouchersPage::paidAlertText(paid.value()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // In front again: the paid tab shows what the notification said.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_notifier)
+        m_notifier->withdraw();
 }
 
 void MainWindow::updatePaidTab()
@@ -222,6 +255,20 @@ void MainWindow::applyCounterSettings(const CounterSettings &settings)
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
 }
 
+SlipPrinter::Setup MainWindow::slipSetup() const
+{
+    SlipPrinter::Setup setup;
+    setup.storeName = m_settings.storeName;
+    setup.sandbox = m_settings.mode != StripeMode::Live;
+    setup.printerName = m_settings.printerName;
+    setup.size = m_settings.slipIsA4 ? VoucherSlip::Size::A4
+        : m_settings.slipIs58mm      ? VoucherSlip::Size::Receipt58mm
+                                     : VoucherSlip::Size::Receipt80mm;
+    setup.storePhone = m_settings.storePhone;
+    setup.storeAddress = m_settings.storeAddress;
+    return setup;
+}
+
 void MainWindow::showRecovered(const Voucher &voucher)
 {
     showNotice(tr("A sale interrupted earlier (%1, %2) was finished: give the customer this voucher.")
@@ -249,9 +296,7 @@ void MainWindow::openNextVoucher()
     const auto [voucher, why] = m_waitingVouchers.takeFirst();
     m_voucherDialog = new VoucherDialog(voucher, m_settings.storeName, m_settings.mode != StripeMode::Live, this);
     m_voucherDialog->setPrinterName(m_settings.printerName);
-    m_voucherDialog->setSlipSize(m_settings.slipIsA4      ? VoucherSlip::Size::A4
-                                 : m_settings.slipIs58mm ? VoucherSlip::Size::Receipt58mm
-                                                         : VoucherSlip::Size::Receipt80mm);
+    m_voucherDialog->setSlipSize(slipSetup().size);
     m_voucherDialog->setStoreContact(m_settings.storePhone, m_settings.storeAddress);
     m_voucherDialog->setAttribute(Qt::WA_DeleteOnClose);
     if (why == Shown::Recovered)
@@ -269,6 +314,10 @@ void MainWindow::openNextVoucher()
         QTimer::singleShot(0, this, &MainWindow::openNextVoucher);
     });
     m_voucherDialog->open();
+    if (why == Shown::NewSale && m_settings.autoPrint) {
+        // Once the voucher is on screen: the clerk sees it while the printer works.
+        QTimer::singleShot(0, m_voucherDialog, &VoucherDialog::printAutomatically);
+    }
 }
 
 } // namespace konbini::ui

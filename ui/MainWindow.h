@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SlipPrinter.h"
 #include "Till.h"
 
 #include <QMainWindow>
@@ -10,6 +11,7 @@ class QScrollArea;
 namespace konbini::ui {
 
 class CheckoutPage;
+class DesktopNotifier;
 class PaidInboxPage;
 class VoucherDialog;
 class VouchersPage;
@@ -27,6 +29,7 @@ struct CounterSettings {
     bool slipIs58mm = false;
     QString storePhone{}; // printed on the slip when set
     QString storeAddress{};
+    bool autoPrint = false; // a new voucher's slip is printed as the dialog opens
 };
 
 // The counter: a banner that always says which Stripe this is, the checkout page, and the
@@ -58,6 +61,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // Why a voucher dialog opens: a sale just made (the form is cleared after it), a sale the till
@@ -67,7 +71,10 @@ private:
     void openNextVoucher();
     void showRecovered(const Voucher &voucher);
     void updatePaidTab();
+    // A payment while the window is not in front: the taskbar and the desktop's notification.
+    void notifyPaid(qint64 voucherId);
     void updateTitle();
+    SlipPrinter::Setup slipSetup() const;
 
     CounterSettings m_settings;
     Till &m_till;
@@ -80,6 +87,7 @@ private:
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;
     QLabel *m_notices = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QLabel *m_storeNameMissing = nullptr;
     bool m_checkedVouchersOnScreen = false;
 };

@@ -4,6 +4,7 @@
 #include "ConnectionCheck.h"
 #include "StripeClient.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -88,6 +89,9 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_printer = new QLineEdit(storeBox);
     m_printer->setPlaceholderText(tr("System default printer"));
     storeForm->addRow(tr("Printer"), m_printer);
+    m_autoPrint = new QCheckBox(tr("Print each new voucher's slip at once (no print dialog)"), storeBox);
+    m_autoPrint->setObjectName(QStringLiteral("autoPrintField"));
+    storeForm->addRow(tr("Auto-print"), m_autoPrint);
     m_pollSeconds = new QSpinBox(storeBox);
     m_pollSeconds->setRange(2, 600);
     m_pollSeconds->setSuffix(tr(" s"));
@@ -126,6 +130,7 @@ void SettingsDialog::load()
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language())));
     m_slipSize->setCurrentIndex(std::max(0, m_slipSize->findData(m_settings.slipSize())));
     m_printer->setText(m_settings.printerName());
+    m_autoPrint->setChecked(m_settings.autoPrint());
     m_pollSeconds->setValue(m_settings.pollIntervalSeconds());
     m_apiBase->setText(m_settings.apiBaseUrl().toString());
     m_keyState->setText(tr("Reading the keychain…"));
@@ -199,6 +204,7 @@ void SettingsDialog::storeOtherSettings()
     m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setSlipSize(m_slipSize->currentData().toString());
     m_settings.setPrinterName(m_printer->text().trimmed());
+    m_settings.setAutoPrint(m_autoPrint->isChecked());
     m_settings.setPollIntervalSeconds(m_pollSeconds->value());
     m_settings.setApiBaseUrl(QUrl(m_apiBase->text().trimmed()));
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -59,6 +60,7 @@ private:
     QComboBox *m_language = nullptr;
     QComboBox *m_slipSize = nullptr;
     QLineEdit *m_printer = nullptr;
+    QCheckBox *m_autoPrint = nullptr;
     QSpinBox *m_pollSeconds = nullptr;
     QLineEdit *m_apiBase = nullptr;
 };

@@ -15,8 +15,6 @@
 #include <QShortcut>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QUrl>
@@ -42,8 +40,10 @@ QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget
 } // namespace
 
 VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool sandbox, QWidget *parent)
-    : QDialog(parent), m_voucher(voucher), m_storeName(std::move(storeName)), m_sandbox(sandbox)
+    : QDialog(parent), m_voucher(voucher)
 {
+    m_print.storeName = std::move(storeName);
+    m_print.sandbox = sandbox;
     setObjectName(QStringLiteral("voucherDialog"));
     setWindowTitle(tr("Konbini payment slip"));
     auto *layout = new QVBoxLayout(this);
@@ -123,9 +123,14 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     next->setDefault(true);
     next->setAutoDefault(true);
     layout->addLayout(buttons);
+    m_printStatus = label(QString());
+    m_printStatus->setObjectName(QStringLiteral("printStatus"));
+    m_printStatus->setWordWrap(true);
+    m_printStatus->hide();
+    layout->addWidget(m_printStatus);
     next->setFocus();
     auto *reprint = new QShortcut(QKeySequence::Print, this);
-    connect(reprint, &QShortcut::activated, this, [this] { print(m_slipSize != VoucherSlip::Size::A4); });
+    connect(reprint, &QShortcut::activated, this, [this] { print(m_print.size != VoucherSlip::Size::A4); });
     installEventFilter(this);
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
@@ -176,7 +181,7 @@ bool VoucherDialog::eventFilter(QObject *watched, QEvent *event)
 void VoucherDialog::setSlipSize(VoucherSlip::Size size)
 {
     // The till's own slip size comes first; the other stays one click away.
-    m_slipSize = size;
+    m_print.size = size;
     m_printReceipt->setText(size == VoucherSlip::Size::Receipt58mm ? tr("Print receipt (58 mm)")
                                                                    : tr("Print receipt (80 mm)"));
     QPushButton *preferred = size == VoucherSlip::Size::A4 ? m_printA4 : m_printReceipt;
@@ -190,42 +195,31 @@ void VoucherDialog::setSlipSize(VoucherSlip::Size size)
 
 void VoucherDialog::setStoreContact(const QString &phone, const QString &address)
 {
-    m_storePhone = phone;
-    m_storeAddress = address;
-}
-
-VoucherSlip::Size VoucherDialog::receiptSize() const
-{
-    return m_slipSize == VoucherSlip::Size::Receipt58mm ? VoucherSlip::Size::Receipt58mm
-                                                         : VoucherSlip::Size::Receipt80mm;
-}
-
-VoucherSlip VoucherDialog::slip() const
-{
-    VoucherSlip slip(m_voucher, m_storeName, m_sandbox);
-    slip.setStoreContact(m_storePhone, m_storeAddress);
-    return slip;
+    m_print.storePhone = phone;
+    m_print.storeAddress = address;
 }
 
 bool VoucherDialog::printToPdf(const QString &path, bool receipt) const
 {
-    return slip().printToPdf(path, receipt ? receiptSize() : VoucherSlip::Size::A4);
+    const SlipPrinter slips = printer();
+    return slips.printToPdf(m_voucher, path, receipt ? slips.receiptSize() : VoucherSlip::Size::A4);
 }
 
 void VoucherDialog::print(bool receipt)
 {
-    QPrinter printer(QPrinter::HighResolution);
-    if (!m_printerName.isEmpty())
-        printer.setPrinterName(m_printerName);
-    const VoucherSlip::Size size = receipt ? receiptSize() : VoucherSlip::Size::A4;
-    const VoucherSlip toPrint = slip();
-    toPrint.setupPage(printer, size);
-    QPrintDialog dialog(&printer, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (!toPrint.print(printer, size))
-        QMessageBox::warning(this, tr("Printing failed"),
-                             tr("The slip could not be printed. Check the printer and try again."));
+    const SlipPrinter slips = printer();
+    slips.printAsking(m_voucher, receipt ? slips.receiptSize() : VoucherSlip::Size::A4, this);
+}
+
+void VoucherDialog::printAutomatically()
+{
+    const QString problem = printer().printNow(m_voucher);
+    m_printStatus->setText(problem.isEmpty()
+                               ? tr("The slip was printed.")
+                               : tr("The slip was not printed: %1 Print it with the button above (Ctrl+P).").arg(problem));
+    m_printStatus->setStyleSheet(problem.isEmpty() ? QString()
+                                                   : QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
+    m_printStatus->show();
 }
 
 void VoucherDialog::saveAsPdf()
@@ -233,7 +227,7 @@ void VoucherDialog::saveAsPdf()
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
         + QStringLiteral("konbini-%1.pdf").arg(m_voucher.confirmationNumber);
     const QString path = QFileDialog::getSaveFileName(this, tr("Save slip as PDF"), suggested, tr("PDF files (*.pdf)"));
-    if (!path.isEmpty() && !printToPdf(path, m_slipSize != VoucherSlip::Size::A4))
+    if (!path.isEmpty() && !printToPdf(path, m_print.size != VoucherSlip::Size::A4))
         QMessageBox::warning(this, tr("Saving failed"), tr("The PDF could not be written to %1.").arg(path));
 }
 

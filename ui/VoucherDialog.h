@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CheckoutTypes.h"
-#include "VoucherSlip.h"
+#include "SlipPrinter.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -28,11 +28,14 @@ public:
     const QImage &qrImage() const { return m_qr; }
     const Voucher &voucher() const { return m_voucher; }
     bool printToPdf(const QString &path, bool receipt) const;
-    void setPrinterName(const QString &name) { m_printerName = name; }
+    void setPrinterName(const QString &name) { m_print.printerName = name; }
     void setStoreContact(const QString &phone, const QString &address);
     // The till's slip size (setting): its print button is the prominent one, and PDFs take it.
     void setSlipSize(VoucherSlip::Size size);
-    VoucherSlip::Size slipSize() const { return m_slipSize; }
+    VoucherSlip::Size slipSize() const { return m_print.size; }
+    // Auto-print (setting): the slip goes to the till's printer without asking; the dialog says
+    // whether it was printed, and the print buttons stay for another copy.
+    void printAutomatically();
     // A sale the till finished at start after a crash or a quit, first issued at `issuedAt`.
     void markRecovered(qint64 issuedAt);
     // A voucher that was on screen when the till went away (crash, power cut): the customer may
@@ -48,19 +51,13 @@ protected:
 
 private:
     void print(bool receipt);
-    VoucherSlip slip() const;
-    // The roll the till prints receipts on (80 or 58 mm), whatever the preferred size.
-    VoucherSlip::Size receiptSize() const;
+    SlipPrinter printer() const { return SlipPrinter(m_print); }
     void saveAsPdf();
 
     Voucher m_voucher;
-    QString m_storeName;
-    bool m_sandbox;
     QImage m_qr;
-    QString m_printerName;
-    QString m_storePhone;
-    QString m_storeAddress;
-    VoucherSlip::Size m_slipSize = VoucherSlip::Size::Receipt80mm;
+    SlipPrinter::Setup m_print;
+    QLabel *m_printStatus = nullptr;
     QPushButton *m_printReceipt = nullptr;
     QPushButton *m_printA4 = nullptr;
     QLabel *m_recovered = nullptr;

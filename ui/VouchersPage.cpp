@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTimer>
@@ -127,6 +128,10 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         return pushButton;
     };
     m_show = button(tr("Show voucher"), "showVoucher", &VouchersPage::showSelectedVoucher);
+    m_reprint = button(tr("Reprint slip (Ctrl+P)"), "reprintSlip", &VouchersPage::reprintSelected);
+    auto *reprintKey = new QShortcut(QKeySequence::Print, this);
+    reprintKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(reprintKey, &QShortcut::activated, this, &VouchersPage::reprintSelected);
     m_cancel = button(tr("Cancel voucher"), "cancelVoucher", &VouchersPage::cancelSelected);
     m_reissue = button(tr("Reissue"), "reissueVoucher", &VouchersPage::reissueSelected);
     m_refund = button(tr("Refund…"), "refundVoucher", &VouchersPage::refundSelected);
@@ -382,6 +387,7 @@ void VouchersPage::updateDetails()
         std::any_of(refunds.begin(), refunds.end(), [](const RefundRecord &r) { return canCancelRefund(r).allowed(); });
     // The rules are core's (VoucherActions): the engine refuses by the same ones.
     m_show->setEnabled(voucher && canShowVoucher(*voucher));
+    m_reprint->setEnabled(voucher && canShowVoucher(*voucher));
     m_cancel->setEnabled(voucher && canCancel(*voucher));
     m_reissue->setEnabled(voucher && canReissue(*voucher));
     m_refund->setEnabled(voucher && canRefund(*voucher));
@@ -412,6 +418,18 @@ void VouchersPage::showSelectedVoucher()
     if (!v || v->hostedVoucherUrl.isEmpty())
         return;
     emit showVoucherRequested(Voucher::from(*v));
+}
+
+void VouchersPage::reprintSelected()
+{
+    const std::optional<VoucherRecord> v = selectedVoucher();
+    if (!v)
+        return;
+    if (!canShowVoucher(*v)) {
+        setMessage(tr("Only a voucher still waiting for payment has a slip to print."), true);
+        return;
+    }
+    emit reprintRequested(Voucher::from(*v));
 }
 
 void VouchersPage::cancelSelected()

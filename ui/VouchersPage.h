@@ -52,6 +52,7 @@ public:
     void refreshSelected();
     void refreshAll();
     void showSelectedVoucher();
+    void reprintSelected();
     void openDayReport();
     // Every terminal of the store (Stripe's Search API), read-only; off: this till's ledger.
     void showAllTerminals(bool all);
@@ -65,6 +66,8 @@ public:
 signals:
     void paidNotification(qint64 voucherId, const QString &text);
     void showVoucherRequested(const konbini::Voucher &voucher);
+    // Reprint (Ctrl+P): the slip of a voucher still payable, printed as the till prints slips.
+    void reprintRequested(const konbini::Voucher &voucher);
 
 private:
     void onPaid(qint64 voucherId);
@@ -97,6 +100,7 @@ private:
     QPushButton *m_refund = nullptr;
     QPushButton *m_cancelRefund = nullptr;
     QPushButton *m_show = nullptr;
+    QPushButton *m_reprint = nullptr;
     bool m_showsPaidBanner = true;
     std::function<bool(const QString &)> m_confirm;
     std::function<bool(qint64, qint64 &, QString &)> m_refundInput;

@@ -128,6 +128,23 @@ QString forCheckout(const CheckoutError &error)
     }
 }
 
+QString forFailedRecovery(const CheckoutError &error)
+{
+    if (error.resumable) {
+        if (error.kind == CheckoutError::Kind::Ledger)
+            return Text::tr("This computer's ledger could not be written (disk full?). Free some space, then press "
+                            "Retry: the sale is continued, never charged twice.");
+        return Text::tr("Stripe could not be reached. Press Retry when the network is back (or restart the till): "
+                        "the sale is continued, never charged twice.");
+    }
+    if (error.kind == CheckoutError::Kind::Stripe && error.stripe.kind == ApiError::Kind::ConfirmationNumberRejected)
+        return Text::tr("The phone number cannot be a confirmation number, so no voucher was issued. If the "
+                        "customer is still here, issue a new voucher with another phone number.");
+    const QString cause = error.kind == CheckoutError::Kind::Stripe ? stripeCause(error.stripe) : forAction(error);
+    return (cause.isEmpty() ? QString() : cause + u' ')
+        + Text::tr("No voucher was issued for this sale. If the customer is still here, issue a new one.");
+}
+
 QString forAction(const CheckoutError &error)
 {
     switch (error.kind) {

@@ -11,6 +11,9 @@ namespace ClerkMessages {
 
 // The sale at the counter did not go through: what happened and what to do.
 QString forCheckout(const CheckoutError &error);
+// A sale interrupted by a crash or a quit that the till could not finish at start: what happened
+// and what to do (retry when sending again can finish it; otherwise no voucher exists).
+QString forFailedRecovery(const CheckoutError &error);
 // An action on a voucher in the merchant's list (cancel, reissue, refund, cancel refund, refresh).
 QString forAction(const CheckoutError &error);
 // Why an action is not possible, for a disabled button's tooltip or a refusal.

@@ -20,6 +20,7 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     m_engine = std::make_unique<CheckoutEngine>(*m_api, *m_ledger, m_config.terminal, m_config.clock);
     m_session = std::make_unique<CheckoutSession>(*m_engine);
     m_safeguards = std::make_unique<SaleSafeguards>(*m_ledger, m_config.clock);
+    m_failedRecoveries = std::make_unique<FailedRecoveries>(*m_engine, *m_ledger);
     m_sync = std::make_unique<EventSync>(*m_backgroundApi, *m_ledger, m_config.sync, m_config.clock);
     m_paidInbox = std::make_unique<PaidInbox>(*m_ledger);
     QObject::connect(m_sync.get(), &EventSync::voucherPaid, m_paidInbox.get(), &PaidInbox::add);

@@ -3,6 +3,7 @@
 #include "CheckoutEngine.h"
 #include "CheckoutSession.h"
 #include "EventSync.h"
+#include "FailedRecoveries.h"
 #include "PaidInbox.h"
 #include "SaleSafeguards.h"
 #include "StoreSearch.h"
@@ -65,6 +66,8 @@ public:
     CheckoutSession &session() { return *m_session; }
     SaleSafeguards &safeguards() { return *m_safeguards; }
     PaidInbox &paidInbox() { return *m_paidInbox; }
+    // Interrupted sales the till could not finish at start, with a retry.
+    FailedRecoveries &failedRecoveries() { return *m_failedRecoveries; }
     EventSync &sync() { return *m_sync; }
     StoreSearch &storeSearch() { return *m_storeSearch; }
 
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<CheckoutEngine> m_engine;
     std::unique_ptr<CheckoutSession> m_session;
     std::unique_ptr<SaleSafeguards> m_safeguards;
+    std::unique_ptr<FailedRecoveries> m_failedRecoveries;
     std::unique_ptr<PaidInbox> m_paidInbox;
     std::unique_ptr<EventSync> m_sync;
     std::unique_ptr<StoreSearch> m_storeSearch;

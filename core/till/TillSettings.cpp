@@ -60,6 +60,11 @@ QString TillSettings::printerName() const
     return m_settings.value(QStringLiteral("printing/printer")).toString();
 }
 
+bool TillSettings::autoPrint() const
+{
+    return m_settings.value(QStringLiteral("printing/auto_print"), false).toBool();
+}
+
 int TillSettings::pollIntervalSeconds() const
 {
     return std::clamp(m_settings.value(QStringLiteral("sync/poll_seconds"), 5).toInt(), 2, 600);
@@ -107,6 +112,10 @@ void TillSettings::setSlipSize(const QString &value)
 void TillSettings::setPrinterName(const QString &value)
 {
     m_settings.setValue(QStringLiteral("printing/printer"), value);
+}
+void TillSettings::setAutoPrint(bool value)
+{
+    m_settings.setValue(QStringLiteral("printing/auto_print"), value);
 }
 void TillSettings::setPollIntervalSeconds(int value)
 {

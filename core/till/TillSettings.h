@@ -24,6 +24,7 @@ public:
     QString language() const; // "", "ja" or "en"
     QString slipSize() const; // "receipt80", "receipt58" or "a4"
     QString printerName() const;
+    bool autoPrint() const; // each new voucher's slip goes to the printer without asking
     int pollIntervalSeconds() const;
     QUrl apiBaseUrl() const; // empty: Stripe's own
 
@@ -36,6 +37,7 @@ public:
     void setLanguage(const QString &value);
     void setSlipSize(const QString &value);
     void setPrinterName(const QString &value);
+    void setAutoPrint(bool value);
     void setPollIntervalSeconds(int value);
     // False (and nothing stored) unless https, or http to a loopback host.
     bool setApiBaseUrl(const QUrl &value);

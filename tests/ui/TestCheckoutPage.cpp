@@ -153,6 +153,7 @@ private slots:
     void escapeWhileWaiting_stopsWaiting();
     void vouchersPage_isBuiltOnFirstUse();
     void paidAlert_needsNoVouchersPage();
+    void autoPrint_printsEachNewSaleOnly();
     void enterOnTheFocusedIssueButton_continuesTheSameSale();
     void secondEnter_neverClosesTheNewVoucher();
     void ctrlEnter_issuesFromAnyField();
@@ -477,6 +478,35 @@ void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
 }
 
 // A voucher paid at the store raises the alert over the counter, whether or not the list was opened.
+void TestCheckoutPage::autoPrint_printsEachNewSaleOnly()
+{
+    int printed = 0; // slips on the till's own size (A4 here)
+    ui::SlipPrinter::setSinkForTests([&](const ui::VoucherSlip &, ui::VoucherSlip::Size size) {
+        printed += size == ui::VoucherSlip::Size::A4;
+        return size == ui::VoucherSlip::Size::A4;
+    });
+    ui::CounterSettings settings{QStringLiteral("渋谷店"), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}};
+    settings.autoPrint = true;
+    settings.slipIsA4 = true;
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("autoprint.sqlite")), {}, settings);
+    counter.fillSale(QStringLiteral("1800"), QStringLiteral("佐藤 太郎"), QStringLiteral("taro@example.jp"), QString());
+    counter.pressEnter();
+    QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
+    QTRY_COMPARE(printed, 1);
+    auto *status = counter.window->voucherDialog()->findChild<QLabel *>(QStringLiteral("printStatus"));
+    QTRY_VERIFY(status->isVisible());
+    QTest::keyClick(counter.focused(), Qt::Key_Escape);
+    QTRY_VERIFY(counter.window->voucherDialog() == nullptr);
+    // Shown again from the list: the clerk prints it if they want, nothing prints by itself.
+    counter.window->openVouchersPage();
+    QVERIFY(counter.window->vouchersPage()->selectVoucher(1));
+    counter.window->vouchersPage()->showSelectedVoucher();
+    QTRY_VERIFY(counter.window->voucherDialog() != nullptr);
+    QCoreApplication::processEvents(); // an automatic print would be queued by now
+    QCOMPARE(printed, 1);
+    ui::SlipPrinter::setSinkForTests({});
+}
+
 void TestCheckoutPage::paidAlert_needsNoVouchersPage()
 {
     const QString path = m_dir->filePath(QStringLiteral("paid.sqlite"));

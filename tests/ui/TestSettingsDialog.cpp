@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -189,10 +190,17 @@ void TestSettingsDialog::newTill_neverStoresThePlaceholderStoreName()
     ui::SettingsDialog dialog(secrets, *m_settings, m_network);
     dialog.findChild<QLineEdit *>(QStringLiteral("storeNameField"))->setText(QStringLiteral(" 渋谷店 "));
     dialog.findChild<QLineEdit *>(QStringLiteral("storePhoneField"))->setText(QStringLiteral("03-1234-5678"));
+    QVERIFY(!m_settings->autoPrint());
+    auto *autoPrint = dialog.findChild<QCheckBox *>(QStringLiteral("autoPrintField"));
+    QVERIFY(!autoPrint->isChecked());
+    autoPrint->setChecked(true);
     dialog.save();
     QVERIFY(m_settings->hasStoreName());
     QCOMPARE(m_settings->storeName(), QStringLiteral("渋谷店"));
     QCOMPARE(m_settings->storePhone(), QStringLiteral("03-1234-5678"));
+    QVERIFY(m_settings->autoPrint());
+    ui::SettingsDialog again(secrets, *m_settings, m_network);
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("autoPrintField"))->isChecked());
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -58,7 +58,7 @@ void TestTranslations::catalogues_areComplete()
             ++messages;
         } else if (xml.name() == u"translation") {
             const QString type = xml.attributes().value(QStringLiteral("type")).toString();
-            const QString text = xml.readElementText();
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements); // plural forms too
             if (!type.isEmpty() || text.trimmed().isEmpty())
                 problems.append(QStringLiteral("%1: \"%2\" (%3)")
                                     .arg(context, source, type.isEmpty() ? QStringLiteral("empty") : type));

@@ -56,6 +56,8 @@ private slots:
     void serverText_isShownAsText();
     void printedPdf_containsNumberAndCodes_data();
     void printedPdf_containsNumberAndCodes();
+    void autoPrint_printsTheTillsSlipAndSaysSo();
+    void autoPrint_thatFails_saysWhatToDo();
 
 private:
     QTemporaryDir m_dir;
@@ -221,6 +223,46 @@ void TestVoucherDialog::serverText_isShownAsText()
     voucher.hostedVoucherUrl = QStringLiteral("javascript:alert(1)");
     ui::VoucherDialog hostile(voucher, QStringLiteral("店"), true);
     QVERIFY(!hostile.findChild<QPushButton *>(QStringLiteral("openBrowser"))->isEnabled());
+}
+
+void TestVoucherDialog::autoPrint_printsTheTillsSlipAndSaysSo()
+{
+    // Where the printer would be: each slip as a PDF, to read back.
+    QStringList printed;
+    ui::SlipPrinter::setSinkForTests([&](const ui::VoucherSlip &slip, ui::VoucherSlip::Size size) {
+        const QString pdf = m_dir.filePath(QStringLiteral("auto-%1.pdf").arg(printed.size()));
+        printed << pdf;
+        return size == ui::VoucherSlip::Size::Receipt58mm && slip.printToPdf(pdf, size);
+    });
+    ui::VoucherDialog dialog(sampleVoucher(), QStringLiteral("渋谷店"), false);
+    dialog.setSlipSize(ui::VoucherSlip::Size::Receipt58mm);
+    dialog.setStoreContact(QStringLiteral("03-1234-5678"), QString());
+    dialog.show();
+    dialog.printAutomatically();
+    ui::SlipPrinter::setSinkForTests({});
+    QCOMPARE(printed.size(), 1);
+    const QString text = run(QStringLiteral("pdftotext"), {printed.first(), QStringLiteral("-")})
+                             .normalized(QString::NormalizationForm_KC);
+    QVERIFY2(text.contains(sampleVoucher().confirmationNumber), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("03-1234-5678")));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("printStatus"));
+    QVERIFY(status->isVisible());
+    QVERIFY(status->text().contains(QStringLiteral("printed")));
+    QVERIFY(!status->text().contains(QStringLiteral("not printed")));
+}
+
+void TestVoucherDialog::autoPrint_thatFails_saysWhatToDo()
+{
+    ui::SlipPrinter::setSinkForTests([](const ui::VoucherSlip &, ui::VoucherSlip::Size) { return false; });
+    ui::VoucherDialog dialog(sampleVoucher(), QStringLiteral("渋谷店"), false);
+    dialog.show();
+    dialog.printAutomatically();
+    ui::SlipPrinter::setSinkForTests({});
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("printStatus"));
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QStringLiteral("not printed")), qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral("Ctrl+P")));
+    QVERIFY(dialog.isVisible()); // the voucher stays on screen to be printed by hand
 }
 
 QTEST_MAIN(TestVoucherDialog)

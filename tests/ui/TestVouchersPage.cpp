@@ -34,6 +34,7 @@ private slots:
     void customerMarkup_isShownAsTyped();
     void expiredVoucher_isReissuedWithNewUrl();
     void cancel_asksFirstThenCancels();
+    void reprint_ctrlPPrintsTheSelectedPayableVoucher();
     void cancel_whileCustomerPays_saysTryLater();
     void refund_throughItsLifecycle();
     void dayReport_matchesLedger();
@@ -190,6 +191,36 @@ void TestVouchersPage::cancel_asksFirstThenCancels()
     m_page->setConfirmation([](const QString &) { return true; });
     m_page->cancelSelected();
     QTRY_COMPARE_WITH_TIMEOUT(statusShown(id), voucherStatusLabel(VoucherStatus::Canceled), 20000);
+}
+
+void TestVouchersPage::reprint_ctrlPPrintsTheSelectedPayableVoucher()
+{
+    const qint64 waiting = issue(QStringLiteral("hanako+fill_never@test.com"));
+    const qint64 canceled = issue(QStringLiteral("taro+fill_never@test.com"), QStringLiteral("佐藤 太郎"));
+    m_page->setConfirmation([](const QString &) { return true; });
+    QVERIFY(m_page->selectVoucher(canceled));
+    m_page->cancelSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(statusShown(canceled), voucherStatusLabel(VoucherStatus::Canceled), 20000);
+
+    QSignalSpy reprint(m_page.get(), &ui::VouchersPage::reprintRequested);
+    auto *button = m_page->findChild<QPushButton *>(QStringLiteral("reprintSlip"));
+    QVERIFY(m_page->selectVoucher(waiting));
+    QVERIFY(button->isEnabled());
+    m_page->activateWindow();
+    m_page->table()->setFocus();
+    QTest::keySequence(m_page->table(), QKeySequence::Print);
+    QTRY_COMPARE(reprint.count(), 1);
+    const Voucher printed = reprint.first().first().value<Voucher>();
+    QCOMPARE(printed.voucherId, waiting);
+    QVERIFY(!printed.hostedVoucherUrl.isEmpty());
+    QVERIFY(!printed.stores.isEmpty()); // the payment codes are on the slip again
+
+    // A canceled voucher's slip no longer works: nothing to print, and the key says why.
+    QVERIFY(m_page->selectVoucher(canceled));
+    QVERIFY(!button->isEnabled());
+    QTest::keySequence(m_page->table(), QKeySequence::Print);
+    QCOMPARE(reprint.count(), 1);
+    QVERIFY(!m_page->lastMessage().isEmpty());
 }
 
 void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
