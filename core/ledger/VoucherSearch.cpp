@@ -4,6 +4,8 @@
 
 #include "VoucherStore.h"
 
+#include <algorithm>
+
 namespace konbini {
 namespace {
 
@@ -21,10 +23,15 @@ QString digitsOf(const QString &text)
     return digits;
 }
 
-// "090-1234" also finds the confirmation number 0901234…
+// "090-1234" also finds the confirmation number 0901234…: digits written with a phone number's
+// separators. A code with letters ("LW000001") is searched as written.
 bool isPhoneLike(const QString &text, const QString &digits)
 {
-    return digits.size() >= 3 && digits != text;
+    static const QString separators = QStringLiteral(" -()+.\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc");
+    const bool onlyPhoneCharacters = std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.isDigit() || separators.contains(c);
+    });
+    return digits.size() >= 3 && digits != text && onlyPhoneCharacters;
 }
 
 QString ftsPhrase(const QString &text)

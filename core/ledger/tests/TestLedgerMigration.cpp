@@ -3,6 +3,7 @@
 #include "Till.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,9 +23,11 @@ private slots:
     void init();
     void schema2_opensWithNothingLost();
     void schema2_pendingEntriesResume();
+    void schema4_opensWithNothingLost();
+    void schema4_pendingEntriesResume();
 
 private:
-    QString copyOf(const QString &name);
+    QString copyOf(const QString &name, const QString &fixture = QStringLiteral("ledger-schema2"));
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -34,10 +37,10 @@ void TestLedgerMigration::init()
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-QString TestLedgerMigration::copyOf(const QString &name)
+QString TestLedgerMigration::copyOf(const QString &name, const QString &fixture)
 {
     const QString copy = m_dir->filePath(name);
-    if (!QFile::copy(QStringLiteral(KONBINI_FIXTURES_DIR "/ledger-schema2/") + name, copy))
+    if (!QFile::copy(QStringLiteral(KONBINI_FIXTURES_DIR "/") + fixture + u'/' + name, copy))
         qFatal("no fixture %s", qPrintable(name));
     QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return copy;
@@ -130,6 +133,89 @@ void TestLedgerMigration::schema2_pendingEntriesResume()
     // One new PaymentIntent for the sale whose create never reached Stripe; none for the other.
     QCOMPARE(sandbox.paymentIntentCount(), 4);
     QCOMPARE(till.ledger().vouchers().voucher(4).value().paymentIntentId.isEmpty(), false);
+}
+
+// The release before the search's covering index (schema 4, tests/fixtures/ledger-schema4): a
+// voucher on screen, a paid voucher not acknowledged, a refund waiting, two pending creates.
+void TestLedgerMigration::schema4_opensWithNothingLost()
+{
+    const QString path = copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema4"));
+    Ledger ledger(path);
+    QVERIFY(ledger.open().ok());
+    QCOMPARE(ledger.schemaVersion(), Ledger::kSchemaVersion);
+    QCOMPARE(ledger.vouchers().count(), 4);
+    // Schema 5: the date-ordered scan reads the search text from its index.
+    QSqlQuery plan(ledger.database().database());
+    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM vouchers WHERE instr(search_text, 'x') > 0 "
+                                     "ORDER BY created_at DESC, id DESC")));
+    QVERIFY(plan.next());
+    QVERIFY2(plan.value(3).toString().contains(QStringLiteral("COVERING INDEX vouchers_created_search")),
+             qPrintable(plan.value(3).toString()));
+    // Searches of every kind still find the old vouchers: rare (index), common and short (scan).
+    for (const auto &[text, ids] : {std::pair{QStringLiteral("やまだ"), QList<qint64>{}},
+                                    std::pair{QStringLiteral("山田"), QList<qint64>{1}},
+                                    std::pair{QStringLiteral("ＴＡＲＯ＠"), QList<qint64>{2}},
+                                    std::pair{QStringLiteral("070-3333"), QList<qint64>{3}},
+                                    std::pair{QStringLiteral("test.com"), QList<qint64>{4, 3, 2, 1}}}) {
+        VoucherQuery query;
+        query.text = text;
+        QList<qint64> found;
+        for (const VoucherRecord &v : ledger.search().page(query, 0, 10).value())
+            found.append(v.id);
+        QCOMPARE(found, ids);
+    }
+    QCOMPARE(ledger.vouchers().voucher(1).value().status, VoucherStatus::Pending);
+    QCOMPARE(ledger.vouchers().voucher(2).value().status, VoucherStatus::RefundPending);
+    QCOMPARE(ledger.refunds().of(2).value().first().status, RefundStatus::RequiresAction);
+    QCOMPARE(ledger.syncState().value(QStringLiteral("paid_not_acknowledged")).value(), QStringLiteral("2"));
+    QCOMPARE(ledger.syncState().value(QStringLiteral("vouchers_on_screen")).value(), QStringLiteral("1"));
+    QVERIFY(ledger.syncState().value(QStringLiteral("event_cursor")).value().startsWith(QStringLiteral("evt_")));
+    const QList<JournalEntry> pending = ledger.journal().pending().value();
+    QCOMPARE(pending.size(), 2);
+    QCOMPARE(pending.at(0).voucherId, 3);
+    QCOMPARE(pending.at(1).voucherId, 4);
+}
+
+void TestLedgerMigration::schema4_pendingEntriesResume()
+{
+    sandbox::SandboxOptions options;
+    options.statePath = copyOf(QStringLiteral("sandbox-state.sqlite"), QStringLiteral("ledger-schema4"));
+    SandboxHttp sandbox(options);
+    QCOMPARE(sandbox.paymentIntentCount(), 3); // voucher 4's create reached Stripe, 3's did not
+
+    QNetworkAccessManager network;
+    TillConfig config;
+    config.baseUrl = sandbox.baseUrl();
+    config.sandbox = true;
+    config.apiKey = QStringLiteral("sk_test_fixture");
+    config.ledgerPath = copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema4"));
+    config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};
+    config.retry.initialDelay = 1ms;
+    config.retry.maxDelay = 4ms;
+    config.keepWarmEvery = 0ms;
+    Till till(network, config);
+    QVERIFY(till.open().ok());
+    // What the clerk had not seen through is still there after the upgrade.
+    QCOMPARE(till.paidInbox().count(), 1);
+    QCOMPARE(till.paidInbox().vouchers().first().customerName, QStringLiteral("佐藤 太郎"));
+    QCOMPARE(till.safeguards().vouchersNotHandedOver().size(), 1);
+    QCOMPARE(till.safeguards().vouchersNotHandedOver().first().id, 1);
+
+    QSignalSpy recovered(&till.session(), &CheckoutSession::saleRecovered);
+    QSignalSpy failed(&till.session(), &CheckoutSession::saleRecoveryFailed);
+    till.engine().resumeUnfinished();
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.count() + failed.count(), 2, 20000);
+    QCOMPARE(failed.count(), 0);
+    QSet<qint64> vouchers;
+    for (const QList<QVariant> &signal : std::as_const(recovered))
+        vouchers.insert(signal.first().value<Voucher>().voucherId);
+    QCOMPARE(vouchers, (QSet<qint64>{3, 4}));
+    QVERIFY(till.ledger().journal().pending().value().isEmpty());
+    QVERIFY(till.failedRecoveries().entries().isEmpty());
+    // One new PaymentIntent for the sale that never reached Stripe; voucher 4 got the one Stripe made.
+    QCOMPARE(sandbox.paymentIntentCount(), 4);
+    for (qint64 id : {3, 4})
+        QCOMPARE(till.ledger().vouchers().voucher(id).value().status, VoucherStatus::Pending);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerMigration)

@@ -51,6 +51,9 @@ void TestSearchFolding::search_findsWhatWasTypedEitherWay_data()
     QTest::newRow("MARIKO@EXAMPLE finds the e-mail") << "MARIKO@EXAMPLE" << "latin";
     QTest::newRow("full-width phone digits") << "０８０７７７７８８８８" << "latin";
     QTest::newRow("ひらがな typed in half-width finds it") << "ﾊﾅｺ" << "hiragana";
+    QTest::newRow("phone with separators finds the number") << "090-1111" << "katakana";
+    QTest::newRow("full-width phone with a long-vowel dash") << "０７０ー３３３３" << "hiragana";
+    QTest::newRow("letters and digits are searched as written") << "h0703333" << "";
     QTest::newRow("no such customer") << "すずき" << "";
 }
 
