@@ -2,6 +2,7 @@
 
 #include "ClerkMessages.h"
 #include "Formatting.h"
+#include "Tones.h"
 #include "KonbiniRules.h"
 #include "ShiftJis.h"
 #include "TestScenarios.h"
@@ -37,7 +38,7 @@ QLabel *problemLabel(QWidget *parent, const QString &name)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(name);
-    label->setStyleSheet(QStringLiteral("color:#b00020"));
+    label->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, parent->palette()));
     label->setTextFormat(Qt::PlainText); // it may quote what was typed
     label->setWordWrap(true);
     label->hide();
@@ -48,7 +49,7 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(name);
-    label->setStyleSheet(QStringLiteral("color:#555"));
+    label->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, parent->palette()));
     label->setTextFormat(Qt::PlainText); // it quotes what was typed (the name preview)
     return label;
 }
@@ -294,7 +295,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    m_message->setStyleSheet(QStringLiteral("color:#b00020;font-weight:bold"));
+    m_message->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, palette(), true));
     outer->addWidget(m_message);
     // Stripe's own words and request id (English), for whoever supports the till: never the message.
     m_messageDetails = new QLabel(this);
@@ -302,7 +303,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_messageDetails->setWordWrap(true);
     m_messageDetails->setTextFormat(Qt::PlainText);
     m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageDetails->setStyleSheet(QStringLiteral("color:#777;font-size:small"));
+    m_messageDetails->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, palette()) + QStringLiteral(";font-size:small"));
     outer->addWidget(m_messageDetails);
     outer->addStretch();
 
@@ -610,7 +611,7 @@ void CheckoutPage::showProblem(CheckoutField field, const QString &message)
     label->setText(message);
     label->show();
     fieldWidget(field)->setProperty("invalid", true);
-    fieldWidget(field)->setStyleSheet(QStringLiteral("border:2px solid #b00020"));
+    fieldWidget(field)->setStyleSheet(Tones::problemBorder(palette()));
 }
 
 void CheckoutPage::clearProblem(CheckoutField field)
@@ -661,14 +662,14 @@ void CheckoutPage::updateDescriptionFeedback()
     const int count = characterCount(text);
     m_descriptionCount->setText(QStringLiteral("%1/%2").arg(count).arg(kProductDescriptionMaxLength));
     m_descriptionCount->setStyleSheet(count > kProductDescriptionMaxLength
-                                          ? QStringLiteral("color:#b00020;font-weight:bold")
-                                          : QStringLiteral("color:#555"));
+                                          ? Tones::textStyle(Tones::Tone::Problem, palette(), true)
+                                          : Tones::textStyle(Tones::Tone::Quiet, palette()));
     const QString unprintable = ShiftJis::unprintableCharacters(text);
     QLabel *problem = m_problems.value(CheckoutField::ProductDescription);
     if (!unprintable.isEmpty()) {
         problem->setText(tr("Stores cannot print: %1 (replace them, e.g. ① → 1, ㈱ → (株), ～ → 〜)").arg(unprintable));
         problem->show();
-        m_description->setStyleSheet(QStringLiteral("border:2px solid #b00020"));
+        m_description->setStyleSheet(Tones::problemBorder(palette()));
     } else if (!m_description->property("invalid").toBool()) {
         problem->hide();
         m_description->setStyleSheet(QString());
@@ -687,8 +688,8 @@ void CheckoutPage::updateNamePreview()
     if (preview.truncated)
         text += u' ' + tr("(cut to 20 characters)");
     m_namePreview->setText(text);
-    m_namePreview->setStyleSheet(preview.dropped.isEmpty() && !preview.truncated ? QStringLiteral("color:#555")
-                                                                                 : QStringLiteral("color:#8a5a00"));
+    m_namePreview->setStyleSheet(Tones::textStyle(
+        preview.dropped.isEmpty() && !preview.truncated ? Tones::Tone::Quiet : Tones::Tone::Warning, palette()));
 }
 
 void CheckoutPage::updatePhonePreview()

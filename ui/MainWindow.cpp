@@ -6,6 +6,7 @@
 #include "RecoveryFailuresPanel.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
+#include "Tones.h"
 #include "VoucherDialog.h"
 #include "VouchersPage.h"
 
@@ -215,7 +216,7 @@ void MainWindow::updatePaidTab()
     const qsizetype count = m_till.paidInbox().count();
     const int index = m_pages->indexOf(m_paidInbox);
     m_pages->setTabText(index, PaidInboxPage::tabText(count));
-    m_pages->tabBar()->setTabTextColor(index, count > 0 ? QColor(0x1b, 0x5e, 0x20) : QColor());
+    m_pages->tabBar()->setTabTextColor(index, count > 0 ? Tones::color(Tones::Tone::Good, palette()) : QColor());
 }
 
 void MainWindow::showNotice(const QString &text)

@@ -3,6 +3,7 @@
 #include "ClerkMessages.h"
 #include "ConnectionCheck.h"
 #include "StripeClient.h"
+#include "Tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -157,8 +158,7 @@ void SettingsDialog::load()
 void SettingsDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold")
-                                    : QStringLiteral("color:#1b5e20"));
+    m_status->setStyleSheet(Tones::textStyle(problem ? Tones::Tone::Problem : Tones::Tone::Good, palette(), problem));
 }
 
 void SettingsDialog::testConnection()

@@ -4,6 +4,9 @@
 
 #include "Formatting.h"
 #include "KonbiniRules.h"
+#include "Tones.h"
+
+#include <QGuiApplication>
 
 #include <QBrush>
 #include <QColor>
@@ -107,10 +110,10 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
         switch (v.status) {
         case VoucherStatus::Paid:
         case VoucherStatus::Refunded:
-            return QBrush(QColor(0x1b, 0x5e, 0x20));
+            return QBrush(Tones::color(Tones::Tone::Good, QGuiApplication::palette()));
         case VoucherStatus::Expired:
         case VoucherStatus::RefundFailed:
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(Tones::color(Tones::Tone::Problem, QGuiApplication::palette()));
         default:
             return {};
         }

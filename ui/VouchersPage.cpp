@@ -4,6 +4,7 @@
 #include "DayReportDialog.h"
 #include "EventSync.h"
 #include "Formatting.h"
+#include "Tones.h"
 #include "KonbiniRules.h"
 #include "StoreSearch.h"
 #include "StoreVoucherModel.h"
@@ -158,7 +159,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_messageDetails->setWordWrap(true);
     m_messageDetails->setTextFormat(Qt::PlainText);
     m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageDetails->setStyleSheet(QStringLiteral("color:#777;font-size:small"));
+    m_messageDetails->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, palette()) + QStringLiteral(";font-size:small"));
     layout->addWidget(m_messageDetails);
     m_syncState = new QLabel(this);
     m_syncState->setTextFormat(Qt::PlainText);
@@ -198,7 +199,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         connect(m_sync, &EventSync::offlineChanged, this, [this](bool offline) {
             if (offline) {
                 m_syncState->setText(tr("Offline: payments are checked again as soon as Stripe can be reached."));
-                m_syncState->setStyleSheet(QStringLiteral("color:#b00020;font-weight:bold"));
+                m_syncState->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, palette(), true));
             }
         });
     }
@@ -349,8 +350,7 @@ void VouchersPage::setMessage(const QString &text, bool problem)
 {
     m_messageDetails->clear();
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? QStringLiteral("color:#b00020;font-weight:bold")
-                                     : QStringLiteral("color:#1b5e20"));
+    m_message->setStyleSheet(Tones::textStyle(problem ? Tones::Tone::Problem : Tones::Tone::Good, palette(), problem));
 }
 
 void VouchersPage::voucherChanged(qint64 voucherId)

@@ -1,6 +1,8 @@
 // Every control a clerk can operate has a name for assistive technology (screen readers read
 // it over AT-SPI): the test walks the QAccessibleInterface tree of each window, page and dialog
-// and fails on any interactive control without one.
+// and fails on any interactive control without one. And every text on screen stays readable
+// (contrast 4.5:1 or more, as rendered) in the ordinary palette and in a high-contrast one.
+#include "CheckoutPage.h"
 #include "DayReportDialog.h"
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
@@ -12,10 +14,16 @@
 #include "VouchersPage.h"
 
 #include <QAccessible>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <cmath>
 
 using namespace konbini;
 using namespace konbini::test;
@@ -79,6 +87,71 @@ Voucher sampleVoucher()
     return voucher;
 }
 
+// WCAG's relative luminance and contrast ratio.
+double luminance(QRgb rgb)
+{
+    const auto channel = [](int value) {
+        const double c = value / 255.0;
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(qRed(rgb)) + 0.7152 * channel(qGreen(rgb)) + 0.0722 * channel(qBlue(rgb));
+}
+
+double contrast(QRgb a, QRgb b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// Each visible, enabled label with text, as it is on screen in `window`: its background (the
+// colour most of its pixels have) against its ink (the pixel that stands out most).
+QStringList unreadableIn(QWidget *window)
+{
+    QStringList unreadable;
+    const QImage shot = window->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const qreal scale = shot.devicePixelRatio();
+    for (QLabel *label : window->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(window) || !label->isEnabled() || label->text().trimmed().isEmpty())
+            continue;
+        const QRect area(label->mapTo(window, QPoint()) * scale, label->size() * scale);
+        const QImage part = shot.copy(area);
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < part.height(); ++y)
+            for (int x = 0; x < part.width(); ++x)
+                ++counts[part.pixel(x, y)];
+        QRgb background = 0;
+        int most = -1;
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            if (it.value() > most) {
+                most = it.value();
+                background = it.key();
+            }
+        double best = 1.0;
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            best = std::max(best, contrast(background, it.key()));
+        if (best < 4.5)
+            unreadable.append(QStringLiteral("%1 \"%2\" %3:1").arg(label->objectName(), label->text().left(30)).arg(best, 0, 'f', 1));
+    }
+    return unreadable;
+}
+
+QPalette highContrast()
+{
+    QPalette palette;
+    for (const auto role : {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::AlternateBase,
+                            QPalette::ToolTipBase})
+        palette.setColor(role, Qt::black);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText,
+                            QPalette::BrightText})
+        palette.setColor(role, Qt::white);
+    palette.setColor(QPalette::Highlight, QColor(0x00, 0xff, 0xff));
+    palette.setColor(QPalette::HighlightedText, Qt::black);
+    palette.setColor(QPalette::PlaceholderText, QColor(0xc0, 0xc0, 0xc0));
+    palette.setColor(QPalette::Link, QColor(0xff, 0xff, 0x00));
+    return palette;
+}
+
 } // namespace
 
 class TestAccessibility : public QObject
@@ -87,6 +160,8 @@ class TestAccessibility : public QObject
 
 private slots:
     void everyControl_hasAName();
+    void everyText_isReadable_data();
+    void everyText_isReadable();
 };
 
 void TestAccessibility::everyControl_hasAName()
@@ -131,6 +206,62 @@ void TestAccessibility::everyControl_hasAName()
     QVERIFY(QTest::qWaitForWindowExposed(&report));
     nameless = namelessIn(&report);
     QVERIFY2(nameless.isEmpty(), qPrintable(QStringLiteral("day report: ") + nameless.join(QStringLiteral(", "))));
+}
+
+void TestAccessibility::everyText_isReadable_data()
+{
+    QTest::addColumn<bool>("highContrast");
+    QTest::newRow("ordinary palette") << false;
+    QTest::newRow("high-contrast palette (white on black)") << true;
+}
+
+void TestAccessibility::everyText_isReadable()
+{
+    QFETCH(bool, highContrast);
+    const QPalette before = QApplication::palette();
+    if (highContrast)
+        QApplication::setPalette(::highContrast());
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
+    StripeBackend backend;
+    QTemporaryDir dir;
+    TillHarness harness(backend, dir.filePath(QStringLiteral("contrast.sqlite")));
+    // A new till in sandbox mode with everything the counter can say on screen: the mode banner,
+    // the missing store name, a notice, and the form's problems after Enter on an empty sale.
+    ui::MainWindow window(harness.till(), {QString(), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}});
+    window.resize(1000, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showNotice(QStringLiteral("A sale interrupted earlier was finished."));
+    QTest::mouseClick(window.checkoutPage()->findChild<QPushButton *>(QStringLiteral("issueButton")), Qt::LeftButton);
+    QTRY_VERIFY(window.checkoutPage()->findChild<QLabel *>(QStringLiteral("amountProblem"))->isVisible());
+    QStringList unreadable = unreadableIn(&window);
+    QVERIFY2(unreadable.isEmpty(), qPrintable(QStringLiteral("counter: ") + unreadable.join(QStringLiteral(", "))));
+
+    // The voucher list with Stripe's details line in its small quiet type.
+    ui::VouchersPage *list = window.openVouchersPage();
+    list->findChild<QLabel *>(QStringLiteral("pageMessageDetails"))->setText(QStringLiteral("request req_123"));
+    unreadable = unreadableIn(&window);
+    QVERIFY2(unreadable.isEmpty(), qPrintable(QStringLiteral("voucher list: ") + unreadable.join(QStringLiteral(", "))));
+
+    MemorySecretStore secrets;
+    QSettings qsettings(dir.filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
+    TillSettings settings(qsettings);
+    QNetworkAccessManager network;
+    ui::SettingsDialog settingsDialog(secrets, settings, network);
+    settingsDialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&settingsDialog));
+    settingsDialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("not a key"));
+    QTest::mouseClick(settingsDialog.findChild<QPushButton *>(QStringLiteral("testConnection")), Qt::LeftButton);
+    QTRY_VERIFY(!settingsDialog.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().isEmpty());
+    unreadable = unreadableIn(&settingsDialog);
+    QVERIFY2(unreadable.isEmpty(), qPrintable(QStringLiteral("settings: ") + unreadable.join(QStringLiteral(", "))));
+
+    ui::VoucherDialog voucher(sampleVoucher(), QStringLiteral("渋谷店"), true);
+    voucher.markRecovered(1'800'000'000);
+    voucher.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&voucher));
+    unreadable = unreadableIn(&voucher);
+    QVERIFY2(unreadable.isEmpty(), qPrintable(QStringLiteral("voucher dialog: ") + unreadable.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestAccessibility)
