@@ -2,6 +2,7 @@
 
 #include "ClerkMessages.h"
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 #include "Tones.h"
 #include "KonbiniRules.h"
 #include "ShiftJis.h"
@@ -34,9 +35,9 @@ using namespace KonbiniRules;
 
 constexpr int kSlowAnswerMs = 3000;
 
-QLabel *problemLabel(QWidget *parent, const QString &name)
+ParagraphLabel *problemLabel(QWidget *parent, const QString &name)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new ParagraphLabel(parent);
     label->setObjectName(name);
     label->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, parent->palette()));
     label->setTextFormat(Qt::PlainText); // it may quote what was typed
@@ -291,7 +292,7 @@ void CheckoutPage::buildForm(bool testMode)
             clearSale();
     });
     outer->addLayout(busyLine);
-    m_message = new QLabel(this);
+    m_message = new ParagraphLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -607,7 +608,7 @@ QWidget *CheckoutPage::fieldWidget(CheckoutField field) const
 
 void CheckoutPage::showProblem(CheckoutField field, const QString &message)
 {
-    QLabel *label = m_problems.value(field);
+    ParagraphLabel *label = m_problems.value(field);
     label->setText(message);
     label->show();
     fieldWidget(field)->setProperty("invalid", true);
@@ -616,7 +617,7 @@ void CheckoutPage::showProblem(CheckoutField field, const QString &message)
 
 void CheckoutPage::clearProblem(CheckoutField field)
 {
-    QLabel *label = m_problems.value(field);
+    ParagraphLabel *label = m_problems.value(field);
     if (!label || label->isHidden())
         return;
     label->clear();
@@ -665,7 +666,7 @@ void CheckoutPage::updateDescriptionFeedback()
                                           ? Tones::textStyle(Tones::Tone::Problem, palette(), true)
                                           : Tones::textStyle(Tones::Tone::Quiet, palette()));
     const QString unprintable = ShiftJis::unprintableCharacters(text);
-    QLabel *problem = m_problems.value(CheckoutField::ProductDescription);
+    ParagraphLabel *problem = m_problems.value(CheckoutField::ProductDescription);
     if (!unprintable.isEmpty()) {
         problem->setText(tr("Stores cannot print: %1 (replace them, e.g. ① → 1, ㈱ → (株), ～ → 〜)").arg(unprintable));
         problem->show();

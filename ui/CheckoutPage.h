@@ -18,6 +18,8 @@ class QTimer;
 
 namespace konbini::ui {
 
+class ParagraphLabel;
+
 // The counter's checkout form, keyboard first: amount, product description, customer name,
 // e-mail, phone (the confirmation number), expiry; Enter on the last field or 発行 hands the sale
 // to the CheckoutSession, which decides what happens; the page renders its state: every problem
@@ -93,10 +95,10 @@ private:
     QPushButton *m_clearButton = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_busyText = nullptr;
-    QLabel *m_message = nullptr;
+    ParagraphLabel *m_message = nullptr;
     QLabel *m_messageDetails = nullptr;
     QTimer *m_slowAnswer = nullptr;
-    QMap<CheckoutField, QLabel *> m_problems;
+    QMap<CheckoutField, ParagraphLabel *> m_problems;
 };
 
 } // namespace konbini::ui

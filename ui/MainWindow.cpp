@@ -6,6 +6,7 @@
 #include "RecoveryFailuresPanel.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 #include "Tones.h"
 #include "VoucherDialog.h"
 #include "VouchersPage.h"
@@ -59,7 +60,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         break;
     }
     layout->addWidget(banner);
-    m_notices = new QLabel(central);
+    m_notices = new ParagraphLabel(central);
     m_notices->setObjectName(QStringLiteral("notices"));
     m_notices->setWordWrap(true);
     m_notices->setTextFormat(Qt::PlainText);
@@ -69,7 +70,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     // Interrupted sales the till could not finish: listed with what to do, never a passing notice.
     layout->addWidget(new RecoveryFailuresPanel(till.failedRecoveries(), central));
     // A new till asks for its store name (slips print it) instead of printing a placeholder.
-    m_storeNameMissing = new QLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
+    m_storeNameMissing = new ParagraphLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
                                        "Until then slips have none."),
                                     central);
     m_storeNameMissing->setObjectName(QStringLiteral("storeNameMissing"));

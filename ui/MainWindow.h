@@ -12,6 +12,7 @@ namespace konbini::ui {
 
 class CheckoutPage;
 class DesktopNotifier;
+class ParagraphLabel;
 class PaidInboxPage;
 class VoucherDialog;
 class VouchersPage;
@@ -86,9 +87,9 @@ private:
     VoucherDialog *m_voucherDialog = nullptr;
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;
-    QLabel *m_notices = nullptr;
+    ParagraphLabel *m_notices = nullptr;
     DesktopNotifier *m_notifier = nullptr;
-    QLabel *m_storeNameMissing = nullptr;
+    ParagraphLabel *m_storeNameMissing = nullptr;
     bool m_checkedVouchersOnScreen = false;
 };
 

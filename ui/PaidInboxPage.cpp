@@ -1,6 +1,7 @@
 #include "PaidInboxPage.h"
 
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -46,7 +47,7 @@ PaidInboxPage::PaidInboxPage(PaidInbox &inbox, QWidget *parent) : QWidget(parent
 {
     setObjectName(QStringLiteral("paidInboxPage"));
     auto *layout = new QVBoxLayout(this);
-    auto *hint = new QLabel(tr("Vouchers paid at a store: hand over the goods, then mark them as done."), this);
+    auto *hint = new ParagraphLabel(tr("Vouchers paid at a store: hand over the goods, then mark them as done."), this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     m_list = new QListWidget(this);

@@ -2,6 +2,7 @@
 
 #include "ClerkMessages.h"
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,7 +26,7 @@ RecoveryFailuresPanel::RecoveryFailuresPanel(FailedRecoveries &failures, QWidget
     bold.setBold(true);
     m_title->setFont(bold);
     layout->addWidget(m_title);
-    m_list = new QLabel(this);
+    m_list = new ParagraphLabel(this);
     m_list->setObjectName(QStringLiteral("recoveryFailuresList"));
     m_list->setTextFormat(Qt::PlainText); // customer names as typed
     m_list->setWordWrap(true);
@@ -40,7 +41,7 @@ RecoveryFailuresPanel::RecoveryFailuresPanel(FailedRecoveries &failures, QWidget
     hideButton->setObjectName(QStringLiteral("hideRecoveries"));
     hideButton->setAutoDefault(false);
     connect(hideButton, &QPushButton::clicked, this, [this] {
-        m_hiddenList = m_list->text();
+        m_hiddenList = listText();
         hide();
     });
     buttons->addWidget(m_retry);

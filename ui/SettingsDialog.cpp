@@ -3,6 +3,7 @@
 #include "ClerkMessages.h"
 #include "ConnectionCheck.h"
 #include "StripeClient.h"
+#include "ParagraphLabel.h"
 #include "Tones.h"
 
 #include <QCheckBox>
@@ -35,11 +36,11 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("sk_test_…, sk_live_…, rk_test_… or rk_live_… (kept in the system keychain)"));
     stripeForm->addRow(tr("API key"), m_key);
-    m_keyState = new QLabel(stripeBox);
+    m_keyState = new ParagraphLabel(stripeBox);
     m_keyState->setObjectName(QStringLiteral("keyState"));
     m_keyState->setTextFormat(Qt::PlainText);
     stripeForm->addRow(QString(), m_keyState);
-    auto *permissions = new QLabel(
+    auto *permissions = new ParagraphLabel(
         tr("A restricted key (rk_) needs these permissions: PaymentIntents — write, Refunds — write, Events — read."),
         stripeBox);
     permissions->setObjectName(QStringLiteral("permissionsHint"));
@@ -99,7 +100,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     storeForm->addRow(tr("Check for payments every"), m_pollSeconds);
     layout->addWidget(storeBox);
 
-    m_status = new QLabel(this);
+    m_status = new ParagraphLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);

@@ -18,6 +18,8 @@ class QSpinBox;
 
 namespace konbini::ui {
 
+class ParagraphLabel;
+
 // The till's settings. The Stripe key goes only to the keychain (masked entry, never shown
 // again); everything else to QSettings. Saving a live key needs an explicit confirmation.
 class SettingsDialog : public QDialog
@@ -48,8 +50,8 @@ private:
     std::function<bool()> m_confirmLive;
 
     QLineEdit *m_key = nullptr;
-    QLabel *m_keyState = nullptr;
-    QLabel *m_status = nullptr;
+    ParagraphLabel *m_keyState = nullptr;
+    ParagraphLabel *m_status = nullptr;
     QPushButton *m_testButton = nullptr;
     QLineEdit *m_storeName = nullptr;
     QLineEdit *m_storePhone = nullptr;

@@ -1,6 +1,7 @@
 #include "VoucherDialog.h"
 
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 #include "QrCodeImage.h"
 #include "VoucherSlip.h"
 
@@ -25,9 +26,10 @@ namespace {
 
 std::chrono::milliseconds g_keyGuard{1000};
 
-QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget *parent = nullptr)
+template <typename Label = QLabel>
+Label *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget *parent = nullptr)
 {
-    auto *widget = new QLabel(text, parent);
+    auto *widget = new Label(text, parent);
     widget->setTextFormat(Qt::PlainText); // codes and numbers come from Stripe, names from the clerk
     QFont font = widget->font();
     font.setPointSizeF(font.pointSizeF() * scale);
@@ -35,6 +37,12 @@ QLabel *label(const QString &text, qreal scale = 1.0, bool bold = false, QWidget
     widget->setFont(font);
     widget->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return widget;
+}
+
+// Sentences that wrap (notices, hints): without a lone last character.
+ParagraphLabel *paragraph(const QString &text, qreal scale = 1.0, bool bold = false)
+{
+    return label<ParagraphLabel>(text, scale, bold);
 }
 
 } // namespace
@@ -47,14 +55,14 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     setObjectName(QStringLiteral("voucherDialog"));
     setWindowTitle(tr("Konbini payment slip"));
     auto *layout = new QVBoxLayout(this);
-    m_recovered = label(QString(), 1.1, true);
+    m_recovered = paragraph(QString(), 1.1, true);
     m_recovered->setObjectName(QStringLiteral("recoveredNotice"));
     m_recovered->setWordWrap(true);
     m_recovered->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px;border-radius:4px"));
     m_recovered->hide();
     layout->addWidget(m_recovered);
     if (sandbox) {
-        QLabel *banner = label(tr("Sandbox: this slip cannot be paid at a real store."), 1.0, true);
+        QLabel *banner = paragraph(tr("Sandbox: this slip cannot be paid at a real store."), 1.0, true);
         banner->setObjectName(QStringLiteral("sandboxNotice"));
         banner->setStyleSheet(QStringLiteral("background:#fff3cd;color:#6b4e00;padding:6px;border-radius:4px"));
         layout->addWidget(banner);
@@ -90,7 +98,7 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     qrLabel->setPixmap(QPixmap::fromImage(m_qr));
     qrLabel->setAlignment(Qt::AlignCenter);
     qrColumn->addWidget(qrLabel);
-    QLabel *qrHint = label(tr("Scan with a phone to open the payment instructions."), 0.9);
+    QLabel *qrHint = paragraph(tr("Scan with a phone to open the payment instructions."), 0.9);
     qrHint->setWordWrap(true);
     qrHint->setAlignment(Qt::AlignCenter);
     qrColumn->addWidget(qrHint);
@@ -123,7 +131,7 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     next->setDefault(true);
     next->setAutoDefault(true);
     layout->addLayout(buttons);
-    m_printStatus = label(QString());
+    m_printStatus = paragraph(QString());
     m_printStatus->setObjectName(QStringLiteral("printStatus"));
     m_printStatus->setWordWrap(true);
     m_printStatus->hide();

@@ -14,6 +14,8 @@ class QPushButton;
 
 namespace konbini::ui {
 
+class ParagraphLabel;
+
 // What the clerk shows and hands over after a sale: large amount, deadline (JST), confirmation
 // number, each chain's payment code, a QR code of Stripe's voucher page, and the slip to print.
 // Enter or Esc closes it for the next customer, but not in its first second on screen: the Enter
@@ -57,10 +59,10 @@ private:
     Voucher m_voucher;
     QImage m_qr;
     SlipPrinter::Setup m_print;
-    QLabel *m_printStatus = nullptr;
+    ParagraphLabel *m_printStatus = nullptr;
     QPushButton *m_printReceipt = nullptr;
     QPushButton *m_printA4 = nullptr;
-    QLabel *m_recovered = nullptr;
+    ParagraphLabel *m_recovered = nullptr;
     QElapsedTimer m_onScreen;
 };
 

@@ -4,6 +4,7 @@
 #include "DayReportDialog.h"
 #include "EventSync.h"
 #include "Formatting.h"
+#include "ParagraphLabel.h"
 #include "Tones.h"
 #include "KonbiniRules.h"
 #include "StoreSearch.h"
@@ -64,7 +65,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     setObjectName(QStringLiteral("vouchersPage"));
     auto *layout = new QVBoxLayout(this);
 
-    m_paidBanner = new QLabel(this);
+    m_paidBanner = new ParagraphLabel(this);
     m_paidBanner->setObjectName(QStringLiteral("paidBanner"));
     m_paidBanner->setTextFormat(Qt::PlainText); // it quotes the customer's name
     m_paidBanner->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;font-weight:bold;padding:8px"));
@@ -148,7 +149,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText); // built from escaped text only (see updateDetails)
     layout->addWidget(m_details);
-    m_message = new QLabel(this);
+    m_message = new ParagraphLabel(this);
     m_message->setObjectName(QStringLiteral("pageMessage"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);

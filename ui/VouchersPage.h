@@ -22,6 +22,8 @@ class StoreSearch;
 
 namespace konbini::ui {
 
+class ParagraphLabel;
+
 // The merchant's view: every voucher of this till with live status, filters and search, and
 // the actions on one (show again, cancel, reissue, refund), paid alerts and the day report.
 class VouchersPage : public QWidget
@@ -90,9 +92,9 @@ private:
     QCheckBox *m_byDate = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
-    QLabel *m_paidBanner = nullptr;
+    ParagraphLabel *m_paidBanner = nullptr;
     QLabel *m_details = nullptr;
-    QLabel *m_message = nullptr;
+    ParagraphLabel *m_message = nullptr;
     QLabel *m_messageDetails = nullptr;
     QLabel *m_syncState = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QLabel>
+
+namespace konbini::ui {
+
+// Japanese breaks between any two characters, so a wrapped sentence can end on a line of its own
+// holding one character and its full stop (「す。」). Joins the last characters of each paragraph
+// that has Japanese in it with WORD JOINER (U+2060, invisible) so its last line keeps at least
+// `keep` characters with the punctuation that follows them. Text without Japanese is unchanged.
+QString withoutOrphans(const QString &text, int keep = 4);
+
+// A word-wrapped label of plain-text sentences (messages, notices, hints) without orphans.
+class ParagraphLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit ParagraphLabel(QWidget *parent = nullptr);
+    ParagraphLabel(const QString &text, QWidget *parent);
+
+    void setText(const QString &text);
+};
+
+} // namespace konbini::ui
