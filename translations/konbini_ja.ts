@@ -827,7 +827,7 @@
     <message numerus="yes">
         <source>%n paid voucher(s): hand over the goods</source>
         <translation>
-            <numerusform>入金 %n件：商品をお渡しください</numerusform>
+            <numerusform>入金%n件：商品をお渡しください</numerusform>
         </translation>
     </message>
 </context>
@@ -865,10 +865,6 @@
 <context>
     <name>konbini::ui::RecoveryFailuresPanel</name>
     <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
-    </message>
-    <message>
         <source>Hide</source>
         <translation>閉じる</translation>
     </message>
@@ -879,12 +875,16 @@
     <message numerus="yes">
         <source>%n interrupted sale(s) could not be finished:</source>
         <translation>
-            <numerusform>中断された販売のうち %n件 を完了できませんでした：</numerusform>
+            <numerusform>中断された販売のうち%n件を完了できませんでした：</numerusform>
         </translation>
     </message>
     <message>
         <source>Retrying…</source>
         <translation>再試行中…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry (Alt+R)</source>
+        <translation>再試行 (Alt+&amp;R)</translation>
     </message>
 </context>
 <context>

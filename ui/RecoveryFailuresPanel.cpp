@@ -33,7 +33,7 @@ RecoveryFailuresPanel::RecoveryFailuresPanel(FailedRecoveries &failures, QWidget
     m_list->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_list);
     auto *buttons = new QHBoxLayout;
-    m_retry = new QPushButton(tr("Retry"), this);
+    m_retry = new QPushButton(tr("&Retry (Alt+R)"), this);
     m_retry->setObjectName(QStringLiteral("retryRecoveries"));
     m_retry->setAutoDefault(false);
     connect(m_retry, &QPushButton::clicked, this, [this] { m_failures.retry(); });
@@ -73,7 +73,7 @@ void RecoveryFailuresPanel::update()
     m_list->setText(text);
     m_retry->setVisible(m_failures.anyRetryable());
     m_retry->setEnabled(m_failures.canRetry());
-    m_retry->setText(m_failures.canRetry() || !m_failures.anyRetryable() ? tr("Retry") : tr("Retrying…"));
+    m_retry->setText(m_failures.canRetry() || !m_failures.anyRetryable() ? tr("&Retry (Alt+R)") : tr("Retrying…"));
     // A new or changed failure shows the panel again after the clerk hid it.
     setVisible(count > 0 && text != m_hiddenList);
 }
