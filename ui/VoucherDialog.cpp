@@ -19,6 +19,9 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QScreen>
+#include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace konbini::ui {
@@ -54,7 +57,16 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_print.sandbox = sandbox;
     setObjectName(QStringLiteral("voucherDialog"));
     setWindowTitle(tr("Konbini payment slip"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    // The voucher scrolls when it is taller than the screen (large text, a small screen); the
+    // buttons below it never leave the screen.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("voucherScroll"));
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    auto *content = new QWidget(m_scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_recovered = paragraph(QString(), 1.1, true);
     m_recovered->setObjectName(QStringLiteral("recoveredNotice"));
     m_recovered->setWordWrap(true);
@@ -105,8 +117,16 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     qrColumn->addStretch();
     body->addLayout(qrColumn, 2);
     layout->addLayout(body);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
 
-    auto *buttons = new QHBoxLayout;
+    // The slip's buttons and the page's: one row, or two when the screen is too narrow for one.
+    m_buttonRows = new QBoxLayout(QBoxLayout::LeftToRight);
+    auto *slipButtons = new QHBoxLayout;
+    auto *pageButtons = new QHBoxLayout;
+    m_buttonRows->addLayout(slipButtons);
+    m_buttonRows->addLayout(pageButtons, 1);
+    QHBoxLayout *buttons = slipButtons;
     const auto button = [&](const QString &text, const char *name, auto slot) {
         auto *pushButton = new QPushButton(text, this);
         pushButton->setObjectName(QLatin1String(name));
@@ -118,6 +138,7 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_printReceipt = button(tr("Print receipt (80 mm)"), "printReceipt", [this] { print(true); });
     m_printA4 = button(tr("Print A4"), "printA4", [this] { print(false); });
     button(tr("Save PDF…"), "savePdf", [this] { saveAsPdf(); });
+    buttons = pageButtons;
     QPushButton *copy = button(tr("Copy URL"), "copyUrl", [this] { QApplication::clipboard()->setText(m_voucher.hostedVoucherUrl); });
     connect(copy, &QPushButton::clicked, copy, [copy] { copy->setText(tr("URL copied ✓")); });
     QPushButton *browser = button(tr("Open in browser"), "openBrowser",
@@ -130,18 +151,19 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     QPushButton *next = button(tr("Next customer (Enter)"), "nextSale", [this] { accept(); });
     next->setDefault(true);
     next->setAutoDefault(true);
-    layout->addLayout(buttons);
+    outer->addLayout(m_buttonRows);
     m_printStatus = paragraph(QString());
     m_printStatus->setObjectName(QStringLiteral("printStatus"));
     m_printStatus->setWordWrap(true);
     m_printStatus->hide();
-    layout->addWidget(m_printStatus);
+    outer->addWidget(m_printStatus);
     next->setFocus();
     auto *reprint = new QShortcut(QKeySequence::Print, this);
     connect(reprint, &QShortcut::activated, this, [this] { print(m_print.size != VoucherSlip::Size::A4); });
     installEventFilter(this);
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
+    fitToScreen();
 }
 
 void VoucherDialog::setKeyGuard(std::chrono::milliseconds guard)
@@ -155,6 +177,7 @@ void VoucherDialog::markRecovered(qint64 issuedAt)
                             "this voucher.")
                              .arg(formatIssuedAt(issuedAt)));
     m_recovered->show();
+    fitToScreen();
 }
 
 void VoucherDialog::markNotHandedOver(qint64 issuedAt)
@@ -163,6 +186,32 @@ void VoucherDialog::markNotHandedOver(qint64 issuedAt)
                             "sure the customer has it.")
                              .arg(formatIssuedAt(issuedAt)));
     m_recovered->show();
+    fitToScreen();
+}
+
+void VoucherDialog::fitToScreen()
+{
+    const QScreen *shownOn = screen();
+    if (!shownOn)
+        return;
+    // Room for the window manager's title bar and frame.
+    const QSize available = shownOn->availableGeometry().size() - QSize(16, 48);
+    m_buttonRows->setDirection(QBoxLayout::LeftToRight);
+    if (m_buttonRows->sizeHint().width() > available.width())
+        m_buttonRows->setDirection(QBoxLayout::TopToBottom);
+    const QSize content = m_scroll->widget()->sizeHint();
+    m_scroll->setMinimumSize(content);
+    const QSize wanted = layout()->totalSizeHint();
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    QSize fitted = content;
+    if (wanted.height() > available.height())
+        fitted.setHeight(std::max(120, content.height() - (wanted.height() - available.height())));
+    if (wanted.width() > available.width())
+        fitted.setWidth(std::max(200, content.width() - (wanted.width() - available.width())));
+    if (fitted.height() < content.height())
+        fitted.setWidth(std::min(fitted.width() + scrollBar, available.width()));
+    m_scroll->setMinimumSize(fitted);
+    resize(layout()->totalSizeHint().boundedTo(available));
 }
 
 void VoucherDialog::showEvent(QShowEvent *event)
@@ -199,6 +248,7 @@ void VoucherDialog::setSlipSize(VoucherSlip::Size size)
     preferred->setFont(bold);
     other->setFont(font());
     setTabOrder(preferred, other);
+    fitToScreen();
 }
 
 void VoucherDialog::setStoreContact(const QString &phone, const QString &address)
@@ -228,6 +278,7 @@ void VoucherDialog::printAutomatically()
     m_printStatus->setStyleSheet(problem.isEmpty() ? QString()
                                                    : QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
     m_printStatus->show();
+    fitToScreen();
 }
 
 void VoucherDialog::saveAsPdf()

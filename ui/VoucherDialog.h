@@ -10,7 +10,9 @@
 #include <chrono>
 
 class QLabel;
+class QBoxLayout;
 class QPushButton;
+class QScrollArea;
 
 namespace konbini::ui {
 
@@ -55,11 +57,15 @@ private:
     void print(bool receipt);
     SlipPrinter printer() const { return SlipPrinter(m_print); }
     void saveAsPdf();
+    // As large as the voucher, but never larger than the screen (the voucher scrolls instead).
+    void fitToScreen();
 
     Voucher m_voucher;
     QImage m_qr;
     SlipPrinter::Setup m_print;
     ParagraphLabel *m_printStatus = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QBoxLayout *m_buttonRows = nullptr;
     QPushButton *m_printReceipt = nullptr;
     QPushButton *m_printA4 = nullptr;
     ParagraphLabel *m_recovered = nullptr;

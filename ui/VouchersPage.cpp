@@ -349,6 +349,8 @@ void VouchersPage::setFailure(const QString &what, const CheckoutError &error)
 
 void VouchersPage::setMessage(const QString &text, bool problem)
 {
+    const std::optional<VoucherRecord> selected = selectedVoucher();
+    m_messageVoucherId = selected ? selected->id : 0;
     m_messageDetails->clear();
     m_message->setText(text);
     m_message->setStyleSheet(Tones::textStyle(problem ? Tones::Tone::Problem : Tones::Tone::Good, palette(), problem));
@@ -382,6 +384,11 @@ void VouchersPage::onPaid(qint64 voucherId)
 void VouchersPage::updateDetails()
 {
     const std::optional<VoucherRecord> voucher = selectedVoucher();
+    // What was said about one voucher does not stay under another.
+    if (!m_message->text().isEmpty() && (voucher ? voucher->id : 0) != m_messageVoucherId) {
+        m_message->clear();
+        m_messageDetails->clear();
+    }
     const QList<RefundRecord> refunds =
         voucher ? m_ledger.refunds().of(voucher->id).value_or({}) : QList<RefundRecord>();
     const bool refundWaiting =

@@ -107,6 +107,7 @@ private:
     std::function<bool(const QString &)> m_confirm;
     std::function<bool(qint64, qint64 &, QString &)> m_refundInput;
     QString m_refundFor; // whom the refund dialog being shown is for
+    qint64 m_messageVoucherId = 0; // the voucher selected when the page's message was set
 };
 
 } // namespace konbini::ui

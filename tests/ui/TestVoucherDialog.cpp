@@ -4,6 +4,10 @@
 
 #include <QLabel>
 #include <QProcess>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -58,6 +62,7 @@ private slots:
     void printedPdf_containsNumberAndCodes();
     void autoPrint_printsTheTillsSlipAndSaysSo();
     void autoPrint_thatFails_saysWhatToDo();
+    void largeText_fitsTheScreenWithItsButtons();
 
 private:
     QTemporaryDir m_dir;
@@ -263,6 +268,38 @@ void TestVoucherDialog::autoPrint_thatFails_saysWhatToDo()
     QVERIFY2(status->text().contains(QStringLiteral("not printed")), qPrintable(status->text()));
     QVERIFY(status->text().contains(QStringLiteral("Ctrl+P")));
     QVERIFY(dialog.isVisible()); // the voucher stays on screen to be printed by hand
+}
+
+void TestVoucherDialog::largeText_fitsTheScreenWithItsButtons()
+{
+    // Text at 200 %, a recovered sale's notice, every chain: far taller than the screen.
+    const QFont before = QApplication::font();
+    QFont large = before;
+    large.setPointSizeF(before.pointSizeF() * 2);
+    QApplication::setFont(large);
+    const auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+    ui::VoucherDialog dialog(sampleVoucher(), QStringLiteral("渋谷店"), true);
+    dialog.markRecovered(1'800'000'000);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QRect screen = dialog.screen()->availableGeometry();
+    QVERIFY2(dialog.height() <= screen.height() && dialog.width() <= screen.width(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(dialog.width()).arg(dialog.height())
+                            .arg(screen.width()).arg(screen.height())));
+    // The buttons are inside the dialog, on screen; the voucher itself scrolls.
+    for (const char *name : {"nextSale", "printReceipt", "printA4", "savePdf"}) {
+        auto *button = dialog.findChild<QPushButton *>(QLatin1String(name));
+        const QRect at(button->mapTo(&dialog, QPoint()), button->size());
+        QVERIFY2(dialog.rect().contains(at) && button->isVisible(), name);
+    }
+    auto *scroll = dialog.findChild<QScrollArea *>(QStringLiteral("voucherScroll"));
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    // At the ordinary size, everything shows without scrolling.
+    QApplication::setFont(before);
+    ui::VoucherDialog ordinary(sampleVoucher(), QStringLiteral("渋谷店"), true);
+    ordinary.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ordinary));
+    QCOMPARE(ordinary.findChild<QScrollArea *>(QStringLiteral("voucherScroll"))->verticalScrollBar()->maximum(), 0);
 }
 
 QTEST_MAIN(TestVoucherDialog)

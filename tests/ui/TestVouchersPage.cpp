@@ -221,6 +221,9 @@ void TestVouchersPage::reprint_ctrlPPrintsTheSelectedPayableVoucher()
     QTest::keySequence(m_page->table(), QKeySequence::Print);
     QCOMPARE(reprint.count(), 1);
     QVERIFY(!m_page->lastMessage().isEmpty());
+    // Said about the canceled voucher, the message goes when another is selected.
+    QVERIFY(m_page->selectVoucher(waiting));
+    QVERIFY(m_page->lastMessage().isEmpty());
 }
 
 void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
