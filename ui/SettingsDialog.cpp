@@ -4,6 +4,7 @@
 #include "ConnectionCheck.h"
 #include "StripeClient.h"
 #include "ParagraphLabel.h"
+#include "ScreenFit.h"
 #include "Tones.h"
 
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace konbini::ui {
@@ -27,7 +29,16 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    // The settings scroll when the screen is too small for them (1366×768 at 125 %); the status
+    // and Save stay in view.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("settingsScroll"));
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    auto *content = new QWidget(m_scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto *stripeBox = new QGroupBox(tr("Stripe"), this);
     auto *stripeForm = new QFormLayout(stripeBox);
@@ -99,16 +110,18 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_pollSeconds->setSuffix(tr(" s"));
     storeForm->addRow(tr("Check for payments every"), m_pollSeconds);
     layout->addWidget(storeBox);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
 
     m_status = new ParagraphLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
-    layout->addWidget(m_status);
+    outer->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
 
     m_confirmLive = [this] {
         return QMessageBox::warning(this, tr("Use a live key?"),
@@ -118,6 +131,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
             == QMessageBox::Yes;
     };
     load();
+    fitToScreen(this, m_scroll);
 }
 
 void SettingsDialog::load()

@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace konbini::ui {
@@ -63,6 +64,7 @@ private:
     QComboBox *m_slipSize = nullptr;
     QLineEdit *m_printer = nullptr;
     QCheckBox *m_autoPrint = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QSpinBox *m_pollSeconds = nullptr;
     QLineEdit *m_apiBase = nullptr;
 };

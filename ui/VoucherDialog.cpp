@@ -2,6 +2,7 @@
 
 #include "Formatting.h"
 #include "ParagraphLabel.h"
+#include "ScreenFit.h"
 #include "QrCodeImage.h"
 #include "VoucherSlip.h"
 
@@ -120,7 +121,7 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     m_scroll->setWidget(content);
     outer->addWidget(m_scroll, 1);
 
-    // The slip's buttons and the page's: one row, or two when the screen is too narrow for one.
+    // The slip's buttons and the page's (see fitToScreen).
     m_buttonRows = new QBoxLayout(QBoxLayout::LeftToRight);
     auto *slipButtons = new QHBoxLayout;
     auto *pageButtons = new QHBoxLayout;
@@ -191,27 +192,11 @@ void VoucherDialog::markNotHandedOver(qint64 issuedAt)
 
 void VoucherDialog::fitToScreen()
 {
-    const QScreen *shownOn = screen();
-    if (!shownOn)
-        return;
-    // Room for the window manager's title bar and frame.
-    const QSize available = shownOn->availableGeometry().size() - QSize(16, 48);
+    // The buttons in one row, or two when the screen is too narrow for one.
     m_buttonRows->setDirection(QBoxLayout::LeftToRight);
-    if (m_buttonRows->sizeHint().width() > available.width())
+    if (screen() && m_buttonRows->sizeHint().width() > screen()->availableGeometry().width() - 16)
         m_buttonRows->setDirection(QBoxLayout::TopToBottom);
-    const QSize content = m_scroll->widget()->sizeHint();
-    m_scroll->setMinimumSize(content);
-    const QSize wanted = layout()->totalSizeHint();
-    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
-    QSize fitted = content;
-    if (wanted.height() > available.height())
-        fitted.setHeight(std::max(120, content.height() - (wanted.height() - available.height())));
-    if (wanted.width() > available.width())
-        fitted.setWidth(std::max(200, content.width() - (wanted.width() - available.width())));
-    if (fitted.height() < content.height())
-        fitted.setWidth(std::min(fitted.width() + scrollBar, available.width()));
-    m_scroll->setMinimumSize(fitted);
-    resize(layout()->totalSizeHint().boundedTo(available));
+    ui::fitToScreen(this, m_scroll);
 }
 
 void VoucherDialog::showEvent(QShowEvent *event)

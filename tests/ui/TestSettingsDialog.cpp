@@ -7,6 +7,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QCheckBox>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QScopeGuard>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -52,6 +58,7 @@ class TestSettingsDialog : public QObject
 
 private slots:
     void init();
+    void largeText_fitsTheScreenWithSave();
     void liveKey_needsExplicitConfirmation();
     void testKey_isStoredOnlyInTheKeychain();
     void noKeychain_saysSoAndStoresNothing();
@@ -201,6 +208,28 @@ void TestSettingsDialog::newTill_neverStoresThePlaceholderStoreName()
     QVERIFY(m_settings->autoPrint());
     ui::SettingsDialog again(secrets, *m_settings, m_network);
     QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("autoPrintField"))->isChecked());
+}
+
+void TestSettingsDialog::largeText_fitsTheScreenWithSave()
+{
+    // Text at 200 % (as 125 % scaling on a 768-pixel screen, and more): taller than the screen.
+    const QFont before = QApplication::font();
+    QFont large = before;
+    large.setPointSizeF(before.pointSizeF() * 2);
+    QApplication::setFont(large);
+    const auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QRect screen = dialog.screen()->availableGeometry();
+    QVERIFY2(dialog.height() <= screen.height(), qPrintable(QString::number(dialog.height())));
+    // Save and Cancel are in the dialog, in view; the settings scroll.
+    for (QPushButton *button : dialog.findChild<QDialogButtonBox *>()->findChildren<QPushButton *>()) {
+        const QRect at(button->mapTo(&dialog, QPoint()), button->size());
+        QVERIFY2(dialog.rect().contains(at), qPrintable(button->text()));
+    }
+    QVERIFY(dialog.findChild<QScrollArea *>(QStringLiteral("settingsScroll"))->verticalScrollBar()->maximum() > 0);
 }
 
 QTEST_MAIN(TestSettingsDialog)
