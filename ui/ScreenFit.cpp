@@ -4,6 +4,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStyle>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -29,6 +30,18 @@ void fitToScreen(QWidget *dialog, QScrollArea *scroll)
                                  available.width()));
     scroll->setMinimumSize(fitted);
     dialog->resize(dialog->layout()->totalSizeHint().boundedTo(available));
+}
+
+QScrollArea *makeContentScroll(QWidget *dialog, const QString &name, QVBoxLayout *&layout)
+{
+    auto *scroll = new QScrollArea(dialog);
+    scroll->setObjectName(name);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return scroll;
 }
 
 } // namespace konbini::ui

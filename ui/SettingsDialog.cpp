@@ -32,13 +32,9 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     auto *outer = new QVBoxLayout(this);
     // The settings scroll when the screen is too small for them (1366×768 at 125 %); the status
     // and Save stay in view.
-    m_scroll = new QScrollArea(this);
-    m_scroll->setObjectName(QStringLiteral("settingsScroll"));
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidgetResizable(true);
-    auto *content = new QWidget(m_scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = nullptr;
+    m_scroll = makeContentScroll(this, QStringLiteral("settingsScroll"), layout);
+    QWidget *content = layout->parentWidget();
 
     auto *stripeBox = new QGroupBox(tr("Stripe"), this);
     auto *stripeForm = new QFormLayout(stripeBox);

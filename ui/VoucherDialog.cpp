@@ -61,13 +61,9 @@ VoucherDialog::VoucherDialog(const Voucher &voucher, QString storeName, bool san
     auto *outer = new QVBoxLayout(this);
     // The voucher scrolls when it is taller than the screen (large text, a small screen); the
     // buttons below it never leave the screen.
-    m_scroll = new QScrollArea(this);
-    m_scroll->setObjectName(QStringLiteral("voucherScroll"));
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidgetResizable(true);
-    auto *content = new QWidget(m_scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *layout = nullptr;
+    m_scroll = makeContentScroll(this, QStringLiteral("voucherScroll"), layout);
+    QWidget *content = layout->parentWidget();
     m_recovered = paragraph(QString(), 1.1, true);
     m_recovered->setObjectName(QStringLiteral("recoveredNotice"));
     m_recovered->setWordWrap(true);

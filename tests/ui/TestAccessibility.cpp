@@ -136,6 +136,16 @@ QStringList unreadableIn(QWidget *window)
     return unreadable;
 }
 
+// The settings dialog over a settings file of its own and no keychain.
+struct SettingsHarness {
+    explicit SettingsHarness(const QString &file) : qsettings(file, QSettings::IniFormat) {}
+    MemorySecretStore secrets;
+    QSettings qsettings;
+    TillSettings settings{qsettings};
+    QNetworkAccessManager network;
+    ui::SettingsDialog dialog{secrets, settings, network};
+};
+
 QPalette highContrast()
 {
     QPalette palette;
@@ -191,11 +201,8 @@ void TestAccessibility::everyControl_hasAName()
     nameless = namelessIn(&voucher);
     QVERIFY2(nameless.isEmpty(), qPrintable(QStringLiteral("voucher dialog: ") + nameless.join(QStringLiteral(", "))));
 
-    MemorySecretStore secrets;
-    QSettings qsettings(dir.filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
-    TillSettings settings(qsettings);
-    QNetworkAccessManager network;
-    ui::SettingsDialog settingsDialog(secrets, settings, network);
+    SettingsHarness settingsHarness(dir.filePath(QStringLiteral("settings.conf")));
+    ui::SettingsDialog &settingsDialog = settingsHarness.dialog;
     settingsDialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&settingsDialog));
     nameless = namelessIn(&settingsDialog);
@@ -243,11 +250,8 @@ void TestAccessibility::everyText_isReadable()
     unreadable = unreadableIn(&window);
     QVERIFY2(unreadable.isEmpty(), qPrintable(QStringLiteral("voucher list: ") + unreadable.join(QStringLiteral(", "))));
 
-    MemorySecretStore secrets;
-    QSettings qsettings(dir.filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
-    TillSettings settings(qsettings);
-    QNetworkAccessManager network;
-    ui::SettingsDialog settingsDialog(secrets, settings, network);
+    SettingsHarness settingsHarness(dir.filePath(QStringLiteral("settings.conf")));
+    ui::SettingsDialog &settingsDialog = settingsHarness.dialog;
     settingsDialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&settingsDialog));
     settingsDialog.findChild<QLineEdit *>(QStringLiteral("keyField"))->setText(QStringLiteral("not a key"));

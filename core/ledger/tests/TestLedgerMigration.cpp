@@ -15,6 +15,25 @@ using namespace std::chrono_literals;
 // Tills in the field keep their ledgers: a ledger written by the release before the core redesign
 // (schema 2; tests/fixtures/ledger-schema2, with the sandbox state it talked to) opens with nothing
 // lost, and its pending journal entries are still resumed, with their own keys, to vouchers.
+namespace {
+
+// The till the fixtures were written by: its store, terminal and key, with fast retries.
+TillConfig fixtureTill(const QUrl &sandbox, const QString &ledgerPath)
+{
+    TillConfig config;
+    config.baseUrl = sandbox;
+    config.sandbox = true;
+    config.apiKey = QStringLiteral("sk_test_fixture");
+    config.ledgerPath = ledgerPath;
+    config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};
+    config.retry.initialDelay = 1ms;
+    config.retry.maxDelay = 4ms;
+    config.keepWarmEvery = 0ms;
+    return config;
+}
+
+} // namespace
+
 class TestLedgerMigration : public QObject
 {
     Q_OBJECT
@@ -105,15 +124,7 @@ void TestLedgerMigration::schema2_pendingEntriesResume()
     QCOMPARE(sandbox.paymentIntentCount(), 3);
 
     QNetworkAccessManager network;
-    TillConfig config;
-    config.baseUrl = sandbox.baseUrl();
-    config.sandbox = true;
-    config.apiKey = QStringLiteral("sk_test_fixture");
-    config.ledgerPath = copyOf(QStringLiteral("ledger.sqlite"));
-    config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};
-    config.retry.initialDelay = 1ms;
-    config.retry.maxDelay = 4ms;
-    Till till(network, config);
+    Till till(network, fixtureTill(sandbox.baseUrl(), copyOf(QStringLiteral("ledger.sqlite"))));
     QVERIFY(till.open().ok());
     QSignalSpy recovered(&till.session(), &CheckoutSession::saleRecovered);
     QSignalSpy failed(&till.session(), &CheckoutSession::saleRecoveryFailed);
@@ -184,16 +195,7 @@ void TestLedgerMigration::schema4_pendingEntriesResume()
     QCOMPARE(sandbox.paymentIntentCount(), 3); // voucher 4's create reached Stripe, 3's did not
 
     QNetworkAccessManager network;
-    TillConfig config;
-    config.baseUrl = sandbox.baseUrl();
-    config.sandbox = true;
-    config.apiKey = QStringLiteral("sk_test_fixture");
-    config.ledgerPath = copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema4"));
-    config.terminal = {QStringLiteral("shibuya"), QStringLiteral("till-1")};
-    config.retry.initialDelay = 1ms;
-    config.retry.maxDelay = 4ms;
-    config.keepWarmEvery = 0ms;
-    Till till(network, config);
+    Till till(network, fixtureTill(sandbox.baseUrl(), copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema4"))));
     QVERIFY(till.open().ok());
     // What the clerk had not seen through is still there after the upgrade.
     QCOMPARE(till.paidInbox().count(), 1);
