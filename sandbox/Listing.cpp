@@ -115,6 +115,12 @@ QJsonValue expandedValue(const QJsonValue &value, QStringList path, const Sandbo
         return value;
     }
     const QString head = path.takeFirst();
+    if (value.isString()) {
+        // `a.b` expands `a` too, as Stripe does: an id on the way is replaced by its object.
+        if (const Record *record = state.find(value.toString()))
+            return expandedValue(record->object, QStringList{head} + path, state);
+        return value;
+    }
     if (value.isArray() && head == u"data") {
         // Lists: `data.x` applies to each element.
         QJsonArray array = value.toArray();

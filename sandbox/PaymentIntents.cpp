@@ -6,6 +6,7 @@
 #include "SearchQuery.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRandomGenerator>
 
@@ -625,9 +626,17 @@ QJsonObject PaymentIntents::startPaymentAtStore(const QString &id, const Call &c
     return record.object;
 }
 
-QJsonObject PaymentIntents::payAtStore(const QString &id, const Call &call)
+QJsonObject PaymentIntents::payAtStore(const QString &id, const ParamReader &params, const Call &call)
 {
     const Record &record = existing(id);
+    const QString chain = params.string(QStringLiteral("chain")).value_or(QString());
+    if (!chain.isEmpty()
+        && std::none_of(std::begin(kStoreChains), std::end(kStoreChains),
+                        [&](const StoreChain &known) { return chain == QLatin1String(known.key); })) {
+        throw StripeError::invalidParameter(
+            QStringLiteral("chain"),
+            QStringLiteral("Invalid chain: must be one of familymart, lawson, ministop or seicomart."));
+    }
     const bool started = record.hidden.value(QStringLiteral("paying_at_store")).toBool();
     if (record.object.value(kStatus).toString() != u"requires_action") {
         throw StripeError::unexpectedState(
@@ -639,7 +648,7 @@ QJsonObject PaymentIntents::payAtStore(const QString &id, const Call &call)
             record.object,
             QStringLiteral("The voucher has expired: the customer can no longer start paying at a kiosk."));
     }
-    succeed(id, call.now, call.origin);
+    succeed(id, call.now, call.origin, chain);
     return m_state.find(id)->object;
 }
 
@@ -654,15 +663,53 @@ void PaymentIntents::applyDueTransition(const QString &id, qint64 dueAt)
         expire(id, dueAt);
 }
 
-void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &origin)
+QString PaymentIntents::addBalanceTransaction(const QString &chargeId, qint64 amount, qint64 at)
+{
+    // Rounded to the yen, as JPY has no smaller unit.
+    const qint64 fee = (amount * m_feeBasisPoints + 5000) / 10000;
+    // Konbini funds become available for payout after 4 business days (JST weekdays), at midnight UTC.
+    QDate day = QDateTime::fromSecsSinceEpoch(at + kJstOffsetSeconds, Qt::UTC).date();
+    for (int businessDays = 0; businessDays < 4;) {
+        day = day.addDays(1);
+        businessDays += day.dayOfWeek() <= 5;
+    }
+    const qint64 availableOn = QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    const QString id = m_state.newId(QStringLiteral("txn_"));
+    const QJsonObject transaction{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("object"), QStringLiteral("balance_transaction")},
+        {QStringLiteral("amount"), amount},
+        {QStringLiteral("available_on"), availableOn},
+        {QStringLiteral("created"), at},
+        {QStringLiteral("currency"), QStringLiteral("jpy")},
+        {QStringLiteral("description"), QJsonValue()},
+        {QStringLiteral("exchange_rate"), QJsonValue()},
+        {QStringLiteral("fee"), fee},
+        {QStringLiteral("fee_details"),
+         QJsonArray{QJsonObject{{QStringLiteral("amount"), fee},
+                                {QStringLiteral("application"), QJsonValue()},
+                                {QStringLiteral("currency"), QStringLiteral("jpy")},
+                                {QStringLiteral("description"), QStringLiteral("Stripe processing fees")},
+                                {QStringLiteral("type"), QStringLiteral("stripe_fee")}}}},
+        {QStringLiteral("net"), amount - fee},
+        {QStringLiteral("reporting_category"), QStringLiteral("charge")},
+        {QStringLiteral("source"), chargeId},
+        {QStringLiteral("status"), QStringLiteral("pending")},
+        {QStringLiteral("type"), QStringLiteral("charge")},
+    };
+    m_state.insert(id, Record{transaction, {}});
+    return id;
+}
+
+void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &origin, QString chain)
 {
     Record &record = m_state.edit(id);
     QJsonObject &paymentIntent = record.object;
     const qint64 amount = paymentIntent.value(QStringLiteral("amount")).toInteger();
     const QString methodId = paymentIntent.value(QStringLiteral("payment_method")).toString();
     const QJsonObject method = m_state.find(methodId)->object;
-    const QString chain =
-        QLatin1String(kStoreChains[QRandomGenerator::global()->bounded(int(std::size(kStoreChains)))].key);
+    if (chain.isEmpty()) // paid without the helper saying where: a chain that depends on the PaymentIntent only
+        chain = QLatin1String(kStoreChains[qHash(id) % std::size(kStoreChains)].key);
     const QString chargeId = m_state.newId(QStringLiteral("ch_"));
     static const QJsonObject kChargeNullFields = nullFields({"application", "application_fee", "application_fee_amount", "balance_transaction",
                                      "customer", "description", "failure_code", "failure_message", "receipt_email",
@@ -673,6 +720,7 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
     charge.insert(QStringLiteral("amount"), amount);
     charge.insert(QStringLiteral("amount_captured"), amount);
     charge.insert(QStringLiteral("amount_refunded"), 0);
+    charge.insert(QStringLiteral("balance_transaction"), addBalanceTransaction(chargeId, amount, at));
     charge.insert(QStringLiteral("billing_details"), method.value(QStringLiteral("billing_details")));
     charge.insert(QStringLiteral("captured"), true);
     charge.insert(QStringLiteral("created"), at);
@@ -686,7 +734,15 @@ void PaymentIntents::succeed(const QString &id, qint64 at, const RequestOrigin &
                   QJsonObject{{QStringLiteral("type"), QStringLiteral("konbini")},
                               {QStringLiteral("konbini"),
                                QJsonObject{{QStringLiteral("store"), QJsonObject{{QStringLiteral("chain"), chain}}}}}});
+    charge.insert(QStringLiteral("disputed"), false); // Konbini payments cannot be disputed
     charge.insert(QStringLiteral("refunded"), false);
+    // The sandbox does not embed refunds in the charge (GET /v1/refunds?charge= lists them):
+    // has_more says whether there are any.
+    charge.insert(QStringLiteral("refunds"),
+                  QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                              {QStringLiteral("data"), QJsonArray()},
+                              {QStringLiteral("has_more"), false},
+                              {QStringLiteral("url"), QStringLiteral("/v1/charges/%1/refunds").arg(chargeId)}});
     charge.insert(QStringLiteral("status"), QStringLiteral("succeeded"));
     m_state.insert(chargeId, Record{charge, {}});
 

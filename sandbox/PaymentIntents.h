@@ -30,7 +30,11 @@ public:
 
     // Sandbox-only: the customer starts paying at a kiosk (cancellation then fails), or pays.
     QJsonObject startPaymentAtStore(const QString &id, const Call &call);
-    QJsonObject payAtStore(const QString &id, const Call &call);
+    // `chain` (familymart, lawson, ministop, seicomart) is where; without it, one that depends
+    // only on the PaymentIntent.
+    QJsonObject payAtStore(const QString &id, const ParamReader &params, const Call &call);
+    // Stripe's fee for a paid Konbini charge, in hundredths of a percent of the amount (360: 3.6 %).
+    void setFeeBasisPoints(int basisPoints) { m_feeBasisPoints = basisPoints; }
 
     // Applies the transition due for this PaymentIntent at `dueAt`, if it is still due.
     void applyDueTransition(const QString &id, qint64 dueAt);
@@ -44,11 +48,14 @@ private:
     void applyCommonFields(QJsonObject &paymentIntent, const ParamReader &params) const;
     QString attachPaymentMethod(const ParamReader &params, const Call &call);
     void issueVoucher(Record &record, const Call &call);
-    void succeed(const QString &id, qint64 at, const RequestOrigin &origin);
+    void succeed(const QString &id, qint64 at, const RequestOrigin &origin, QString chain = {});
+    // The paid charge's balance transaction: Stripe's fee, the net, when the funds are available.
+    QString addBalanceTransaction(const QString &chargeId, qint64 amount, qint64 at);
     void expire(const QString &id, qint64 at);
 
     SandboxState &m_state;
     QString m_voucherBaseUrl;
+    int m_feeBasisPoints = 360; // Stripe Japan's published Konbini price: 3.6 % (README)
 };
 
 } // namespace konbini::sandbox

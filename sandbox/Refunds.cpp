@@ -122,6 +122,11 @@ QJsonObject Refunds::create(const ParamReader &params, const Call &call)
     Record &chargeRecord = m_state.edit(chargeId);
     const qint64 refunded = chargeRecord.object.value(QStringLiteral("amount_refunded")).toInteger() + amount;
     chargeRecord.object.insert(QStringLiteral("amount_refunded"), refunded);
+    QJsonObject refundList = chargeRecord.object.value(QStringLiteral("refunds")).toObject();
+    if (!refundList.isEmpty()) {
+        refundList.insert(QStringLiteral("has_more"), true);
+        chargeRecord.object.insert(QStringLiteral("refunds"), refundList);
+    }
     chargeRecord.object.insert(QStringLiteral("refunded"),
                                refunded == chargeRecord.object.value(QStringLiteral("amount")).toInteger());
     m_state.emitEvent(QStringLiteral("refund.created"), refund, call.now, call.origin);

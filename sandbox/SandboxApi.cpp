@@ -122,7 +122,7 @@ SandboxApi::SandboxApi(QString voucherBaseUrl)
               return pis.startPaymentAtStore(a.at(0), c);
           });
     route("POST", helpers + QStringLiteral("/payment_intents/:/pay"), QString(),
-          [&pis](const QStringList &a, const ParamReader &, const Call &c) { return pis.payAtStore(a.at(0), c); });
+          [&pis](const QStringList &a, const ParamReader &p, const Call &c) { return pis.payAtStore(a.at(0), p, c); });
     route("POST", helpers + QStringLiteral("/refunds/:/bank_details"), QString(),
           [&refunds](const QStringList &a, const ParamReader &p, const Call &c) {
               return refunds.submitBankDetails(a.at(0), p, c);

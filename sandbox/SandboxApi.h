@@ -49,6 +49,8 @@ public:
     explicit SandboxApi(QString voucherBaseUrl);
     // Only this key is accepted from now on (empty: any test key).
     void setRequiredKey(const QString &key) { m_requiredKey = key; }
+    // Stripe's fee for a paid Konbini charge, in percent of the amount.
+    void setKonbiniFeePercent(double percent) { m_paymentIntents.setFeeBasisPoints(qRound(percent * 100)); }
     ~SandboxApi();
 
     // Keeps the state in this file (read on demand, written at each request); without one the

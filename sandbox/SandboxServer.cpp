@@ -70,6 +70,7 @@ bool SandboxServer::start(QString &error, const QHostAddress &address, quint16 p
     m_baseUrl.setPort(m_listener.serverPort());
     m_api = std::make_unique<SandboxApi>(m_baseUrl.toString(QUrl::StripTrailingSlash));
     m_api->setRequiredKey(m_options.requiredKey);
+    m_api->setKonbiniFeePercent(m_options.konbiniFeePercent);
     if (!m_options.statePath.isEmpty() && !m_api->usePersistence(m_options.statePath, error))
         return false;
     return true;

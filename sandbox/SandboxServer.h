@@ -20,6 +20,8 @@ struct SandboxOptions {
     // The one key accepted (the embedded sandbox makes one per launch, known only to its till);
     // empty: any sk_test_ or rk_test_ key.
     QString requiredKey;
+    // Stripe's fee on a paid Konbini charge: Stripe Japan's published 3.6 % unless set (README).
+    double konbiniFeePercent = 3.6;
     // Refuse a request whose Host is not this server's own address and port (a web page that
     // rebinds its DNS name to 127.0.0.1 sends its own name).
     bool checkHost = false;

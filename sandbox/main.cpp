@@ -63,7 +63,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption key(QStringLiteral("key"),
                                  QStringLiteral("Accept only this sk_test_/rk_test_ key (default: any test key)."),
                                  QStringLiteral("key"));
-    parser.addOptions({host, port, state, faultRate, faultSeed, key});
+    const QCommandLineOption feePercent(QStringLiteral("konbini-fee-percent"),
+                                        QStringLiteral("Stripe's fee on a paid Konbini charge, in percent (default 3.6)."),
+                                        QStringLiteral("percent"), QStringLiteral("3.6"));
+    parser.addOptions({host, port, state, faultRate, faultSeed, key, feePercent});
     parser.process(app);
 
     bool portOk = false, rateOk = false, seedOk = false;
@@ -72,11 +75,14 @@ int main(int argc, char *argv[])
     const quint64 seed = parser.value(faultSeed).toULongLong(&seedOk);
     const QHostAddress address(parser.value(host));
     const QString requiredKey = parser.value(key);
+    bool feeOk = false;
+    const double fee = parser.value(feePercent).toDouble(&feeOk);
     const bool keyOk = requiredKey.isEmpty() || requiredKey.startsWith(u"sk_test_") || requiredKey.startsWith(u"rk_test_");
-    if (!portOk || portNumber > 65535 || !rateOk || rate < 0.0 || rate > 1.0 || !seedOk || address.isNull() || !keyOk) {
+    if (!portOk || portNumber > 65535 || !rateOk || rate < 0.0 || rate > 1.0 || !seedOk || address.isNull() || !keyOk || !feeOk
+        || fee < 0.0 || fee > 100.0) {
         std::fprintf(stderr,
                      "konbini-sandbox: --host takes an IP address, --port 0-65535, --fault-rate 0-1, --fault-seed a "
-                     "whole number, --key a sk_test_ or rk_test_ key\n");
+                     "whole number, --key a sk_test_ or rk_test_ key, --konbini-fee-percent 0-100\n");
         return 2;
     }
 
@@ -85,6 +91,7 @@ int main(int argc, char *argv[])
     options.faultRate = rate;
     options.faultSeed = seed;
     options.requiredKey = requiredKey;
+    options.konbiniFeePercent = fee;
     konbini::sandbox::SandboxServer server(options);
     QString error;
     if (!server.start(error, address, static_cast<quint16>(portNumber))) {

@@ -1,5 +1,8 @@
+#include "OpenApiCheck.h"
 #include "SandboxHttp.h"
+#include "SandboxServer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
@@ -68,6 +71,10 @@ private slots:
     void search_findsByStatusMetadataAndAmount();
     void search_paginates();
     void expand_replacesIds();
+    void paidCharge_hasItsChainFeeNetAndPayoutDay_data();
+    void paidCharge_hasItsChainFeeNetAndPayoutDay();
+    void payHelper_refusesAnUnknownChain();
+    void paidWithoutAChain_isPaidAtOneThatDependsOnlyOnThePaymentIntent();
 
 private:
     SandboxHttp m_http;
@@ -635,6 +642,107 @@ void TestSandboxPaymentIntents::expand_replacesIds()
                 .toObject()
                 .value(QStringLiteral("payment_method"))
                 .isObject());
+}
+
+void TestSandboxPaymentIntents::paidCharge_hasItsChainFeeNetAndPayoutDay_data()
+{
+    QTest::addColumn<double>("feePercent");
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<QString>("chain");
+    QTest::addColumn<qint64>("fee");
+    // Stripe Japan's published Konbini price (3.6 %), rounded to the yen; and a fee set otherwise.
+    QTest::newRow("3.6 % of ¥1,500 at Lawson") << 3.6 << qint64(1500) << "lawson" << qint64(54);
+    QTest::newRow("3.6 % of ¥2,480 at Ministop (89.28)") << 3.6 << qint64(2480) << "ministop" << qint64(89);
+    QTest::newRow("3.6 % of ¥12,000 at Seicomart") << 3.6 << qint64(12000) << "seicomart" << qint64(432);
+    QTest::newRow("2.75 % of ¥1,000 at FamilyMart (27.5)") << 2.75 << qint64(1000) << "familymart" << qint64(28);
+}
+
+void TestSandboxPaymentIntents::paidCharge_hasItsChainFeeNetAndPayoutDay()
+{
+    QFETCH(double, feePercent);
+    QFETCH(qint64, amount);
+    QFETCH(QString, chain);
+    QFETCH(qint64, fee);
+    konbini::sandbox::SandboxOptions options;
+    options.konbiniFeePercent = feePercent;
+    SandboxHttp http(options);
+    // Paid on Friday 2026-12-04 at noon JST: four business days later is Thursday the 10th.
+    const qint64 friday = QDateTime(QDate(2026, 12, 4), QTime(3, 0), Qt::UTC).toSecsSinceEpoch();
+    if (http.now() >= friday)
+        QSKIP("the sandbox clock starts at the machine's time, already past the chosen Friday");
+    http.advanceClock(friday - http.now());
+    const QString id = http.createPaymentIntent(amount).value(QStringLiteral("id")).toString();
+    http.confirm(id, QStringLiteral("taro+fill_never@test.com"));
+    const qint64 paidAt = http.advanceClock(600); // 12:10 JST
+    QCOMPARE(http.post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(id),
+                       {{QStringLiteral("chain"), chain}})
+                 .status,
+             200);
+    const HttpResult paid =
+        http.get(piPath(id), {{QStringLiteral("expand[]"), QStringLiteral("latest_charge.balance_transaction")}});
+    QCOMPARE(paid.status, 200);
+    const QJsonObject charge = paid.json.value(QStringLiteral("latest_charge")).toObject();
+    QCOMPARE(charge.value(QStringLiteral("created")).toInteger(), paidAt);
+    QCOMPARE(charge.value(QStringLiteral("payment_method_details"))
+                 .toObject()
+                 .value(QStringLiteral("konbini"))
+                 .toObject()
+                 .value(QStringLiteral("store"))
+                 .toObject()
+                 .value(QStringLiteral("chain"))
+                 .toString(),
+             chain);
+    const QJsonObject transaction = charge.value(QStringLiteral("balance_transaction")).toObject();
+    QCOMPARE(transaction.value(QStringLiteral("object")).toString(), QStringLiteral("balance_transaction"));
+    QCOMPARE(transaction.value(QStringLiteral("amount")).toInteger(), amount);
+    QCOMPARE(transaction.value(QStringLiteral("fee")).toInteger(), fee);
+    QCOMPARE(transaction.value(QStringLiteral("net")).toInteger(), amount - fee);
+    QCOMPARE(transaction.value(QStringLiteral("fee_details")).toArray().at(0).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("stripe_fee"));
+    QCOMPARE(transaction.value(QStringLiteral("source")).toString(), charge.value(QStringLiteral("id")).toString());
+    QCOMPARE(transaction.value(QStringLiteral("available_on")).toInteger(),
+             QDateTime(QDate(2026, 12, 10), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    // As Stripe describes them (OpenAPI), field for field.
+    QCOMPARE(OpenApiCheck::stripe().problemsWithSchema(QStringLiteral("balance_transaction"), transaction), QStringList());
+    QJsonObject unexpanded = charge;
+    unexpanded.insert(QStringLiteral("balance_transaction"), transaction.value(QStringLiteral("id")));
+    const QStringList chargeProblems = OpenApiCheck::stripe().problemsWithSchema(QStringLiteral("charge"), unexpanded);
+    QVERIFY2(chargeProblems.isEmpty(), qPrintable(chargeProblems.join(u'\n')));
+}
+
+void TestSandboxPaymentIntents::payHelper_refusesAnUnknownChain()
+{
+    const QString id = m_http.createPaymentIntent().value(QStringLiteral("id")).toString();
+    m_http.confirm(id, QStringLiteral("taro+fill_never@test.com"));
+    const HttpResult refused = m_http.post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(id),
+                                           {{QStringLiteral("chain"), QStringLiteral("seven_eleven")}});
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.error().value(QStringLiteral("param")).toString(), QStringLiteral("chain"));
+    QCOMPARE(m_http.paymentIntent(id).value(QStringLiteral("status")), QStringLiteral("requires_action")); // not paid
+}
+
+void TestSandboxPaymentIntents::paidWithoutAChain_isPaidAtOneThatDependsOnlyOnThePaymentIntent()
+{
+    QSet<QString> chains;
+    for (int i = 0; i < 12; ++i) {
+        const QString id = m_http.paidPaymentIntent().value(QStringLiteral("id")).toString();
+        const QJsonObject charge =
+            m_http.get(piPath(id), {{QStringLiteral("expand[]"), QStringLiteral("latest_charge")}})
+                .json.value(QStringLiteral("latest_charge"))
+                .toObject();
+        chains.insert(charge.value(QStringLiteral("payment_method_details"))
+                          .toObject()
+                          .value(QStringLiteral("konbini"))
+                          .toObject()
+                          .value(QStringLiteral("store"))
+                          .toObject()
+                          .value(QStringLiteral("chain"))
+                          .toString());
+    }
+    QVERIFY(chains.size() > 1); // spread over the chains, as customers are
+    QVERIFY((QSet<QString>{QStringLiteral("familymart"), QStringLiteral("lawson"), QStringLiteral("ministop"),
+                           QStringLiteral("seicomart")})
+                .contains(chains));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxPaymentIntents)
