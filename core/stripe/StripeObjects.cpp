@@ -130,6 +130,51 @@ Result<Page<T>> decodePage(const QJsonObject &json, Result<T> (*decodeItem)(cons
 
 } // namespace
 
+namespace {
+
+bool isWholeNumber(const QJsonValue &value)
+{
+    return value.isDouble() && value.toDouble() == double(value.toInteger());
+}
+
+// Hostile or confused answers are not believed: a chain Stripe does not have, a fee above the
+// amount, a net that is not amount − fee, funds available before the payment.
+std::optional<PaidDetails> paidDetailsOf(const QJsonObject &charge, qint64 amount)
+{
+    if (charge.isEmpty() || !isWholeNumber(charge.value(QStringLiteral("created"))))
+        return std::nullopt;
+    PaidDetails paid;
+    paid.paidAt = charge.value(QStringLiteral("created")).toInteger();
+    if (paid.paidAt <= 0)
+        return std::nullopt;
+    const QString chain = charge.value(QStringLiteral("payment_method_details"))
+                              .toObject()
+                              .value(QStringLiteral("konbini"))
+                              .toObject()
+                              .value(QStringLiteral("store"))
+                              .toObject()
+                              .value(QStringLiteral("chain"))
+                              .toString();
+    if (storeChainKeys().contains(chain))
+        paid.chain = chain;
+    const QJsonObject transaction = charge.value(QStringLiteral("balance_transaction")).toObject();
+    const QJsonValue fee = transaction.value(QStringLiteral("fee"));
+    const QJsonValue net = transaction.value(QStringLiteral("net"));
+    const QJsonValue availableOn = transaction.value(QStringLiteral("available_on"));
+    if (isWholeNumber(fee) && isWholeNumber(net) && isWholeNumber(availableOn)
+        && transaction.value(QStringLiteral("amount")).toInteger() == amount && fee.toInteger() >= 0
+        && fee.toInteger() <= amount && net.toInteger() == amount - fee.toInteger()
+        && availableOn.toInteger() >= paid.paidAt - 86400) {
+        paid.feesKnown = true;
+        paid.fee = fee.toInteger();
+        paid.net = net.toInteger();
+        paid.availableOn = availableOn.toInteger();
+    }
+    return paid;
+}
+
+} // namespace
+
 Result<PaymentIntent> decodePaymentIntent(const QJsonObject &json)
 {
     FieldReader reader(json, QStringLiteral("payment_intent"));
@@ -148,6 +193,7 @@ Result<PaymentIntent> decodePaymentIntent(const QJsonObject &json)
     if (refunded.isDouble() && refunded.toDouble() == double(refunded.toInteger()) && refunded.toInteger() >= 0
         && refunded.toInteger() <= pi.amount)
         pi.amountRefunded = refunded.toInteger();
+    pi.paid = paidDetailsOf(json.value(QStringLiteral("latest_charge")).toObject(), pi.amount);
     pi.paymentMethod = reader.idOrExpanded(QStringLiteral("payment_method"));
     pi.customerName = json.value(QStringLiteral("payment_method"))
                           .toObject()

@@ -27,6 +27,17 @@ struct KonbiniVoucherDetails {
     QList<KonbiniStore> stores; // only the chains Stripe returned, in a fixed order
 };
 
+// When and where a voucher was paid, and what Stripe kept: from the PaymentIntent's latest_charge
+// expanded with its balance_transaction. Figures that do not add up are left out (known false).
+struct PaidDetails {
+    qint64 paidAt = 0;  // the charge's created
+    QString chain;      // familymart, lawson, ministop, seicomart; empty when Stripe did not say
+    bool feesKnown = false;
+    qint64 fee = 0;     // Stripe's fee, yen
+    qint64 net = 0;     // amount − fee
+    qint64 availableOn = 0; // when the funds can be paid out
+};
+
 struct PaymentIntent {
     QString id;
     PaymentIntentStatus status = PaymentIntentStatus::Unknown;
@@ -39,6 +50,7 @@ struct PaymentIntent {
     QString paymentMethod;
     QString customerName; // billing name, when payment_method was expanded
     qint64 amountRefunded = 0; // the charge's, when latest_charge was expanded
+    std::optional<PaidDetails> paid; // when latest_charge was expanded (and its balance transaction for fees)
     QString cancellationReason;
     qint64 canceledAt = 0;
     QString lastPaymentErrorCode;

@@ -25,6 +25,8 @@ private slots:
     void paymentIntent_withVoucher();
     void paymentIntent_expandedChargeGivesTheRefundedAmount_data();
     void paymentIntent_expandedChargeGivesTheRefundedAmount();
+    void paymentIntent_paidDetailsFromTheExpandedCharge_data();
+    void paymentIntent_paidDetailsFromTheExpandedCharge();
     void paymentIntent_malformed_data();
     void paymentIntent_malformed();
     void refund_waitingForBankDetails();
@@ -81,6 +83,73 @@ void TestStripeObjects::paymentIntent_expandedChargeGivesTheRefundedAmount()
     QVERIFY(decoded.ok());
     QCOMPARE(decoded.value().latestCharge, QStringLiteral("ch_1"));
     QCOMPARE(decoded.value().amountRefunded, taken);
+}
+
+void TestStripeObjects::paymentIntent_paidDetailsFromTheExpandedCharge_data()
+{
+    QTest::addColumn<QString>("chain");
+    QTest::addColumn<QJsonValue>("fee");
+    QTest::addColumn<QJsonValue>("net");
+    QTest::addColumn<QJsonValue>("availableOn");
+    QTest::addColumn<QString>("chainTaken");
+    QTest::addColumn<bool>("feesKnown");
+    // The PaymentIntent's amount is the voucher's (kVoucher): 1500.
+    QTest::newRow("as Stripe answers") << "lawson" << QJsonValue(54) << QJsonValue(1446) << QJsonValue(1800000000)
+                                       << "lawson" << true;
+    QTest::newRow("a chain Stripe does not have") << "seven_eleven" << QJsonValue(54) << QJsonValue(1446)
+                                                  << QJsonValue(1800000000) << "" << true;
+    QTest::newRow("net that does not add up") << "ministop" << QJsonValue(54) << QJsonValue(1500)
+                                              << QJsonValue(1800000000) << "ministop" << false;
+    QTest::newRow("fee above the amount") << "ministop" << QJsonValue(9999) << QJsonValue(-8499)
+                                          << QJsonValue(1800000000) << "ministop" << false;
+    QTest::newRow("negative fee") << "seicomart" << QJsonValue(-54) << QJsonValue(1554) << QJsonValue(1800000000)
+                                  << "seicomart" << false;
+    QTest::newRow("fee as text") << "familymart" << QJsonValue(QStringLiteral("54")) << QJsonValue(1446)
+                                 << QJsonValue(1800000000) << "familymart" << false;
+    QTest::newRow("available before it was paid") << "lawson" << QJsonValue(54) << QJsonValue(1446)
+                                                  << QJsonValue(1000) << "lawson" << false;
+}
+
+void TestStripeObjects::paymentIntent_paidDetailsFromTheExpandedCharge()
+{
+    QFETCH(QString, chain);
+    QFETCH(QJsonValue, fee);
+    QFETCH(QJsonValue, net);
+    QFETCH(QJsonValue, availableOn);
+    QFETCH(QString, chainTaken);
+    QFETCH(bool, feesKnown);
+    QJsonObject json = parse(kVoucher);
+    const qint64 paidAt = 1'799'600'000;
+    json.insert(QStringLiteral("latest_charge"),
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("ch_1")},
+                            {QStringLiteral("object"), QStringLiteral("charge")},
+                            {QStringLiteral("created"), paidAt},
+                            {QStringLiteral("payment_method_details"),
+                             QJsonObject{{QStringLiteral("type"), QStringLiteral("konbini")},
+                                         {QStringLiteral("konbini"),
+                                          QJsonObject{{QStringLiteral("store"),
+                                                       QJsonObject{{QStringLiteral("chain"), chain}}}}}}},
+                            {QStringLiteral("balance_transaction"),
+                             QJsonObject{{QStringLiteral("id"), QStringLiteral("txn_1")},
+                                         {QStringLiteral("object"), QStringLiteral("balance_transaction")},
+                                         {QStringLiteral("amount"), 1500},
+                                         {QStringLiteral("fee"), fee},
+                                         {QStringLiteral("net"), net},
+                                         {QStringLiteral("available_on"), availableOn}}}});
+    const Result<PaymentIntent> decoded = decodePaymentIntent(json);
+    QVERIFY(decoded.ok()); // what is not believed is left out; the PaymentIntent itself stands
+    QVERIFY(decoded.value().paid.has_value());
+    const PaidDetails paid = *decoded.value().paid;
+    QCOMPARE(paid.paidAt, paidAt);
+    QCOMPARE(paid.chain, chainTaken);
+    QCOMPARE(paid.feesKnown, feesKnown);
+    if (feesKnown) {
+        QCOMPARE(paid.fee, fee.toInteger());
+        QCOMPARE(paid.net, net.toInteger());
+        QCOMPARE(paid.availableOn, availableOn.toInteger());
+    }
+    // Not expanded: nothing is claimed.
+    QVERIFY(!decodePaymentIntent(parse(kVoucher)).value().paid.has_value());
 }
 
 void TestStripeObjects::paymentIntent_malformed_data()
