@@ -10,6 +10,9 @@
 #include <memory>
 
 namespace konbini {
+
+// Paid vouchers whose details (chain, fee) one pass reads at most; the rest at the next.
+constexpr int kPaidDetailsPerPass = 20;
 namespace {
 
 const QString kCursor = QStringLiteral("event_cursor");
@@ -92,6 +95,7 @@ void EventSync::paced(std::function<void()> send)
 
 void EventSync::syncNow()
 {
+    m_paidDetailsRead = false;
     if (m_passRunning)
         return;
     m_passRunning = true;
@@ -457,8 +461,46 @@ void EventSync::rereadRefunds(QStringList refunds, std::function<void()> next)
     });
 }
 
+void EventSync::readPaidDetails(int left)
+{
+    const LedgerResult<QList<VoucherRecord>> waiting = m_ledger.vouchers().needingPaidDetails(1);
+    if (!waiting) {
+        finishPass(waiting.error());
+        return;
+    }
+    if (left <= 0 || waiting.value().isEmpty()) {
+        finishPass(std::nullopt);
+        return;
+    }
+    const VoucherRecord voucher = waiting.value().first();
+    paced([this, voucher, left] {
+        track(m_api.retrievePaidPaymentIntent(voucher.paymentIntentId, [this, voucher, left](const Result<PaymentIntent> &pi) {
+            if (!pi.ok() && pi.error().kind != ApiError::Kind::NotFound) {
+                // The events were applied; the details wait for the next pass.
+                qCInfo(lcCheckout) << "paid details of voucher" << voucher.id << "not read:" << pi.error().code;
+                finishPass(std::nullopt);
+                return;
+            }
+            // Gone at Stripe, or an answer without a believable charge: nothing more to learn.
+            const PaidDetails paid = pi.ok() && pi.value().paid ? *pi.value().paid : PaidDetails{};
+            if (const LedgerStatus stored = m_ledger.vouchers().setPaidDetails(voucher.id, paid, now()); !stored) {
+                finishPass(stored.error());
+                return;
+            }
+            emit voucherChanged(voucher.id);
+            readPaidDetails(left - 1);
+        }));
+    });
+}
+
 void EventSync::finishPass(const std::optional<SyncError> &error)
 {
+    if (!error && !m_paidDetailsRead) {
+        m_paidDetailsRead = true;
+        readPaidDetails(kPaidDetailsPerPass);
+        return;
+    }
+    m_paidDetailsRead = false;
     m_passRunning = false;
     const ApiError *stripeError = error ? std::get_if<ApiError>(&*error) : nullptr;
     const bool offline = stripeError && meansOffline(*stripeError);

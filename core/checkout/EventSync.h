@@ -73,11 +73,15 @@ signals:
 private:
     using SyncError = std::variant<ApiError, LedgerError>;
     void track(StripeCall *call);
+    bool m_paidDetailsRead = false; // this pass has read paid details already
     // Runs `send` (which makes one request) once the budget allows it.
     void paced(std::function<void()> send);
     void fetchPage(const QString &cursor, int pagesLeft);
     void fetchSinceCatchUp(qint64 caughtUpAt);
     void applyEvents(QList<Event> oldestFirst, std::function<void()> next);
+    // At the end of a pass: where and when paid vouchers were paid and Stripe's fee, one request
+    // each within the budget, at most `left` of them (the rest at the next pass).
+    void readPaidDetails(int left);
     void catchUp();
     void listSince(qint64 createdFrom, const QString &startingAfter, std::function<void()> next);
     void applyListed(QList<PaymentIntent> paymentIntents, std::function<void()> next);

@@ -138,6 +138,17 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE INDEX vouchers_created_search ON vouchers(created_at, id, search_text)"),
         QStringLiteral("DROP INDEX vouchers_created"),
     },
+    {
+        // The paid details: where (chain) and when the customer paid, Stripe's fee, the net and
+        // when the funds can be paid out; fee and net stay NULL while unknown.
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN paid_chain TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN fee INTEGER"),
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN net INTEGER"),
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN funds_available_at INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN paid_details_read INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX vouchers_paid_details_waiting ON vouchers(paid_at) "
+                       "WHERE paid_at > 0 AND paid_details_read = 0"),
+    },
 };
 
 LedgerError errorOf(LedgerError::Kind kind, const QSqlError &error)

@@ -36,8 +36,14 @@ struct VoucherRecord {
     qint64 amountRefunded = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    qint64 paidAt = 0;
+    qint64 paidAt = 0; // when the till learned it; the charge's time once the paid details are read
     qint64 canceledAt = 0;
+    // Where it was paid and what Stripe kept, read once after the payment (paidDetailsRead).
+    QString paidChain; // familymart, lawson, ministop, seicomart; empty: not known
+    std::optional<qint64> fee;
+    std::optional<qint64> net;
+    qint64 fundsAvailableAt = 0;
+    bool paidDetailsRead = false;
 };
 
 struct RefundRecord {

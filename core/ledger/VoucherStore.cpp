@@ -43,7 +43,7 @@ const char *VoucherStore::columns()
            "phone,"
            " confirmation_number, expires_after_days, expires_at_option, stripe_status, status, had_payment_attempt,"
            " voucher_expires_at, hosted_voucher_url, stores, last_error_code, amount_refunded, created_at, updated_at, "
-           "paid_at, canceled_at";
+           "paid_at, canceled_at, paid_chain, fee, net, funds_available_at, paid_details_read";
 }
 
 VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
@@ -75,6 +75,15 @@ VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
     v.updatedAt = query.value(i++).toLongLong();
     v.paidAt = query.value(i++).toLongLong();
     v.canceledAt = query.value(i++).toLongLong();
+    v.paidChain = query.value(i++).toString();
+    const QVariant fee = query.value(i++);
+    const QVariant net = query.value(i++);
+    if (!fee.isNull() && !net.isNull()) {
+        v.fee = fee.toLongLong();
+        v.net = net.toLongLong();
+    }
+    v.fundsAvailableAt = query.value(i++).toLongLong();
+    v.paidDetailsRead = query.value(i++).toBool();
     return v;
 }
 
@@ -214,6 +223,28 @@ LedgerResult<qint64> VoucherStore::oldestCreatedWithStatus(const QList<VoucherSt
     if (!query)
         return query.error();
     return query.value().next() ? query.value().value(0).toLongLong() : 0;
+}
+
+LedgerResult<QList<VoucherRecord>> VoucherStore::needingPaidDetails(int limit) const
+{
+    return select(QStringLiteral("paid_at > 0 AND paid_details_read = 0 AND payment_intent_id IS NOT NULL "
+                                 "AND payment_intent_id <> '' ORDER BY paid_at, id LIMIT ?"),
+                  {limit});
+}
+
+LedgerStatus VoucherStore::setPaidDetails(qint64 voucherId, const PaidDetails &paid, qint64 now)
+{
+    const QVariant fee = paid.feesKnown ? QVariant(paid.fee) : QVariant(QMetaType(QMetaType::LongLong));
+    const QVariant net = paid.feesKnown ? QVariant(paid.net) : QVariant(QMetaType(QMetaType::LongLong));
+    LedgerResult<QSqlQuery> updated = m_db.run(
+        QStringLiteral("UPDATE vouchers SET paid_chain = ?, fee = ?, net = ?, funds_available_at = ?,"
+                       " paid_at = CASE WHEN ? > 0 THEN ? ELSE paid_at END, paid_details_read = 1, updated_at = ?"
+                       " WHERE id = ?"),
+        {LedgerDatabase::text(paid.chain), fee, net, paid.feesKnown ? paid.availableOn : 0, paid.paidAt, paid.paidAt,
+         now, voucherId});
+    if (!updated)
+        return updated.error();
+    return {};
 }
 
 qint64 VoucherStore::count() const

@@ -28,6 +28,11 @@ public:
     // When the oldest voucher with one of these statuses and a PaymentIntent was created; 0 if none.
     LedgerResult<qint64> oldestCreatedWithStatus(const QList<VoucherStatus> &statuses) const;
     qint64 count() const;
+    // Paid vouchers whose paid details were not read yet, the earliest paid first.
+    LedgerResult<QList<VoucherRecord>> needingPaidDetails(int limit) const;
+    // What Stripe said of the payment (details unknown to Stripe are stored as unknown); the
+    // voucher is not asked about again.
+    LedgerStatus setPaidDetails(qint64 voucherId, const PaidDetails &paid, qint64 now);
 
     LedgerStatus setPaymentIntent(qint64 voucherId, const QString &paymentIntentId, PaymentIntentStatus status,
                                   qint64 now);

@@ -136,6 +136,14 @@ StripeCall *StripeApi::retrievePaymentIntent(const QString &id, Callback<Payment
                                       &decodePaymentIntent, std::move(done));
 }
 
+StripeCall *StripeApi::retrievePaidPaymentIntent(const QString &id, Callback<PaymentIntent> done)
+{
+    FormParams params;
+    params.addList(QStringLiteral("expand"), {QStringLiteral("latest_charge.balance_transaction")});
+    return sendDecoded<PaymentIntent>(get(QStringLiteral("/v1/payment_intents/%1").arg(segment(id)), params),
+                                      &decodePaymentIntent, std::move(done));
+}
+
 StripeCall *StripeApi::retrieveRefund(const QString &id, Callback<Refund> done)
 {
     return sendDecoded<Refund>(get(QStringLiteral("/v1/refunds/%1").arg(segment(id))), &decodeRefund, std::move(done));

@@ -70,6 +70,8 @@ public:
     StripeCall *send(const PreparedRequest &request, Callback<T> done);
 
     StripeCall *retrievePaymentIntent(const QString &id, Callback<PaymentIntent> done);
+    // With its charge and the charge's balance transaction: where and when it was paid, the fee.
+    StripeCall *retrievePaidPaymentIntent(const QString &id, Callback<PaymentIntent> done);
     StripeCall *retrieveRefund(const QString &id, Callback<Refund> done);
     StripeCall *listRefundsOf(const QString &paymentIntentId, Callback<Page<Refund>> done);
     StripeCall *listEvents(const EventQuery &query, Callback<Page<Event>> done);

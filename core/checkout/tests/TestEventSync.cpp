@@ -39,6 +39,7 @@ private slots:
     void canceledElsewhere_raisesCanceled();
     void refundLifecycle_updatesLedger();
     void secondPass_changesNothing();
+    void paidVoucher_getsWhereAndWhenItWasPaidAndStripesFee();
     void othersVouchers_areIgnored();
     void staleCursor_rereadsOpenVouchers();
     void unknownCursor_rereadsOpenVouchers();
@@ -158,6 +159,40 @@ void TestEventSync::refundLifecycle_updatesLedger()
     QCOMPARE(m_ledger->vouchers().voucher(outcome.value().voucherId).value().status, VoucherStatus::Refunded);
 }
 
+void TestEventSync::paidVoucher_getsWhereAndWhenItWasPaidAndStripesFee()
+{
+    syncOnce();
+    const CheckoutOutcome outcome = issue(sale(QStringLiteral("taro+fill_never@test.com")));
+    QVERIFY(outcome.ok());
+    const qint64 voucherId = outcome.value().voucherId;
+    const QString pi = m_ledger->vouchers().voucher(voucherId).value().paymentIntentId;
+    m_backend->sandbox()->advanceClock(600);
+    const qint64 paidAt = m_backend->sandbox()->now();
+    QCOMPARE(m_backend->sandbox()
+                 ->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(pi),
+                        {{QStringLiteral("chain"), QStringLiteral("lawson")}})
+                 .status,
+             200);
+    m_backend->sandbox()->advanceClock(120); // the till learns it a little later
+    syncOnce();
+    const VoucherRecord paid = m_ledger->vouchers().voucher(voucherId).value();
+    QCOMPARE(paid.status, VoucherStatus::Paid);
+    QVERIFY(paid.paidDetailsRead);
+    QCOMPARE(paid.paidChain, QStringLiteral("lawson"));
+    QCOMPARE(paid.paidAt, paidAt); // when the customer paid, not when the till heard
+    const qint64 fee = (paid.amountYen * 36 + 500) / 1000; // the sandbox's 3.6 %
+    QCOMPARE(paid.fee, std::optional<qint64>(fee));
+    QCOMPARE(paid.net, std::optional<qint64>(paid.amountYen - fee));
+    QVERIFY(paid.fundsAvailableAt > paidAt);
+    // Read once: the next passes do not ask again.
+    QSignalSpy received(m_backend->sandbox()->server(), &sandbox::SandboxServer::requestReceived);
+    syncOnce();
+    syncOnce();
+    for (const QList<QVariant> &request : std::as_const(received))
+        QVERIFY2(!request.at(1).toString().contains(pi), qPrintable(request.at(1).toString()));
+    QVERIFY(m_ledger->vouchers().needingPaidDetails(10).value().isEmpty());
+}
+
 void TestEventSync::secondPass_changesNothing()
 {
     syncOnce();
@@ -167,7 +202,7 @@ void TestEventSync::secondPass_changesNothing()
     syncOnce();
     syncOnce();
     syncOnce();
-    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.count(), 2); // paid, then its paid details; nothing after
 }
 
 void TestEventSync::othersVouchers_areIgnored()
@@ -246,7 +281,9 @@ void TestEventSync::catchUp_listsPagesInsteadOfEachVoucher()
     syncOnce();
     QCOMPARE(caughtUp.count(), 1);
     QCOMPARE(paid.count(), vouchers);
-    QCOMPARE(received.count(), 1 + 2); // the newest event, then two pages of PaymentIntents
+    // The newest event, then two pages of PaymentIntents; then the paid details, one request per
+    // paid voucher, 20 a pass at most (the rest at the next).
+    QCOMPARE(received.count(), 1 + 2 + 20);
 }
 
 // A burst of payments costs the pages of events that report it, not a read per voucher.
@@ -261,9 +298,11 @@ void TestEventSync::eventsInOurApiVersion_areAppliedWithoutRereading()
     QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
     syncOnce();
     QCOMPARE(paid.count(), vouchers);
-    QCOMPARE(received.count(), 1); // one page of events
-    for (const QList<QVariant> &request : std::as_const(received))
-        QCOMPARE(request.at(1).toString(), QStringLiteral("/v1/events"));
+    // One page of events, no voucher read again; then the paid details of 20 of them (20 a pass).
+    QCOMPARE(received.count(), 1 + 20);
+    QCOMPARE(received.first().at(1).toString(), QStringLiteral("/v1/events"));
+    for (const QList<QVariant> &request : received.mid(1))
+        QVERIFY(request.at(1).toString().startsWith(QStringLiteral("/v1/payment_intents/pi_")));
 }
 
 // An account whose default API version is not the till's renders events the till cannot trust
@@ -280,7 +319,8 @@ void TestEventSync::eventsInAnotherApiVersion_areReread()
     QSignalSpy paid(m_sync.get(), &EventSync::voucherPaid);
     syncOnce();
     QCOMPARE(paid.count(), vouchers);
-    QCOMPARE(received.count(), 1 + vouchers); // the page, then each PaymentIntent
+    // The page, then each PaymentIntent; then each one's paid details.
+    QCOMPARE(received.count(), 1 + vouchers + vouchers);
 }
 
 void TestEventSync::offline_backsOffAndRecovers()

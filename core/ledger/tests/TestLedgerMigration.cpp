@@ -44,6 +44,7 @@ private slots:
     void schema2_pendingEntriesResume();
     void schema4_opensWithNothingLost();
     void schema4_pendingEntriesResume();
+    void schema5_paidVoucherGetsItsDetailsAndPendingEntriesResume();
 
 private:
     QString copyOf(const QString &name, const QString &fixture = QStringLiteral("ledger-schema2"));
@@ -218,6 +219,41 @@ void TestLedgerMigration::schema4_pendingEntriesResume()
     QCOMPARE(sandbox.paymentIntentCount(), 4);
     for (qint64 id : {3, 4})
         QCOMPARE(till.ledger().vouchers().voucher(id).value().status, VoucherStatus::Pending);
+}
+
+// The release before the paid details (schema 5, tests/fixtures/ledger-schema5): its paid voucher
+// has none; the first sync after the upgrade reads them, and the pending sales still resume.
+void TestLedgerMigration::schema5_paidVoucherGetsItsDetailsAndPendingEntriesResume()
+{
+    sandbox::SandboxOptions options;
+    options.statePath = copyOf(QStringLiteral("sandbox-state.sqlite"), QStringLiteral("ledger-schema5"));
+    SandboxHttp sandbox(options);
+    QNetworkAccessManager network;
+    Till till(network, fixtureTill(sandbox.baseUrl(), copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema5"))));
+    QVERIFY(till.open().ok());
+    QCOMPARE(till.ledger().schemaVersion(), Ledger::kSchemaVersion);
+    const VoucherRecord before = till.ledger().vouchers().voucher(2).value();
+    QCOMPARE(before.status, VoucherStatus::RefundPending);
+    QVERIFY(!before.paidDetailsRead);
+    QVERIFY(!before.fee.has_value());
+    QCOMPARE(till.ledger().vouchers().needingPaidDetails(10).value().size(), 1);
+
+    QSignalSpy synced(&till.sync(), &EventSync::synced);
+    till.sync().syncNow();
+    QVERIFY(synced.wait(20000));
+    const VoucherRecord after = till.ledger().vouchers().voucher(2).value();
+    QVERIFY(after.paidDetailsRead);
+    QVERIFY(!after.paidChain.isEmpty());
+    QCOMPARE(after.fee, std::optional<qint64>(108)); // 3.6 % of ¥3,000
+    QCOMPARE(after.net, std::optional<qint64>(2892));
+    QCOMPARE(after.amountRefunded, 500); // the refund waiting is still there
+    QCOMPARE(till.paidInbox().count(), 1);
+
+    QSignalSpy recovered(&till.session(), &CheckoutSession::saleRecovered);
+    till.engine().resumeUnfinished();
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.count(), 2, 20000);
+    QVERIFY(till.ledger().journal().pending().value().isEmpty());
+    QCOMPARE(sandbox.paymentIntentCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerMigration)
