@@ -320,6 +320,26 @@
         <source>Still pending (yen)</source>
         <translation>支払待ち (円)</translation>
     </message>
+    <message>
+        <source>Stripe fees (yen)</source>
+        <translation>Stripe手数料（円）</translation>
+    </message>
+    <message>
+        <source>Net (yen)</source>
+        <translation>入金予定額（円）</translation>
+    </message>
+    <message>
+        <source>Paid without a known fee</source>
+        <translation>手数料未確定の入金件数</translation>
+    </message>
+    <message>
+        <source>Paid at %1</source>
+        <translation>%1での入金件数</translation>
+    </message>
+    <message>
+        <source>Paid at %1 (yen)</source>
+        <translation>%1での入金額（円）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -777,6 +797,36 @@
         <source>The report could not be written to %1.</source>
         <translation>日計を %1 に書き込めませんでした。</translation>
     </message>
+    <message>
+        <source>Stripe fees</source>
+        <translation>Stripe手数料</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>入金予定額</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支払店舗</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n without a fee yet)</source>
+        <translation>
+            <numerusform>（うち%n件は手数料未確定）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2件（%3）</translation>
+    </message>
+    <message>
+        <source>not known %1 (%2)</source>
+        <translation>不明 %1件（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::MainWindow</name>
@@ -1199,6 +1249,14 @@
     <message>
         <source>Terminal</source>
         <translation>端末</translation>
+    </message>
+    <message>
+        <source>Paid (JST)</source>
+        <translation>入金日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支払店舗</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "DayReportDialog.h"
 
 #include "Formatting.h"
+#include "StoreChains.h"
 #include "KonbiniRules.h"
 
 #include <QDateEdit>
@@ -80,8 +81,9 @@ void DayReportDialog::reload()
     m_totals = m_ledger.dayTotals().forDay(m_day->date()).value_or({});
     QList<DayTotals> rows = m_totals;
     rows.append(sumOf(m_totals));
-    const QStringList headers{tr("Terminal"), tr("Issued"),   tr("Paid"),         tr("Expired"),
-                              tr("Canceled"), tr("Refunded"), tr("Still pending")};
+    const QStringList headers{tr("Terminal"), tr("Issued"),   tr("Paid"),          tr("Expired"),
+                              tr("Canceled"), tr("Refunded"), tr("Still pending"), tr("Stripe fees"),
+                              tr("Net"),      tr("Paid at")};
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -98,6 +100,26 @@ void DayReportDialog::reload()
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column + 1, item);
         }
+        const auto money = [&](int column, const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        };
+        // A fee not known yet is said, not counted as nothing.
+        const QString unknown = t.feeUnknownCount > 0 ? u' ' + tr("(%n without a fee yet)", "", int(t.feeUnknownCount))
+                                                      : QString();
+        money(int(cells.size()) + 1, formatYen(t.feeYen) + unknown);
+        money(int(cells.size()) + 2, formatYen(t.netYen) + unknown);
+        QStringList chains;
+        for (const QString &chain : storeChainKeys()) {
+            const auto paidThere = t.paidByChain.value(chain);
+            if (paidThere.first > 0)
+                chains << tr("%1 %2 (%3)").arg(storeChainName(chain)).arg(paidThere.first).arg(formatYen(paidThere.second));
+        }
+        if (const auto elsewhere = t.paidByChain.value(QString()); elsewhere.first > 0)
+            chains << tr("not known %1 (%2)").arg(elsewhere.first).arg(formatYen(elsewhere.second));
+        auto *byChain = new QTableWidgetItem(chains.join(tr(", ")));
+        m_table->setItem(row, int(cells.size()) + 3, byChain);
     }
     m_table->resizeColumnsToContents();
 }

@@ -54,6 +54,10 @@ QVariant StoreVoucherModel::data(const QModelIndex &index, int role) const
         return pi.voucher ? formatDeadline(pi.voucher->expiresAt) : QString();
     case VoucherTableModel::Status:
         return ClerkMessages::statusText(pi, QDateTime::currentSecsSinceEpoch());
+    case VoucherTableModel::PaidAt:
+        return pi.paid ? formatIssuedAt(pi.paid->paidAt) : QString();
+    case VoucherTableModel::Chain:
+        return pi.paid && !pi.paid->chain.isEmpty() ? storeChainName(pi.paid->chain) : QString();
     case VoucherTableModel::Terminal:
         return pi.metadata.value(QStringLiteral("terminal"));
     default:
@@ -72,6 +76,8 @@ QVariant StoreVoucherModel::headerData(int section, Qt::Orientation orientation,
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Confirmation number"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Payment deadline"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Status"),
+                                          QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Paid (JST)"),
+                                          QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Paid at"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Terminal")};
     return section >= 0 && section < VoucherTableModel::ColumnCount
         ? QCoreApplication::translate("konbini::ui::VoucherTableModel", headers[section])

@@ -137,6 +137,10 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
             : formatDeadline(v.voucherExpiresAt);
     case Status:
         return ClerkMessages::statusText(v, QDateTime::currentSecsSinceEpoch());
+    case PaidAt:
+        return v.paidAt > 0 ? formatIssuedAt(v.paidAt) : QString();
+    case Chain:
+        return v.paidChain.isEmpty() ? QString() : storeChainName(v.paidChain);
     case Terminal:
         return v.terminal;
     case ColumnCount:
@@ -162,6 +166,10 @@ QVariant VoucherTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Payment deadline");
     case Status:
         return tr("Status");
+    case PaidAt:
+        return tr("Paid (JST)");
+    case Chain:
+        return tr("Paid at");
     case Terminal:
         return tr("Terminal");
     case ColumnCount:

@@ -16,7 +16,8 @@ class VoucherTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, Terminal, ColumnCount };
+    // In the order of VoucherQuery::Sort: a column sorts by its own field.
+    enum Column { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, PaidAt, Chain, Terminal, ColumnCount };
     static constexpr int kPageSize = 200;
     static constexpr int VoucherIdRole = Qt::UserRole + 1;
 

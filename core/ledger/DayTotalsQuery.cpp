@@ -20,6 +20,13 @@ DayTotals &DayTotals::operator+=(const DayTotals &o)
     refundedYen += o.refundedYen;
     pendingCount += o.pendingCount;
     pendingYen += o.pendingYen;
+    feeYen += o.feeYen;
+    netYen += o.netYen;
+    feeUnknownCount += o.feeUnknownCount;
+    for (auto it = o.paidByChain.begin(); it != o.paidByChain.end(); ++it) {
+        paidByChain[it.key()].first += it.value().first;
+        paidByChain[it.key()].second += it.value().second;
+    }
     return *this;
 }
 
@@ -64,6 +71,24 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
     for (const LedgerStatus &result : results) {
         if (!result)
             return result.error();
+    }
+    // The paid ones by chain, with Stripe's fees and the net.
+    LedgerResult<QSqlQuery> paid = m_db.run(
+        QStringLiteral("SELECT terminal, paid_chain, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0),"
+                       " COALESCE(SUM(net), 0), SUM(fee IS NULL) FROM vouchers WHERE paid_at >= ? AND paid_at < ?"
+                       " GROUP BY terminal, paid_chain"),
+        {start, end});
+    if (!paid)
+        return paid.error();
+    while (paid.value().next()) {
+        DayTotals &totals = byTerminal[paid.value().value(0).toString()];
+        totals.terminal = paid.value().value(0).toString();
+        auto &chain = totals.paidByChain[paid.value().value(1).toString()];
+        chain.first += paid.value().value(2).toLongLong();
+        chain.second += paid.value().value(3).toLongLong();
+        totals.feeYen += paid.value().value(4).toLongLong();
+        totals.netYen += paid.value().value(5).toLongLong();
+        totals.feeUnknownCount += paid.value().value(6).toLongLong();
     }
     return byTerminal.values();
 }

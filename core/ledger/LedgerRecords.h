@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace konbini {
@@ -69,7 +70,7 @@ struct StatusChange {
 
 // What the merchant's voucher list asks for; filtering and sorting happen in SQLite.
 struct VoucherQuery {
-    enum class Sort { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, Terminal };
+    enum class Sort { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, PaidAt, Chain, Terminal };
     QList<VoucherStatus> statuses; // empty: every status
     QString text;                  // name, e-mail, phone, confirmation number, payment code or PaymentIntent id
     qint64 createdFrom = 0;        // Unix seconds, inclusive; 0: open
@@ -87,6 +88,10 @@ struct DayTotals {
     qint64 canceledCount = 0, canceledYen = 0;
     qint64 refundedCount = 0, refundedYen = 0;
     qint64 pendingCount = 0, pendingYen = 0;
+    // Of the vouchers paid that day: Stripe's fees and the net, and how many have no fee known yet.
+    qint64 feeYen = 0, netYen = 0, feeUnknownCount = 0;
+    // Count and yen paid at each chain (familymart, lawson, ministop, seicomart; "" not known).
+    QMap<QString, std::pair<qint64, qint64>> paidByChain;
     DayTotals &operator+=(const DayTotals &other);
 };
 

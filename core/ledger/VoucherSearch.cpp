@@ -83,8 +83,8 @@ QString whereClause(const VoucherQuery &q, QVariantList &values, bool useSearchI
 
 QString orderClause(const VoucherQuery &q)
 {
-    static const char *const columns[] = {"created_at",         "amount", "customer_name", "confirmation_number",
-                                          "voucher_expires_at", "status", "terminal"};
+    static const char *const columns[] = {"created_at", "amount",  "customer_name", "confirmation_number",
+                                          "voucher_expires_at", "status", "paid_at", "paid_chain", "terminal"};
     const QString direction = q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     return QStringLiteral("%1 %2, id %2").arg(QLatin1String(columns[int(q.sort)]), direction);
 }

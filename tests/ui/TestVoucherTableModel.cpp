@@ -1,4 +1,5 @@
 #include "LedgerFixtures.h"
+#include "Formatting.h"
 #include "VoucherTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,7 @@ private slots:
     void sort_byAnyColumn();
     void dateRange();
     void display_showsYenStatusAndCountdown();
+    void display_showsWhenAndWhereAPaidVoucherWasPaid();
 
 private:
     int loadAll(ui::VoucherTableModel &model) const
@@ -180,6 +182,33 @@ void TestVoucherTableModel::display_showsYenStatusAndCountdown()
                 .contains(QStringLiteral("left")));
     QCOMPARE(model.headerData(ui::VoucherTableModel::Terminal, Qt::Horizontal, Qt::DisplayRole).toString(),
              QStringLiteral("Terminal"));
+}
+
+void TestVoucherTableModel::display_showsWhenAndWhereAPaidVoucherWasPaid()
+{
+    VoucherQuery paidOnes;
+    paidOnes.statuses = {VoucherStatus::Paid};
+    const QList<VoucherRecord> paid = m_ledger->search().page(paidOnes, 0, 2).value();
+    QCOMPARE(paid.size(), 2);
+    PaidDetails details;
+    details.paidAt = kNow - 3600;
+    details.chain = QStringLiteral("seicomart");
+    QVERIFY(m_ledger->vouchers().setPaidDetails(paid.at(0).id, details, kNow).ok());
+    ui::VoucherTableModel model(*m_ledger, [] { return kNow; });
+    model.setQuery(paidOnes);
+    const int row = model.rowOf(paid.at(0).id);
+    QVERIFY(row >= 0);
+    QCOMPARE(model.data(model.index(row, ui::VoucherTableModel::Chain), Qt::DisplayRole).toString(),
+             QStringLiteral("Seicomart"));
+    QCOMPARE(model.data(model.index(row, ui::VoucherTableModel::PaidAt), Qt::DisplayRole).toString(),
+             ui::formatIssuedAt(kNow - 3600));
+    // Not read yet: the column stays empty rather than guessing.
+    const int other = model.rowOf(paid.at(1).id);
+    QCOMPARE(model.data(model.index(other, ui::VoucherTableModel::Chain), Qt::DisplayRole).toString(), QString());
+    // Sorting by where it was paid is the ledger's, like every column.
+    model.sort(ui::VoucherTableModel::Chain, Qt::DescendingOrder);
+    QCOMPARE(model.data(model.index(0, ui::VoucherTableModel::Chain), Qt::DisplayRole).toString(),
+             QStringLiteral("Seicomart"));
 }
 
 QTEST_MAIN(TestVoucherTableModel)

@@ -42,6 +42,7 @@ class TestDayReport : public QObject
 private slots:
     void totals_perTerminalAndDay();
     void csv_utf8WithBomAndShiftJis();
+    void paidDetails_feesNetAndChainsPerTerminal();
     void csv_textCellsAreNeverFormulas_data();
     void csv_textCellsAreNeverFormulas();
 };
@@ -98,6 +99,56 @@ void TestDayReport::totals_perTerminalAndDay()
     QCOMPARE(total.issuedCount, 4);
     QCOMPARE(total.issuedYen, 10000);
     QCOMPARE(ledger.dayTotals().forDay(QDate(2026, 11, 26)).value().first().paidYen, 5000);
+}
+
+void TestDayReport::paidDetails_feesNetAndChainsPerTerminal()
+{
+    QTemporaryDir dir;
+    Ledger ledger(dir.filePath(QStringLiteral("ledger.sqlite")));
+    QVERIFY(ledger.open().ok());
+    QVERIFY(ledger.vouchers()
+                .insertMany({voucher(QStringLiteral("a"), QStringLiteral("till-1"), 1500, VoucherStatus::Paid, kMorning),
+                             voucher(QStringLiteral("b"), QStringLiteral("till-1"), 3000, VoucherStatus::Paid, kMorning + 60),
+                             voucher(QStringLiteral("c"), QStringLiteral("till-1"), 2000, VoucherStatus::Paid, kMorning + 120),
+                             voucher(QStringLiteral("d"), QStringLiteral("till-2"), 1000, VoucherStatus::Paid, kMorning + 180)})
+                .ok());
+    const auto details = [](const QString &chain, qint64 fee, qint64 amount) {
+        PaidDetails paid;
+        paid.paidAt = kMorning + 900;
+        paid.chain = chain;
+        paid.feesKnown = true;
+        paid.fee = fee;
+        paid.net = amount - fee;
+        paid.availableOn = kMorning + 5 * 86400;
+        return paid;
+    };
+    QVERIFY(ledger.vouchers().setPaidDetails(1, details(QStringLiteral("lawson"), 54, 1500), kMorning + 1000).ok());
+    QVERIFY(ledger.vouchers().setPaidDetails(2, details(QStringLiteral("lawson"), 108, 3000), kMorning + 1000).ok());
+    QVERIFY(ledger.vouchers().setPaidDetails(4, details(QStringLiteral("ministop"), 36, 1000), kMorning + 1000).ok());
+    // Voucher 3's details are not read yet: its fee is not known, and it is said.
+    const QList<DayTotals> terminals = ledger.dayTotals().forDay(QDate(2026, 11, 27)).value();
+    QCOMPARE(terminals.size(), 2);
+    const DayTotals till1 = terminals.at(0).terminal == u"till-1" ? terminals.at(0) : terminals.at(1);
+    QCOMPARE(till1.paidCount, 3);
+    QCOMPARE(till1.feeYen, 54 + 108);
+    QCOMPARE(till1.netYen, 1446 + 2892);
+    QCOMPARE(till1.feeUnknownCount, 1);
+    QCOMPARE(till1.paidByChain.value(QStringLiteral("lawson")), std::make_pair(qint64(2), qint64(4500)));
+    QCOMPARE(till1.paidByChain.value(QString()), std::make_pair(qint64(1), qint64(2000)));
+    const DayTotals total = sumOf(terminals);
+    QCOMPARE(total.feeYen, 198);
+    QCOMPARE(total.paidByChain.value(QStringLiteral("ministop")), std::make_pair(qint64(1), qint64(1000)));
+
+    const QString csv = QString::fromUtf8(dayReportCsv(QDate(2026, 11, 27), terminals, CsvEncoding::Utf8WithBom).mid(3));
+    const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QStringList header = lines.first().split(u',');
+    const QStringList totalLine = lines.last().split(u',');
+    QCOMPARE(header.size(), totalLine.size());
+    QCOMPARE(totalLine.at(header.indexOf(QStringLiteral("Stripe fees (yen)"))), QStringLiteral("198"));
+    QCOMPARE(totalLine.at(header.indexOf(QStringLiteral("Net (yen)"))), QString::number(1446 + 2892 + 964));
+    QCOMPARE(totalLine.at(header.indexOf(QStringLiteral("Paid without a known fee"))), QStringLiteral("1"));
+    QCOMPARE(totalLine.at(header.indexOf(QStringLiteral("Paid at Lawson (yen)"))), QStringLiteral("4500"));
+    QCOMPARE(totalLine.at(header.indexOf(QStringLiteral("Paid at Ministop"))), QStringLiteral("1"));
 }
 
 void TestDayReport::csv_utf8WithBomAndShiftJis()
