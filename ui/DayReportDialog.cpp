@@ -7,6 +7,7 @@
 #include <QDateEdit>
 #include <QDateTime>
 #include <QFile>
+#include <QScreen>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,7 +67,11 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     connect(sjis, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::ShiftJis); });
     connect(printButton, &QPushButton::clicked, this, &DayReportDialog::print);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
-    resize(820, 360);
+    // Wide enough for the per-chain column, within the screen.
+    QSize size(1120, 380);
+    if (const QScreen *shownOn = screen())
+        size = size.boundedTo(shownOn->availableGeometry().size() * 0.95);
+    resize(size);
     reload();
 }
 
