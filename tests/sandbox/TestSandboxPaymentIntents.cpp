@@ -683,15 +683,7 @@ void TestSandboxPaymentIntents::paidCharge_hasItsChainFeeNetAndPayoutDay()
     QCOMPARE(paid.status, 200);
     const QJsonObject charge = paid.json.value(QStringLiteral("latest_charge")).toObject();
     QCOMPARE(charge.value(QStringLiteral("created")).toInteger(), paidAt);
-    QCOMPARE(charge.value(QStringLiteral("payment_method_details"))
-                 .toObject()
-                 .value(QStringLiteral("konbini"))
-                 .toObject()
-                 .value(QStringLiteral("store"))
-                 .toObject()
-                 .value(QStringLiteral("chain"))
-                 .toString(),
-             chain);
+    QCOMPARE(valueAt(charge, QStringLiteral("payment_method_details.konbini.store.chain")).toString(), chain);
     const QJsonObject transaction = charge.value(QStringLiteral("balance_transaction")).toObject();
     QCOMPARE(transaction.value(QStringLiteral("object")).toString(), QStringLiteral("balance_transaction"));
     QCOMPARE(transaction.value(QStringLiteral("amount")).toInteger(), amount);
@@ -730,14 +722,7 @@ void TestSandboxPaymentIntents::paidWithoutAChain_isPaidAtOneThatDependsOnlyOnTh
             m_http.get(piPath(id), {{QStringLiteral("expand[]"), QStringLiteral("latest_charge")}})
                 .json.value(QStringLiteral("latest_charge"))
                 .toObject();
-        chains.insert(charge.value(QStringLiteral("payment_method_details"))
-                          .toObject()
-                          .value(QStringLiteral("konbini"))
-                          .toObject()
-                          .value(QStringLiteral("store"))
-                          .toObject()
-                          .value(QStringLiteral("chain"))
-                          .toString());
+        chains.insert(valueAt(charge, QStringLiteral("payment_method_details.konbini.store.chain")).toString());
     }
     QVERIFY(chains.size() > 1); // spread over the chains, as customers are
     QVERIFY((QSet<QString>{QStringLiteral("familymart"), QStringLiteral("lawson"), QStringLiteral("ministop"),

@@ -12,6 +12,14 @@
 
 namespace konbini::test {
 
+QJsonValue valueAt(const QJsonObject &object, const QString &dottedPath)
+{
+    QJsonValue value = object;
+    for (const QString &key : dottedPath.split(u'.'))
+        value = value.toObject().value(key);
+    return value;
+}
+
 QByteArray encodeForm(const Form &form)
 {
     QByteArray encoded;

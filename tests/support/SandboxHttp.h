@@ -34,6 +34,9 @@ struct HttpResult {
 };
 
 QByteArray encodeForm(const Form &form);
+// The value at a dotted path of nested objects ("latest_charge.payment_method_details.konbini"),
+// undefined where the path does not lead.
+QJsonValue valueAt(const QJsonObject &object, const QString &dottedPath);
 
 // A Stripe-speaking HTTP client for tests (QNetworkAccessManager, real loopback HTTP) and, by
 // default, the in-process sandbox it talks to, with its clock frozen so nothing moves unless a
