@@ -277,7 +277,8 @@ void EventSync::applyEvents(QList<Event> oldestFirst, std::function<void()> next
                     settled(std::nullopt, [this, refund = refund.value()] { return applyRefund(refund); });
             }));
         } else {
-            track(m_api.retrievePaymentIntent(event.objectId, [this, settled](const Result<PaymentIntent> &pi) {
+            // Read with its charge: a paid one's details come in the same request.
+            track(m_api.retrievePaidPaymentIntent(event.objectId, [this, settled](const Result<PaymentIntent> &pi) {
                 if (!pi.ok())
                     settled(pi.error(), {});
                 else
@@ -314,6 +315,11 @@ LedgerStatus EventSync::applyPaymentIntent(const PaymentIntent &pi)
     const LedgerResult<StatusChange> change = m_ledger.vouchers().applyPaymentIntent(voucherId, pi, now());
     if (!change)
         return change.error();
+    // Read with its charge (a re-read or a listing): the paid details need no request of their own.
+    if (pi.status == PaymentIntentStatus::Succeeded && pi.paid && !voucher.value()->paidDetailsRead) {
+        if (const LedgerStatus stored = m_ledger.vouchers().setPaidDetails(voucherId, *pi.paid, now()); !stored)
+            return stored;
+    }
     if (!change.value().changed())
         return {};
     emit voucherChanged(voucherId);

@@ -179,6 +179,8 @@ StripeCall *StripeApi::listPaymentIntents(const PaymentIntentListQuery &query, C
     if (query.createdFrom > 0)
         params.add(QStringLiteral("created[gte]"), query.createdFrom);
     params.addIfNotEmpty(QStringLiteral("starting_after"), query.startingAfter);
+    // A paid one's charge and fee come with it: no second read per paid voucher.
+    params.addList(QStringLiteral("expand"), {QStringLiteral("data.latest_charge.balance_transaction")});
     return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), params), &decodePaymentIntentPage,
                                             std::move(done));
 }

@@ -77,6 +77,7 @@ public:
     StripeCall *listEvents(const EventQuery &query, Callback<Page<Event>> done);
     // The newest PaymentIntent: the cheapest call that proves a key works.
     StripeCall *listNewestPaymentIntent(Callback<Page<PaymentIntent>> done);
+    // With each paid one's charge and balance transaction expanded (its paid details).
     StripeCall *listPaymentIntents(const PaymentIntentListQuery &query, Callback<Page<PaymentIntent>> done);
     // Stripe's Search API on PaymentIntents (with the billing details expanded for the name).
     StripeCall *searchPaymentIntents(const QString &query, const QString &page, int limit,
