@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>AccountingCsv</name>
+    <message>
+        <source>Type</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Order reference</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <source>Issued (JST)</source>
+        <translation>発行日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Paid at (JST)</source>
+        <translation>入金日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Store chain</source>
+        <translation>支払店舗</translation>
+    </message>
+    <message>
+        <source>Gross (yen)</source>
+        <translation>金額 (円)</translation>
+    </message>
+    <message>
+        <source>Stripe fee (yen)</source>
+        <translation>Stripe手数料 (円)</translation>
+    </message>
+    <message>
+        <source>Net (yen)</source>
+        <translation>差引額 (円)</translation>
+    </message>
+    <message>
+        <source>Funds available on (JST)</source>
+        <translation>入金予定日 (JST)</translation>
+    </message>
+    <message>
+        <source>Refunded (yen)</source>
+        <translation>返金額 (円)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>払込票</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <source>When (JST)</source>
+        <translation>日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Amount (yen)</source>
+        <translation>金額 (円)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAction</name>
+    <message>
+        <source>Issue voucher</source>
+        <translation>払込票を発行</translation>
+    </message>
+    <message>
+        <source>Cancel voucher</source>
+        <translation>払込票をキャンセル</translation>
+    </message>
+    <message>
+        <source>Reissue voucher</source>
+        <translation>払込票を再発行</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <source>Cancel refund</source>
+        <translation>返金を取り消す</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>設定を変更</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s PIN</source>
+        <translation>店長の暗証番号</translation>
+    </message>
+    <message>
+        <source>Change clerks</source>
+        <translation>担当者を変更</translation>
+    </message>
+    <message>
+        <source>Erase a customer&apos;s data</source>
+        <translation>お客様の個人情報を消去</translation>
+    </message>
+    <message>
+        <source>Erase customers&apos; data after the retention period</source>
+        <translation>保存期間を過ぎた個人情報を消去</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
         <source>Test outcome: (none)</source>
@@ -85,6 +219,45 @@
     <message>
         <source>Choose between %1 and %2 days.</source>
         <translation>%1〜%2日の間で選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkDesk</name>
+    <message>
+        <source>Enter a name of 1 to %1 characters.</source>
+        <translation>名前は1〜%1文字で入力してください。</translation>
+    </message>
+    <message>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>暗証番号は%1〜%2桁の数字にしてください。</translation>
+    </message>
+    <message>
+        <source>This till already has an owner.</source>
+        <translation>このレジにはすでに店長が登録されています。</translation>
+    </message>
+    <message>
+        <source>Add the owner first: the owner manages the clerks.</source>
+        <translation>先に店長を登録してください。担当者は店長が管理します。</translation>
+    </message>
+    <message>
+        <source>There is already a clerk named %1.</source>
+        <translation>%1という担当者はすでに登録されています。</translation>
+    </message>
+    <message>
+        <source>The clerk could not be added (the name may have been used before): %1</source>
+        <translation>担当者を追加できませんでした（以前に使われた名前かもしれません）: %1</translation>
+    </message>
+    <message>
+        <source>No such clerk.</source>
+        <translation>その担当者は登録されていません。</translation>
+    </message>
+    <message>
+        <source>Remove the other clerks before the owner.</source>
+        <translation>店長を削除する前に、ほかの担当者を削除してください。</translation>
+    </message>
+    <message>
+        <source>Add the owner first.</source>
+        <translation>先に店長を登録してください。</translation>
     </message>
 </context>
 <context>
@@ -257,6 +430,10 @@
         <source>No voucher was issued for this sale. If the customer is still here, issue a new one.</source>
         <translation>この販売の払込票は発行されていません。お客様がまだいらっしゃる場合は、新しく発行してください。</translation>
     </message>
+    <message>
+        <source>The customer&apos;s name, e-mail and phone are no longer kept for this voucher: issue a new one instead.</source>
+        <translation>この払込票のお客様のお名前・メール・電話番号はもう保存されていません。新しい払込票を発行してください。</translation>
+    </message>
 </context>
 <context>
     <name>DayReport</name>
@@ -340,6 +517,10 @@
         <source>Paid at %1 (yen)</source>
         <translation>%1での入金額（円）</translation>
     </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -370,6 +551,33 @@
     <message>
         <source>Settings saved and applied. The store name, terminal ID, language, API address and payment check interval take effect at the next start.</source>
         <translation>設定を保存して反映しました。店舗名・端末ID・言語・APIアドレス・入金確認の間隔は次回の起動時に反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundStatus</name>
+    <message>
+        <source>waiting for the customer&apos;s bank details</source>
+        <translation>お客様の口座情報を待っています</translation>
+    </message>
+    <message>
+        <source>being paid out</source>
+        <translation>振込手続中</translation>
+    </message>
+    <message>
+        <source>paid out</source>
+        <translation>振込済み</translation>
+    </message>
+    <message>
+        <source>failed: return the money outside Stripe</source>
+        <translation>失敗: Stripe以外の方法で返金してください</translation>
+    </message>
+    <message>
+        <source>withdrawn before payout</source>
+        <translation>払い戻し前に取り消し</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
@@ -522,33 +730,6 @@
     <message>
         <source>Refund failed</source>
         <translation>返金失敗</translation>
-    </message>
-</context>
-<context>
-    <name>VouchersPage</name>
-    <message>
-        <source>waiting for the customer&apos;s bank details</source>
-        <translation>お客様の口座情報を待っています</translation>
-    </message>
-    <message>
-        <source>being paid out</source>
-        <translation>振込手続中</translation>
-    </message>
-    <message>
-        <source>paid out</source>
-        <translation>振込済み</translation>
-    </message>
-    <message>
-        <source>failed: return the money outside Stripe</source>
-        <translation>失敗: Stripe以外の方法で返金してください</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
-        <source>withdrawn before payout</source>
-        <translation>払い戻し前に取り消し</translation>
     </message>
 </context>
 <context>

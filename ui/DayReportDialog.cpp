@@ -98,7 +98,7 @@ void DayReportDialog::reload()
         const QList<std::pair<qint64, qint64>> cells{{t.issuedCount, t.issuedYen},     {t.paidCount, t.paidYen},
                                                      {t.expiredCount, t.expiredYen},   {t.canceledCount, t.canceledYen},
                                                      {t.refundedCount, t.refundedYen}, {t.pendingCount, t.pendingYen}};
-        m_table->setItem(row, 0, new QTableWidgetItem(t.terminal));
+        m_table->setItem(row, 0, new QTableWidgetItem(t.group));
         for (int column = 0; column < cells.size(); ++column) {
             auto *item =
                 new QTableWidgetItem(tr("%1 (%2)").arg(cells.at(column).first).arg(formatYen(cells.at(column).second)));

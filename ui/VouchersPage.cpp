@@ -36,25 +36,6 @@ namespace {
 
 constexpr int kCountdownRefreshMs = 30'000;
 
-QString refundStatusText(RefundStatus status)
-{
-    switch (status) {
-    case RefundStatus::RequiresAction:
-        return QCoreApplication::translate("VouchersPage", "waiting for the customer's bank details");
-    case RefundStatus::Pending:
-        return QCoreApplication::translate("VouchersPage", "being paid out");
-    case RefundStatus::Succeeded:
-        return QCoreApplication::translate("VouchersPage", "paid out");
-    case RefundStatus::Failed:
-        return QCoreApplication::translate("VouchersPage", "failed: return the money outside Stripe");
-    case RefundStatus::Canceled:
-        return QCoreApplication::translate("VouchersPage", "withdrawn before payout");
-    case RefundStatus::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("VouchersPage", "unknown");
-}
-
 } // namespace
 
 VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSync *sync, StoreSearch &storeSearch,
@@ -409,7 +390,7 @@ void VouchersPage::updateDetails()
                             voucher->email.toHtmlEscaped(), voucherStatusLabel(voucher->status));
     for (const RefundRecord &refund : refunds) {
         html +=
-            QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusText(refund.status));
+            QStringLiteral("<br>") + tr("Refund %1: %2").arg(formatYen(refund.amount), refundStatusLabel(refund.status));
         if (refund.status == RefundStatus::RequiresAction && refund.emailSentAt)
             html += u' '
                 + tr("(e-mail sent to %1, answer needed by %2)")

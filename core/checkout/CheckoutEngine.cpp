@@ -2,6 +2,7 @@
 
 #include "AnswerCheck.h"
 #include "CheckoutLogging.h"
+#include "ClerkRules.h"
 #include "KonbiniRules.h"
 
 #include <QDateTime>
@@ -44,6 +45,7 @@ RefundRecord refundRecordOf(const Refund &refund, qint64 voucherId)
     record.actionExpiresAt = refund.actionExpiresAt;
     record.failureReason = refund.failureReason;
     record.createdAt = refund.created;
+    record.clerk = refund.metadata.value(QStringLiteral("clerk")).left(ClerkRules::kMaximumNameLength);
     return record;
 }
 
@@ -101,6 +103,93 @@ bool CheckoutEngine::cancelSale()
 qint64 CheckoutEngine::now() const
 {
     return m_clock();
+}
+
+namespace {
+
+// The audit log's result: "ok", or why not, without anything a customer typed.
+QString auditResultOf(const CheckoutError &error)
+{
+    switch (error.kind) {
+    case CheckoutError::Kind::Invalid:
+        return QStringLiteral("invalid");
+    case CheckoutError::Kind::Busy:
+        return QStringLiteral("busy");
+    case CheckoutError::Kind::Ledger:
+        return QStringLiteral("ledger_error");
+    case CheckoutError::Kind::NotAllowed:
+        return QStringLiteral("not_allowed");
+    case CheckoutError::Kind::Stripe:
+        break;
+    }
+    const QString code = error.stripe.code.isEmpty() ? QStringLiteral("stripe_error") : error.stripe.code;
+    return error.resumable ? code + QStringLiteral(" (will resume)") : code;
+}
+
+qint64 voucherIdOf(const CheckoutOutcome &outcome)
+{
+    return outcome.ok() ? outcome.value().voucherId : outcome.error().voucherId;
+}
+qint64 voucherIdOf(const ActionResult<VoucherRecord> &result)
+{
+    return result.ok() ? result.value().id : result.error().voucherId;
+}
+qint64 voucherIdOf(const ActionResult<RefundRecord> &result)
+{
+    return result.ok() ? result.value().voucherId : result.error().voucherId;
+}
+qint64 amountOf(const CheckoutOutcome &outcome)
+{
+    return outcome.ok() ? outcome.value().amountYen : 0;
+}
+qint64 amountOf(const ActionResult<VoucherRecord> &result)
+{
+    return result.ok() ? result.value().amountYen : 0;
+}
+qint64 amountOf(const ActionResult<RefundRecord> &result)
+{
+    return result.ok() ? result.value().amount : 0;
+}
+
+} // namespace
+
+void CheckoutEngine::writeAudit(AuditAction action, qint64 voucherId, qint64 amountYen, const QString &result,
+                                const QString &detail)
+{
+    AuditEntry entry;
+    entry.at = now();
+    entry.clerk = m_clerk;
+    entry.action = action;
+    entry.voucherId = voucherId;
+    entry.amountYen = amountYen;
+    entry.result = result;
+    entry.detail = detail;
+    if (voucherId > 0) {
+        if (const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId)) {
+            entry.orderRef = voucher.value().orderRef;
+            if (entry.amountYen == 0)
+                entry.amountYen = voucher.value().amountYen;
+        }
+    }
+    if (const LedgerResult<qint64> written = m_ledger.audit().append(entry); !written)
+        qCWarning(lcCheckout) << "could not write the audit log:" << written.error().message;
+}
+
+template <typename Outcome>
+std::function<void(const Outcome &)> CheckoutEngine::audited(AuditAction action, qint64 voucherId, qint64 amountYen,
+                                                             std::function<void(const Outcome &)> done,
+                                                             const QString &detail)
+{
+    return [this, alive = QPointer<CheckoutEngine>(this), action, voucherId, amountYen, detail,
+            done = std::move(done)](const Outcome &outcome) {
+        if (alive) {
+            const qint64 amount = amountYen > 0 ? amountYen : amountOf(outcome);
+            writeAudit(action, voucherId > 0 ? voucherId : voucherIdOf(outcome), amount,
+                       outcome.ok() ? QStringLiteral("ok") : auditResultOf(outcome.error()), detail);
+        }
+        if (done)
+            done(outcome);
+    };
 }
 
 void CheckoutEngine::step(Step moment)
@@ -203,6 +292,7 @@ JournalEntry CheckoutEngine::confirmEntryFor(const VoucherRecord &voucher, const
 
 void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallback done)
 {
+    done = audited(AuditAction::Issue, 0, request.amountYen, std::move(done));
     if (m_busy) {
         refuseLater(std::move(done), CheckoutError::busy());
         return;
@@ -228,10 +318,13 @@ void CheckoutEngine::issueVoucher(const CheckoutRequest &request, CheckoutCallba
     voucher.expiresAfterDays = request.expiresOn.isValid() ? 0 : request.expiresAfterDays;
     voucher.expiresAtOption = request.expiresOn.isValid() ? KonbiniRules::endOfJstDay(request.expiresOn) : 0;
     voucher.createdAt = at;
-    const QMap<QString, QString> metadata{{QStringLiteral("store"), m_terminal.store},
-                                          {QStringLiteral("terminal"), m_terminal.terminal},
-                                          {QStringLiteral("order_ref"), voucher.orderRef},
-                                          {QStringLiteral("app_version"), QStringLiteral(KONBINI_VERSION)}};
+    voucher.clerk = m_clerk;
+    QMap<QString, QString> metadata{{QStringLiteral("store"), m_terminal.store},
+                                    {QStringLiteral("terminal"), m_terminal.terminal},
+                                    {QStringLiteral("order_ref"), voucher.orderRef},
+                                    {QStringLiteral("app_version"), QStringLiteral(KONBINI_VERSION)}};
+    if (!m_clerk.isEmpty())
+        metadata.insert(QStringLiteral("clerk"), m_clerk);
     JournalEntry entry;
     entry.operation = JournalOperation::CreatePaymentIntent;
     KonbiniPaymentIntentSpec spec = specFor(request, metadata);
@@ -460,6 +553,7 @@ void CheckoutEngine::reconfirm(qint64 voucherId, const QString &phone, CheckoutC
 
 void CheckoutEngine::reissue(qint64 voucherId, CheckoutCallback done)
 {
+    done = audited(AuditAction::Reissue, voucherId, 0, std::move(done));
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     if (!voucher) {
         refuseLater(std::move(done), CheckoutError::refused(ActionRefusal::NoSuchVoucher, voucherId));
@@ -705,6 +799,8 @@ void CheckoutEngine::abandonKnown(qint64 voucherId, Callback<VoucherRecord> done
 
 void CheckoutEngine::cancelVoucher(qint64 voucherId, const QString &reason, Callback<VoucherRecord> done)
 {
+    if (reason != u"abandoned") // giving up on an unfinished sale is part of the sale, not a cancel
+        done = audited(AuditAction::Cancel, voucherId, 0, std::move(done));
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     const ActionCheck check = voucher ? canCancel(voucher.value()) : ActionCheck{ActionRefusal::NoSuchVoucher};
     if (!check) {
@@ -720,6 +816,7 @@ void CheckoutEngine::cancelVoucher(qint64 voucherId, const QString &reason, Call
 
 void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &reason, Callback<RefundRecord> done)
 {
+    done = audited(AuditAction::Refund, voucherId, amountYen, std::move(done));
     const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId);
     const ActionCheck check =
         voucher ? canRefund(voucher.value(), amountYen) : ActionCheck{ActionRefusal::NoSuchVoucher};
@@ -730,14 +827,18 @@ void CheckoutEngine::refund(qint64 voucherId, qint64 amountYen, const QString &r
     JournalEntry entry;
     entry.voucherId = voucherId;
     entry.operation = JournalOperation::CreateRefund;
-    entry.request = StripeApi::createRefund(voucher.value().paymentIntentId, amountYen, reason,
-                                            {{QStringLiteral("terminal"), m_terminal.terminal}});
+    QMap<QString, QString> metadata{{QStringLiteral("terminal"), m_terminal.terminal}};
+    if (!m_clerk.isEmpty())
+        metadata.insert(QStringLiteral("clerk"), m_clerk);
+    entry.request = StripeApi::createRefund(voucher.value().paymentIntentId, amountYen, reason, metadata);
     post<RefundRecord>(entry, std::move(done));
 }
 
 void CheckoutEngine::cancelRefund(const QString &refundId, Callback<RefundRecord> done)
 {
     const LedgerResult<RefundRecord> existing = m_ledger.refunds().refund(refundId);
+    done = audited(AuditAction::CancelRefund, existing ? existing.value().voucherId : 0,
+                   existing ? existing.value().amount : 0, std::move(done), refundId);
     const ActionCheck check = existing ? canCancelRefund(existing.value()) : ActionCheck{ActionRefusal::NoSuchRefund};
     if (!check) {
         const qint64 voucherId = existing ? existing.value().voucherId : 0;

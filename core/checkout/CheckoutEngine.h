@@ -35,6 +35,11 @@ public:
     ~CheckoutEngine() override;
 
     bool isBusy() const { return m_busy; }
+
+    // The clerk signed in at the till ("" : none): stamped into new vouchers, their PaymentIntents'
+    // and refunds' metadata, and the audit log of every action.
+    void setClerk(const QString &name) { m_clerk = name; }
+    const QString &clerk() const { return m_clerk; }
     bool isReplaying() const { return m_replaying; }
 
     // The clerk stops waiting for the sale in flight: its request is dropped (it may still reach
@@ -88,6 +93,13 @@ private:
     void track(StripeCall *call);
     qint64 now() const;
     void step(Step moment);
+    // `done`, after the action's outcome went to the audit log.
+    template <typename Outcome>
+    std::function<void(const Outcome &)> audited(AuditAction action, qint64 voucherId, qint64 amountYen,
+                                                 std::function<void(const Outcome &)> done,
+                                                 const QString &detail = {});
+    void writeAudit(AuditAction action, qint64 voucherId, qint64 amountYen, const QString &result,
+                    const QString &detail);
     void runCreate(const JournalEntry &entry, CheckoutCallback done);
     void runConfirm(const JournalEntry &entry, CheckoutCallback done);
     void keepUnconfirmedIntent(const JournalEntry &entry, const ApiError &error, CheckoutCallback done);
@@ -128,6 +140,7 @@ private:
     Ledger &m_ledger;
     TerminalIdentity m_terminal;
     Clock m_clock;
+    QString m_clerk;
     bool m_busy = false;
     bool m_replaying = false;
     std::function<void(Step)> m_stepHook;

@@ -81,6 +81,9 @@ QString forRefusal(ActionRefusal refusal)
         return Text::tr("Only a refund still waiting for the customer's bank details can be canceled.");
     case ActionRefusal::NothingUnfinished:
         return Text::tr("That sale can no longer be continued.");
+    case ActionRefusal::CustomerErased:
+        return Text::tr("The customer's name, e-mail and phone are no longer kept for this voucher: issue a new "
+                        "one instead.");
     }
     return {};
 }

@@ -3,7 +3,6 @@
 #include "StoreChains.h"
 
 #include <QCoreApplication>
-#include <QStringEncoder>
 
 namespace konbini {
 
@@ -16,13 +15,14 @@ DayTotals sumOf(const QList<DayTotals> &terminals)
     DayTotals total;
     for (const DayTotals &line : terminals)
         total += line;
-    total.terminal = DayReportText::tr("Total");
+    total.group = DayReportText::tr("Total");
     return total;
 }
 
-QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEncoding encoding)
+QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEncoding encoding, DayGrouping grouping)
 {
-    const QStringList header{DayReportText::tr("Date (JST)"),    DayReportText::tr("Terminal"),
+    const QStringList header{DayReportText::tr("Date (JST)"),
+                             grouping == DayGrouping::ByClerk ? DayReportText::tr("Clerk") : DayReportText::tr("Terminal"),
                              DayReportText::tr("Issued"),        DayReportText::tr("Issued (yen)"),
                              DayReportText::tr("Paid"),          DayReportText::tr("Paid (yen)"),
                              DayReportText::tr("Expired"),       DayReportText::tr("Expired (yen)"),
@@ -35,23 +35,14 @@ QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEnco
     for (const QString &chain : storeChainKeys())
         chainHeader << DayReportText::tr("Paid at %1").arg(storeChainName(chain))
                     << DayReportText::tr("Paid at %1 (yen)").arg(storeChainName(chain));
-    const auto quoted = [](const QString &text) {
-        // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula: text
-        // cells get a leading apostrophe, so a terminal named =HYPERLINK(…) stays text.
-        static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-        const QString field = !text.isEmpty() && formulaStarts.contains(text.front()) ? u'\'' + text : text;
-        if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-            return field;
-        return u'"' + QString(field).replace(u'"', QStringLiteral("\"\"")) + u'"';
-    };
     QStringList headerFields;
     for (const QString &name : header + chainHeader)
-        headerFields << quoted(name); // a translated name may hold a comma
-    QString csv = headerFields.join(u',') + QStringLiteral("\r\n");
+        headerFields << csvTextField(name); // a translated name may hold a comma
+    QList<QStringList> csv{headerFields};
     QList<DayTotals> lines = terminals;
     lines.append(sumOf(terminals));
     for (const DayTotals &t : lines) {
-        QStringList fields{jstDay.toString(Qt::ISODate), quoted(t.terminal)};
+        QStringList fields{jstDay.toString(Qt::ISODate), csvTextField(t.group)};
         for (qint64 value :
              {t.issuedCount, t.issuedYen, t.paidCount, t.paidYen, t.expiredCount, t.expiredYen, t.canceledCount,
               t.canceledYen, t.refundedCount, t.refundedYen, t.pendingCount, t.pendingYen, t.feeYen, t.netYen,
@@ -61,13 +52,9 @@ QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEnco
             const auto paidThere = t.paidByChain.value(chain);
             fields << QString::number(paidThere.first) << QString::number(paidThere.second);
         }
-        csv += fields.join(u',') + QStringLiteral("\r\n");
+        csv.append(fields);
     }
-    if (encoding == CsvEncoding::ShiftJis) {
-        QStringEncoder toShiftJis("Shift_JIS");
-        return toShiftJis.encode(csv);
-    }
-    return QByteArrayLiteral("\xEF\xBB\xBF") + csv.toUtf8();
+    return encodeCsv(csv, encoding);
 }
 
 } // namespace konbini

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Csv.h"
 #include "Ledger.h"
 
 #include <QByteArray>
@@ -7,13 +8,9 @@
 
 namespace konbini {
 
-enum class CsvEncoding {
-    Utf8WithBom, // opens correctly in spreadsheets that assume a local code page
-    ShiftJis,    // for Japanese spreadsheet users on older Excel
-};
-
-// The 日計 as CSV: one line per terminal and a total line, counts and yen per category.
-QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &terminals, CsvEncoding encoding);
+// The 日計 as CSV: one line per terminal (or clerk) and a total line, counts and yen per category.
+QByteArray dayReportCsv(QDate jstDay, const QList<DayTotals> &lines, CsvEncoding encoding,
+                        DayGrouping grouping = DayGrouping::ByTerminal);
 
 DayTotals sumOf(const QList<DayTotals> &terminals);
 

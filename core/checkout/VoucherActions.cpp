@@ -30,6 +30,8 @@ ActionCheck canReissue(const VoucherRecord &voucher)
 {
     if (voucher.paymentIntentId.isEmpty())
         return refuse(ActionRefusal::NoPaymentIntent);
+    if (voucher.personalDataErasedAt > 0)
+        return refuse(ActionRefusal::CustomerErased);
     return voucher.status == VoucherStatus::Expired ? ActionCheck{} : refuse(ActionRefusal::NotExpired);
 }
 
@@ -37,6 +39,8 @@ ActionCheck canReconfirm(const VoucherRecord &voucher)
 {
     if (voucher.paymentIntentId.isEmpty())
         return refuse(ActionRefusal::NoPaymentIntent);
+    if (voucher.personalDataErasedAt > 0)
+        return refuse(ActionRefusal::CustomerErased);
     return voucher.stripeStatus == PaymentIntentStatus::RequiresPaymentMethod ? ActionCheck{}
                                                                               : refuse(ActionRefusal::NotReconfirmable);
 }

@@ -18,6 +18,7 @@ enum class ActionRefusal {
     AmountTooLarge,    // refund: more than what is left
     NoRefundWaiting,   // cancel refund: only one still waiting for bank details
     NothingUnfinished, // resume: no unanswered create or confirm
+    CustomerErased,    // reissue, new confirmation number: the customer's data is no longer kept
 };
 
 // The money rules of the merchant's actions, one place for the engine (which refuses) and the

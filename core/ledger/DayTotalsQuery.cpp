@@ -30,8 +30,11 @@ DayTotals &DayTotals::operator+=(const DayTotals &o)
     return *this;
 }
 
-LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
+LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay, DayGrouping grouping) const
 {
+    // A refund counts for the clerk who sent it, and for the terminal of its voucher.
+    const QLatin1String group(grouping == DayGrouping::ByClerk ? "clerk" : "terminal");
+    const QLatin1String refundGroup(grouping == DayGrouping::ByClerk ? "r.clerk" : "v.terminal");
     const qint64 start = KonbiniRules::startOfJstDay(jstDay);
     const qint64 end = start + 24 * 3600;
     QMap<QString, DayTotals> byTerminal;
@@ -42,14 +45,14 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
             return query.error();
         while (query.value().next()) {
             DayTotals &totals = byTerminal[query.value().value(0).toString()];
-            totals.terminal = query.value().value(0).toString();
+            totals.group = query.value().value(0).toString();
             totals.*count += query.value().value(1).toLongLong();
             totals.*yen += query.value().value(2).toLongLong();
         }
         return {};
     };
     const QString grouped =
-        QStringLiteral("SELECT terminal, COUNT(*), COALESCE(SUM(amount), 0) FROM vouchers WHERE %1 GROUP BY terminal");
+        QStringLiteral("SELECT %1, COUNT(*), COALESCE(SUM(amount), 0) FROM vouchers WHERE %2 GROUP BY %1").arg(group);
     const QString expired = voucherStatusKey(VoucherStatus::Expired);
     const QString pending = voucherStatusKey(VoucherStatus::Pending);
     const LedgerStatus results[] = {
@@ -63,9 +66,10 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
                 &DayTotals::canceledYen, {start, end}),
         collect(grouped.arg(QStringLiteral("status = ? AND created_at < ?")), &DayTotals::pendingCount,
                 &DayTotals::pendingYen, {pending, end}),
-        collect(QStringLiteral("SELECT v.terminal, COUNT(*), COALESCE(SUM(r.amount), 0) FROM refunds r JOIN vouchers v "
+        collect(QStringLiteral("SELECT %1, COUNT(*), COALESCE(SUM(r.amount), 0) FROM refunds r JOIN vouchers v "
                                "ON v.id = r.voucher_id"
-                               " WHERE r.status = ? AND r.updated_at >= ? AND r.updated_at < ? GROUP BY v.terminal"),
+                               " WHERE r.status = ? AND r.updated_at >= ? AND r.updated_at < ? GROUP BY %1")
+                    .arg(refundGroup),
                 &DayTotals::refundedCount, &DayTotals::refundedYen, {statusKey(RefundStatus::Succeeded), start, end}),
     };
     for (const LedgerStatus &result : results) {
@@ -74,15 +78,16 @@ LedgerResult<QList<DayTotals>> DayTotalsQuery::forDay(QDate jstDay) const
     }
     // The paid ones by chain, with Stripe's fees and the net.
     LedgerResult<QSqlQuery> paid = m_db.run(
-        QStringLiteral("SELECT terminal, paid_chain, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0),"
+        QStringLiteral("SELECT %1, paid_chain, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0),"
                        " COALESCE(SUM(net), 0), SUM(fee IS NULL) FROM vouchers WHERE paid_at >= ? AND paid_at < ?"
-                       " GROUP BY terminal, paid_chain"),
+                       " GROUP BY %1, paid_chain")
+            .arg(group),
         {start, end});
     if (!paid)
         return paid.error();
     while (paid.value().next()) {
         DayTotals &totals = byTerminal[paid.value().value(0).toString()];
-        totals.terminal = paid.value().value(0).toString();
+        totals.group = paid.value().value(0).toString();
         auto &chain = totals.paidByChain[paid.value().value(1).toString()];
         chain.first += paid.value().value(2).toLongLong();
         chain.second += paid.value().value(3).toLongLong();

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "AuditLog.h"
+#include "ClerkStore.h"
 #include "DayTotalsQuery.h"
 #include "Journal.h"
 #include "LedgerDatabase.h"
+#include "PersonalData.h"
 #include "RefundStore.h"
+#include "StatementQuery.h"
 #include "SyncState.h"
 #include "VoucherSearch.h"
 #include "VoucherStore.h"
@@ -18,7 +22,7 @@ public:
 
     explicit Ledger(QString path)
         : m_db(std::move(path)), m_vouchers(m_db), m_refunds(m_db, m_vouchers), m_journal(m_db), m_sync(m_db),
-          m_search(m_db), m_days(m_db)
+          m_search(m_db), m_days(m_db), m_audit(m_db), m_clerks(m_db), m_personalData(m_db), m_statement(m_db)
     {
     }
 
@@ -39,6 +43,13 @@ public:
     SyncState &syncState() { return m_sync; }
     const VoucherSearch &search() const { return m_search; }
     const DayTotalsQuery &dayTotals() const { return m_days; }
+    AuditLog &audit() { return m_audit; }
+    const AuditLog &audit() const { return m_audit; }
+    ClerkStore &clerks() { return m_clerks; }
+    const ClerkStore &clerks() const { return m_clerks; }
+    PersonalData &personalData() { return m_personalData; }
+    const PersonalData &personalData() const { return m_personalData; }
+    const StatementQuery &statement() const { return m_statement; }
 
 private:
     LedgerDatabase m_db;
@@ -48,6 +59,10 @@ private:
     SyncState m_sync;
     VoucherSearch m_search;
     DayTotalsQuery m_days;
+    AuditLog m_audit;
+    ClerkStore m_clerks;
+    PersonalData m_personalData;
+    StatementQuery m_statement;
 };
 
 } // namespace konbini

@@ -149,6 +149,40 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE INDEX vouchers_paid_details_waiting ON vouchers(paid_at) "
                        "WHERE paid_at > 0 AND paid_details_read = 0"),
     },
+    {
+        // Who at the till did it: the clerk signed in when the voucher was issued or the refund sent.
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN clerk TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE refunds ADD COLUMN clerk TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX vouchers_clerk ON vouchers(clerk, created_at)"),
+        // Customers' data kept only as long as needed: when name, e-mail and phone were erased, and
+        // an erasure the customer asked for while the voucher was still open (done once it closes).
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN personal_data_erased_at INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE vouchers ADD COLUMN erase_when_closed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX vouchers_personal_data_kept ON vouchers(status, updated_at) "
+                       "WHERE personal_data_erased_at = 0"),
+        // A customer seen before at this terminal (returning customers, opt-in).
+        QStringLiteral("CREATE INDEX vouchers_returning_email ON vouchers(terminal, email COLLATE NOCASE) "
+                       "WHERE email <> ''"),
+        QStringLiteral("CREATE INDEX vouchers_returning_phone ON vouchers(terminal, confirmation_number) "
+                       "WHERE confirmation_number <> ''"),
+        // The clerks: a name and a PIN kept only as a salted PBKDF2 hash; one of them may be the owner.
+        QStringLiteral("CREATE TABLE clerks ("
+                       " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, is_owner INTEGER NOT NULL DEFAULT 0,"
+                       " pin_salt BLOB NOT NULL, pin_hash BLOB NOT NULL, pin_iterations INTEGER NOT NULL,"
+                       " active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX clerks_one_owner ON clerks(is_owner) WHERE is_owner = 1 AND active = 1"),
+        QStringLiteral("CREATE TABLE till_policy (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        // Who did what, when, to which voucher, with what result: rows are only ever added.
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id INTEGER PRIMARY KEY, at INTEGER NOT NULL, clerk TEXT NOT NULL, action TEXT NOT NULL,"
+                       " voucher_id INTEGER NOT NULL DEFAULT 0, order_ref TEXT NOT NULL DEFAULT '',"
+                       " amount INTEGER NOT NULL DEFAULT 0, result TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX audit_log_at ON audit_log(at)"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN"
+                       " SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN"
+                       " SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+    },
 };
 
 LedgerError errorOf(LedgerError::Kind kind, const QSqlError &error)
@@ -181,6 +215,8 @@ LedgerStatus LedgerDatabase::open()
     if (!m_connection.open(m_path,
                            {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
                             QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000"),
+                            // Erased customers' data does not linger in freed pages.
+                            QStringLiteral("PRAGMA secure_delete=ON"),
                             // WalCheckpointer does it, off the window's thread.
                             QStringLiteral("PRAGMA wal_autocheckpoint=0")},
                            error))

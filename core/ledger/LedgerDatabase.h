@@ -20,7 +20,7 @@ class LedgerDatabase
 {
 public:
     // Schema 3 adds the journal's HTTP method, so it holds StripeApi's prepared request whole.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     explicit LedgerDatabase(QString path);
     LedgerDatabase(const LedgerDatabase &) = delete;

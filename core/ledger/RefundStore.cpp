@@ -4,7 +4,7 @@ namespace konbini {
 namespace {
 
 const char *const kRefundColumns = "id, voucher_id, amount, status, reason, instructions_email, email_sent_at, "
-                                   "action_expires_at, failure_reason, created_at, updated_at";
+                                   "action_expires_at, failure_reason, created_at, updated_at, clerk";
 
 RefundRecord refundFrom(const QSqlQuery &query)
 {
@@ -21,6 +21,7 @@ RefundRecord refundFrom(const QSqlQuery &query)
     r.failureReason = query.value(i++).toString();
     r.createdAt = query.value(i++).toLongLong();
     r.updatedAt = query.value(i++).toLongLong();
+    r.clerk = query.value(i++).toString();
     return r;
 }
 
@@ -36,7 +37,9 @@ LedgerResult<StatusChange> RefundStore::upsert(const RefundRecord &r, qint64 now
         change.before = before.value().status;
         const auto upserted = m_db.run(
             QStringLiteral(
-                "INSERT INTO refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                "INSERT INTO refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                // Who sent it is known from this till's own request, never from an event.
+                " clerk = CASE WHEN refunds.clerk = '' THEN excluded.clerk ELSE refunds.clerk END,"
                 " amount = excluded.amount, status = excluded.status, reason = excluded.reason,"
                 " instructions_email = excluded.instructions_email, email_sent_at = excluded.email_sent_at,"
                 " action_expires_at = excluded.action_expires_at, failure_reason = excluded.failure_reason,"
@@ -47,7 +50,7 @@ LedgerResult<StatusChange> RefundStore::upsert(const RefundRecord &r, qint64 now
                 .arg(QLatin1String(kRefundColumns)),
             {r.id, r.voucherId, r.amount, statusKey(r.status), LedgerDatabase::text(r.reason),
              LedgerDatabase::text(r.instructionsEmail), r.emailSentAt, r.actionExpiresAt,
-             LedgerDatabase::text(r.failureReason), r.createdAt, now});
+             LedgerDatabase::text(r.failureReason), r.createdAt, now, LedgerDatabase::text(r.clerk)});
         if (!upserted)
             return upserted.error();
         const LedgerResult<VoucherStatus> after = m_vouchers.recomputeStatus(r.voucherId, now);

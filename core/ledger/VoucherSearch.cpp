@@ -78,13 +78,18 @@ QString whereClause(const VoucherQuery &q, QVariantList &values, bool useSearchI
         conditions.append(QStringLiteral("created_at < ?"));
         values.append(q.createdUntil);
     }
+    if (q.clerk) {
+        conditions.append(QStringLiteral("clerk = ?"));
+        values.append(LedgerDatabase::text(*q.clerk));
+    }
     return conditions.join(QStringLiteral(" AND "));
 }
 
 QString orderClause(const VoucherQuery &q)
 {
     static const char *const columns[] = {"created_at", "amount",  "customer_name", "confirmation_number",
-                                          "voucher_expires_at", "status", "paid_at", "paid_chain", "terminal"};
+                                          "voucher_expires_at", "status", "paid_at", "paid_chain", "terminal",
+                                          "clerk"};
     const QString direction = q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     return QStringLiteral("%1 %2, id %2").arg(QLatin1String(columns[int(q.sort)]), direction);
 }

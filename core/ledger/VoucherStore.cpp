@@ -43,7 +43,8 @@ const char *VoucherStore::columns()
            "phone,"
            " confirmation_number, expires_after_days, expires_at_option, stripe_status, status, had_payment_attempt,"
            " voucher_expires_at, hosted_voucher_url, stores, last_error_code, amount_refunded, created_at, updated_at, "
-           "paid_at, canceled_at, paid_chain, fee, net, funds_available_at, paid_details_read";
+           "paid_at, canceled_at, paid_chain, fee, net, funds_available_at, paid_details_read, clerk, "
+           "personal_data_erased_at";
 }
 
 VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
@@ -84,6 +85,8 @@ VoucherRecord VoucherStore::fromRow(const QSqlQuery &query)
     }
     v.fundsAvailableAt = query.value(i++).toLongLong();
     v.paidDetailsRead = query.value(i++).toBool();
+    v.clerk = query.value(i++).toString();
+    v.personalDataErasedAt = query.value(i++).toLongLong();
     return v;
 }
 
@@ -107,13 +110,14 @@ LedgerResult<qint64> VoucherStore::insert(const VoucherRecord &v)
             QStringLiteral(
                 "INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description,"
                 " customer_name, email, phone, confirmation_number, expires_after_days, expires_at_option,"
-                " stripe_status, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?)"),
+                " stripe_status, status, created_at, updated_at, clerk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?)"),
             {LedgerDatabase::text(v.orderRef), LedgerDatabase::text(v.store), LedgerDatabase::text(v.terminal),
              nullIfEmpty(v.paymentIntentId), v.amountYen, LedgerDatabase::text(v.productDescription),
              LedgerDatabase::text(v.customerName), LedgerDatabase::text(v.email), LedgerDatabase::text(v.phone),
              LedgerDatabase::text(v.confirmationNumber), v.expiresAfterDays, v.expiresAtOption,
-             statusKey(v.stripeStatus), voucherStatusKey(v.status), v.createdAt, v.createdAt});
+             statusKey(v.stripeStatus), voucherStatusKey(v.status), v.createdAt, v.createdAt,
+             LedgerDatabase::text(v.clerk)});
         if (!inserted)
             return inserted.error();
         id = inserted.value().lastInsertId().toLongLong();
@@ -149,7 +153,8 @@ LedgerStatus VoucherStore::insertMany(const QList<VoucherRecord> &vouchers)
                      v.createdAt,
                      v.createdAt,
                      v.paidAt,
-                     v.canceledAt});
+                     v.canceledAt,
+                     LedgerDatabase::text(v.clerk)});
     }
     return m_db.transaction([&]() -> LedgerStatus {
         const LedgerStatus inserted = m_db.runBatch(
@@ -157,8 +162,8 @@ LedgerStatus VoucherStore::insertMany(const QList<VoucherRecord> &vouchers)
                 "INSERT INTO vouchers (order_ref, store, terminal, payment_intent_id, amount, product_description, "
                 "customer_name,"
                 " email, phone, confirmation_number, stripe_status, status, had_payment_attempt, voucher_expires_at,"
-                " hosted_voucher_url, stores, created_at, updated_at, paid_at, canceled_at, search_text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"),
+                " hosted_voucher_url, stores, created_at, updated_at, paid_at, canceled_at, clerk, search_text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"),
             rows);
         if (!inserted)
             return inserted;

@@ -92,4 +92,23 @@ QString voucherStatusLabel(VoucherStatus status)
     return {};
 }
 
+QString refundStatusLabel(RefundStatus status)
+{
+    switch (status) {
+    case RefundStatus::RequiresAction:
+        return QCoreApplication::translate("RefundStatus", "waiting for the customer's bank details");
+    case RefundStatus::Pending:
+        return QCoreApplication::translate("RefundStatus", "being paid out");
+    case RefundStatus::Succeeded:
+        return QCoreApplication::translate("RefundStatus", "paid out");
+    case RefundStatus::Failed:
+        return QCoreApplication::translate("RefundStatus", "failed: return the money outside Stripe");
+    case RefundStatus::Canceled:
+        return QCoreApplication::translate("RefundStatus", "withdrawn before payout");
+    case RefundStatus::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("RefundStatus", "unknown");
+}
+
 } // namespace konbini

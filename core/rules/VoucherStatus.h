@@ -30,5 +30,7 @@ QString voucherStatusKey(VoucherStatus status);
 VoucherStatus voucherStatusFromKey(const QString &key);
 // The clerk-facing label, translated (source text in English).
 QString voucherStatusLabel(VoucherStatus status);
+// A refund's status as the merchant reads it, translated.
+QString refundStatusLabel(RefundStatus status);
 
 } // namespace konbini

@@ -259,6 +259,7 @@ Result<Refund> decodeRefund(const QJsonObject &json)
     refund.emailSentAt =
         display.value(QStringLiteral("email_sent")).toObject().value(QStringLiteral("email_sent_at")).toInteger();
     refund.actionExpiresAt = display.value(QStringLiteral("expires_at")).toInteger();
+    refund.metadata = metadataOf(json);
     return reader.finish(std::move(refund));
 }
 

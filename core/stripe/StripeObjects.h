@@ -71,6 +71,7 @@ struct Refund {
     qint64 emailSentAt = 0;
     qint64 actionExpiresAt = 0;
     QString failureReason;
+    QMap<QString, QString> metadata;
 };
 
 struct Event {

@@ -1,5 +1,7 @@
 #include "Till.h"
 
+#include <QDateTime>
+
 namespace konbini {
 
 Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::move(config)), m_key(m_config.apiKey)
@@ -26,6 +28,13 @@ Till::Till(QNetworkAccessManager &network, TillConfig config) : m_config(std::mo
     QObject::connect(m_sync.get(), &EventSync::voucherPaid, m_paidInbox.get(), &PaidInbox::add);
     m_storeSearch = std::make_unique<StoreSearch>(*m_backgroundApi, m_config.terminal.store);
     QObject::connect(&m_keepWarm, &QTimer::timeout, m_client.get(), &StripeClient::warmUp);
+    m_clerks = std::make_unique<ClerkDesk>(*m_ledger, *m_engine, m_config.clock);
+    std::function<qint64()> clock = m_config.clock;
+    if (!clock)
+        clock = [] { return QDateTime::currentSecsSinceEpoch(); };
+    m_retention = std::make_unique<PersonalDataRetention>(*m_ledger, clock);
+    m_retention->setRetentionDays(m_config.retentionDays);
+    QObject::connect(&m_retentionTimer, &QTimer::timeout, [this] { m_retention->sweep(); });
 }
 
 // Members go in reverse order: the sync and the engine abandon their calls before the client
@@ -48,6 +57,8 @@ void Till::start()
     }
     m_engine->resumeUnfinished();
     m_sync->start();
+    m_retention->sweep();
+    m_retentionTimer.start(std::chrono::hours(1));
 }
 
 } // namespace konbini

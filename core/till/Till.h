@@ -2,9 +2,11 @@
 
 #include "CheckoutEngine.h"
 #include "CheckoutSession.h"
+#include "ClerkDesk.h"
 #include "EventSync.h"
 #include "FailedRecoveries.h"
 #include "PaidInbox.h"
+#include "PersonalDataRetention.h"
 #include "SaleSafeguards.h"
 #include "StoreSearch.h"
 
@@ -37,6 +39,8 @@ struct TillConfig {
     std::chrono::milliseconds keepWarmEvery{20000};
     // For tests on the sandbox's clock; empty: the machine's.
     std::function<qint64()> clock;
+    // Customers' data is erased this many days after a voucher closes (checked at start and hourly).
+    int retentionDays = PersonalDataRetention::kDefaultRetentionDays;
 };
 
 // One running till: ledger, Stripe client and API, checkout engine, the sale at the counter,
@@ -70,6 +74,9 @@ public:
     FailedRecoveries &failedRecoveries() { return *m_failedRecoveries; }
     EventSync &sync() { return *m_sync; }
     StoreSearch &storeSearch() { return *m_storeSearch; }
+    // Who is signed in, the owner's approvals and the clerks.
+    ClerkDesk &clerks() { return *m_clerks; }
+    PersonalDataRetention &retention() { return *m_retention; }
 
 private:
     TillConfig m_config;
@@ -82,6 +89,7 @@ private:
     std::unique_ptr<StripeClient> m_backgroundClient;
     std::unique_ptr<StripeApi> m_backgroundApi;
     QTimer m_keepWarm;
+    QTimer m_retentionTimer;
     std::unique_ptr<CheckoutEngine> m_engine;
     std::unique_ptr<CheckoutSession> m_session;
     std::unique_ptr<SaleSafeguards> m_safeguards;
@@ -89,6 +97,8 @@ private:
     std::unique_ptr<PaidInbox> m_paidInbox;
     std::unique_ptr<EventSync> m_sync;
     std::unique_ptr<StoreSearch> m_storeSearch;
+    std::unique_ptr<ClerkDesk> m_clerks;
+    std::unique_ptr<PersonalDataRetention> m_retention;
 };
 
 } // namespace konbini

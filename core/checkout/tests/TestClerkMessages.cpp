@@ -60,7 +60,7 @@ void TestClerkMessages::otherKinds_haveMessages()
 
 void TestClerkMessages::refusals_haveMessages()
 {
-    for (int refusal = int(ActionRefusal::NoSuchVoucher); refusal <= int(ActionRefusal::NothingUnfinished); ++refusal) {
+    for (int refusal = int(ActionRefusal::NoSuchVoucher); refusal <= int(ActionRefusal::CustomerErased); ++refusal) {
         QVERIFY(!ClerkMessages::forRefusal(ActionRefusal(refusal)).isEmpty());
         QCOMPARE(ClerkMessages::forAction(CheckoutError::refused(ActionRefusal(refusal))),
                  ClerkMessages::forRefusal(ActionRefusal(refusal)));

@@ -76,13 +76,14 @@ void TestDayReport::totals_perTerminalAndDay()
                                      0,
                                      {},
                                      kMorning + 700,
-                                     0},
+                                     0,
+                                     {}},
                         kMorning + 900)
                 .ok());
     const QList<DayTotals> totals = ledger.dayTotals().forDay(QDate(2026, 11, 27)).value();
     QCOMPARE(totals.size(), 2);
-    const DayTotals &till1 = totals.at(0).terminal == u"till-1" ? totals.at(0) : totals.at(1);
-    const DayTotals &till2 = totals.at(0).terminal == u"till-2" ? totals.at(0) : totals.at(1);
+    const DayTotals &till1 = totals.at(0).group == u"till-1" ? totals.at(0) : totals.at(1);
+    const DayTotals &till2 = totals.at(0).group == u"till-2" ? totals.at(0) : totals.at(1);
     QCOMPARE(till1.issuedCount, 2);
     QCOMPARE(till1.issuedYen, 3000);
     QCOMPARE(till1.paidCount, 1);
@@ -128,7 +129,7 @@ void TestDayReport::paidDetails_feesNetAndChainsPerTerminal()
     // Voucher 3's details are not read yet: its fee is not known, and it is said.
     const QList<DayTotals> terminals = ledger.dayTotals().forDay(QDate(2026, 11, 27)).value();
     QCOMPARE(terminals.size(), 2);
-    const DayTotals till1 = terminals.at(0).terminal == u"till-1" ? terminals.at(0) : terminals.at(1);
+    const DayTotals till1 = terminals.at(0).group == u"till-1" ? terminals.at(0) : terminals.at(1);
     QCOMPARE(till1.paidCount, 3);
     QCOMPARE(till1.feeYen, 54 + 108);
     QCOMPARE(till1.netYen, 1446 + 2892);
@@ -154,7 +155,7 @@ void TestDayReport::paidDetails_feesNetAndChainsPerTerminal()
 void TestDayReport::csv_utf8WithBomAndShiftJis()
 {
     DayTotals line;
-    line.terminal = QStringLiteral("レジ1");
+    line.group = QStringLiteral("レジ1");
     line.issuedCount = 3;
     line.issuedYen = 4500;
     const QByteArray utf8 = dayReportCsv(QDate(2026, 11, 27), {line}, CsvEncoding::Utf8WithBom);
@@ -188,7 +189,7 @@ void TestDayReport::csv_textCellsAreNeverFormulas()
     QFETCH(QString, terminal);
     QFETCH(QString, cell);
     DayTotals line;
-    line.terminal = terminal;
+    line.group = terminal;
     const QString csv = QString::fromUtf8(dayReportCsv(QDate(2026, 11, 27), {line}, CsvEncoding::Utf8WithBom).mid(3));
     const QString row = csv.split(QStringLiteral("\r\n")).at(1);
     QVERIFY2(row.startsWith(QStringLiteral("2026-11-27,") + cell + u','), qPrintable(row));

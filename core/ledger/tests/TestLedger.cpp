@@ -216,7 +216,8 @@ void TestLedger::refunds_decideRefundStatus()
                         9000,
                         {},
                         2100,
-                        0};
+                        0,
+                        {}};
     QCOMPARE(refunds.upsert(refund, 2100).value().after, VoucherStatus::RefundPending);
     QCOMPARE(m_ledger->vouchers().voucher(id).value().amountRefunded, 500);
     QCOMPARE(refunds.open().value().size(), 1);
@@ -254,7 +255,7 @@ void TestLedger::rereadingUnchanged_writesNothing()
     QCOMPARE(vouchers.voucher(id).value().paidAt, 3000);
 
     RefundStore &refunds = m_ledger->refunds();
-    RefundRecord refund{QStringLiteral("re_9"), id, 500, RefundStatus::Succeeded, {}, {}, 0, 0, {}, 3100, 0};
+    RefundRecord refund{QStringLiteral("re_9"), id, 500, RefundStatus::Succeeded, {}, {}, 0, 0, {}, 3100, 0, {}};
     QVERIFY(refunds.upsert(refund, 3100).ok());
     QVERIFY(refunds.upsert(refund, 90000).ok()); // read again the next day
     QCOMPARE(refunds.refund(QStringLiteral("re_9")).value().updatedAt, 3100);

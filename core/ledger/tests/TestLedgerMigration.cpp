@@ -65,6 +65,7 @@ private slots:
     void schema4_opensWithNothingLost();
     void schema4_pendingEntriesResume();
     void schema5_paidVoucherGetsItsDetailsAndPendingEntriesResume();
+    void schema6_opensAnonymousWithCustomersKeptAndPendingEntriesResume();
 
 private:
     QString copyOf(const QString &name, const QString &fixture = QStringLiteral("ledger-schema2"));
@@ -256,6 +257,42 @@ void TestLedgerMigration::schema5_paidVoucherGetsItsDetailsAndPendingEntriesResu
     QCOMPARE(after.net, std::optional<qint64>(2892));
     QCOMPARE(after.amountRefunded, 500); // the refund waiting is still there
     QCOMPARE(till.paidInbox().count(), 1);
+
+    const Resumed resumed = resumeAll(till, 2);
+    QCOMPARE(resumed.failed, 0);
+    QCOMPARE(resumed.recovered, (QSet<qint64>{3, 4}));
+    QVERIFY(till.ledger().journal().pending().value().isEmpty());
+    QCOMPARE(sandbox.paymentIntentCount(), 4);
+}
+
+// The release before clerks and retention (schema 6, tests/fixtures/ledger-schema6): its vouchers
+// were issued with no clerk, its customers' data is all still there (none closed 90 days ago),
+// the audit log starts empty, the till has no clerks (it works as before), and the pending sales
+// resume, now logged.
+void TestLedgerMigration::schema6_opensAnonymousWithCustomersKeptAndPendingEntriesResume()
+{
+    sandbox::SandboxOptions options;
+    options.statePath = copyOf(QStringLiteral("sandbox-state.sqlite"), QStringLiteral("ledger-schema6"));
+    SandboxHttp sandbox(options);
+    QNetworkAccessManager network;
+    Till till(network, fixtureTill(sandbox.baseUrl(), copyOf(QStringLiteral("ledger.sqlite"), QStringLiteral("ledger-schema6"))));
+    QVERIFY(till.open().ok());
+    QCOMPARE(till.ledger().schemaVersion(), Ledger::kSchemaVersion);
+    const VoucherRecord paid = till.ledger().vouchers().voucher(2).value();
+    QCOMPARE(paid.clerk, QString());
+    QCOMPARE(paid.personalDataErasedAt, 0);
+    QCOMPARE(paid.customerName, QStringLiteral("佐藤 太郎"));
+    QCOMPARE(paid.paidChain, QStringLiteral("ministop"));
+    QCOMPARE(paid.fee, std::optional<qint64>(108));
+    QCOMPARE(till.ledger().refunds().of(2).value().first().clerk, QString());
+    QVERIFY(!till.clerks().clerksInUse());
+    QVERIFY(!till.clerks().ownerApprovalNeeded());
+    QVERIFY(till.ledger().audit().entries().value().isEmpty());
+    QCOMPARE(till.retention().sweep(), 0); // nothing closed long enough
+    QCOMPARE(till.ledger().vouchers().voucher(1).value().email, QStringLiteral("hanako+fill_never@test.com"));
+    const auto returning = till.ledger().personalData().returningCustomer(QStringLiteral("till-1"),
+                                                                          QStringLiteral("080-2222-3333"));
+    QCOMPARE(returning.value()->name, QStringLiteral("佐藤 太郎"));
 
     const Resumed resumed = resumeAll(till, 2);
     QCOMPARE(resumed.failed, 0);

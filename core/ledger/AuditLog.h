@@ -1,0 +1,28 @@
+#pragma once
+
+#include "LedgerDatabase.h"
+#include "LedgerRecords.h"
+
+namespace konbini {
+
+// The append-only audit log: who did what, when, to which voucher, with what result. SQLite
+// triggers refuse any UPDATE or DELETE of its rows; it holds no customer's data.
+class AuditLog
+{
+public:
+    explicit AuditLog(LedgerDatabase &database) : m_db(database) {}
+
+    LedgerResult<qint64> append(const AuditEntry &entry);
+    // Oldest first; `from` inclusive, `until` exclusive (0: open).
+    LedgerResult<QList<AuditEntry>> entries(qint64 from = 0, qint64 until = 0) const;
+
+private:
+    LedgerDatabase &m_db;
+};
+
+QString auditActionKey(AuditAction action);
+std::optional<AuditAction> auditActionFromKey(const QString &key);
+// The owner-facing label, translated (source text in English).
+QString auditActionLabel(AuditAction action);
+
+} // namespace konbini
