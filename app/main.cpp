@@ -3,6 +3,7 @@
 #include "LogMasking.h"
 #include "PrivateFiles.h"
 #include "MainWindow.h"
+#include "PinDialog.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -103,6 +104,30 @@ void applyStoreSettings(const TillSettings &settings, ui::CounterSettings &count
     counter.slipIs58mm = settings.slipSize() == u"receipt58";
     counter.storePhone = settings.storePhone();
     counter.storeAddress = settings.storeAddress();
+    counter.returningCustomers = settings.returningCustomers();
+}
+
+// Every setting as stored, to name in the audit log the ones a save changed.
+QMap<QString, QVariant> snapshotOf(const QSettings &settings)
+{
+    QMap<QString, QVariant> values;
+    for (const QString &key : settings.allKeys())
+        values.insert(key, settings.value(key));
+    return values;
+}
+
+QStringList changedKeys(const QMap<QString, QVariant> &before, const QMap<QString, QVariant> &after)
+{
+    QStringList changed;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed << it.key();
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            changed << it.key();
+    }
+    return changed;
 }
 
 } // namespace
@@ -218,6 +243,7 @@ int main(int argc, char *argv[])
         config.ledgerPath = dataDir + u'/' + ledgerName;
         config.terminal = TerminalIdentity{counter.storeName, settings.terminalId()};
         config.sync.interval = std::chrono::seconds(settings.pollIntervalSeconds());
+        config.retentionDays = settings.retentionDays();
         running.till = std::make_unique<Till>(network, config);
         if (const LedgerStatus opened = running.till->open(); !opened) {
             QMessageBox::critical(nullptr, QObject::tr("Konbini POS"),
@@ -229,9 +255,17 @@ int main(int argc, char *argv[])
         if (!notice.isEmpty())
             running.window->showNotice(notice);
         QObject::connect(running.window.get(), &ui::MainWindow::settingsRequested, running.window.get(), [&] {
+            if (!ui::askOwnerApproval(running.window.get(), running.till->clerks(), AuditAction::SettingsChange))
+                return;
             auto *dialog = new ui::SettingsDialog(secrets, settings, network, running.window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(dialog, &ui::SettingsDialog::saved, running.window.get(), [&](bool keyChanged) {
+            const QMap<QString, QVariant> before = snapshotOf(qsettings);
+            QObject::connect(dialog, &ui::SettingsDialog::saved, running.window.get(), [&, before](bool keyChanged) {
+                QStringList changed = changedKeys(before, snapshotOf(qsettings));
+                if (keyChanged)
+                    changed << QStringLiteral("stripe key (keychain)");
+                running.till->clerks().recordSettingsChange(changed);
+                running.till->retention().setRetentionDays(settings.retentionDays());
                 ui::CounterSettings applied = running.window->counterSettings();
                 applyStoreSettings(settings, applied);
                 running.window->applyCounterSettings(applied);

@@ -523,6 +523,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>ファイルを書き込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sandbox at %1</source>
@@ -733,6 +744,69 @@
     </message>
 </context>
 <context>
+    <name>konbini::ui::AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>&amp;From (JST)</source>
+        <translation>開始日 (JST)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Until (JST)</source>
+        <translation>終了日 (JST)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Export CSV (UTF-8)…</source>
+        <translation>CSVで書き出し (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Export CSV (Shift_JIS)…</source>
+        <translation>CSVで書き出し (Shift_JIS)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>When (JST)</source>
+        <translation>日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Order reference</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>(no clerk)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>操作履歴を書き出し</translation>
+    </message>
+</context>
+<context>
     <name>konbini::ui::CheckoutPage</name>
     <message>
         <source>e.g. 1,500</source>
@@ -899,6 +973,113 @@
         <source>Payment deadline date</source>
         <translation>支払期限の日付</translation>
     </message>
+    <message>
+        <source>Seen before: %1. Fill in (Alt+Y)</source>
+        <translation>以前のお客様: %1 — 入力する (Alt+Y)</translation>
+    </message>
+    <message>
+        <source>Fill in the customer seen before</source>
+        <translation>以前のお客様の情報を入力</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::ClerksDialog</name>
+    <message>
+        <source>Clerks</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>暗証番号（4〜8桁）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>暗証番号（確認）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4 to 8 digits)</source>
+        <translation>暗証番号（4〜8桁）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>暗証番号（確認）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New PIN for the selected clerk</source>
+        <translation>選んだ担当者の暗証番号を変更</translation>
+    </message>
+    <message>
+        <source>Remove the selected clerk</source>
+        <translation>選んだ担当者を削除</translation>
+    </message>
+    <message>
+        <source>Cancel, refund, cancel refund and the settings need the owner&apos;s PIN</source>
+        <translation>キャンセル・返金・返金の取消・設定に店長の暗証番号を必要とする</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>From now on these need the owner&apos;s PIN.</source>
+        <translation>これからは店長の暗証番号が必要です。</translation>
+    </message>
+    <message>
+        <source>These no longer need the owner&apos;s PIN.</source>
+        <translation>店長の暗証番号は不要になりました。</translation>
+    </message>
+    <message>
+        <source>%1 (owner)</source>
+        <translation>%1（店長）</translation>
+    </message>
+    <message>
+        <source>A new clerk:</source>
+        <translation>新しい担当者:</translation>
+    </message>
+    <message>
+        <source>First the owner: the owner&apos;s PIN manages the clerks and can protect cancels, refunds and the settings.</source>
+        <translation>まず店長を登録してください。店長の暗証番号で担当者を管理し、キャンセル・返金・設定を保護できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add clerk</source>
+        <translation>担当者を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add owner</source>
+        <translation>店長を登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>2つの暗証番号が一致しません。</translation>
+    </message>
+    <message>
+        <source>The owner was added.</source>
+        <translation>店長を登録しました。</translation>
+    </message>
+    <message>
+        <source>The clerk was added.</source>
+        <translation>担当者を追加しました。</translation>
+    </message>
+    <message>
+        <source>The new PIN is set.</source>
+        <translation>新しい暗証番号を設定しました。</translation>
+    </message>
+    <message>
+        <source>The clerk can no longer sign in. Their name stays on their vouchers.</source>
+        <translation>この担当者はサインインできなくなりました。担当した払込票には名前が残ります。</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::DayReportDialog</name>
@@ -1008,6 +1189,81 @@
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Lines</source>
+        <translation>集計単位</translation>
+    </message>
+    <message>
+        <source>Per terminal</source>
+        <translation>端末別</translation>
+    </message>
+    <message>
+        <source>Per clerk</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>(no clerk)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::EraseCustomerDialog</name>
+    <message>
+        <source>Erase a customer&apos;s data</source>
+        <translation>お客様の個人情報を消去</translation>
+    </message>
+    <message>
+        <source>For a customer who asks to be forgotten: their name, e-mail and phone are erased from this till&apos;s vouchers (amounts and Stripe&apos;s references stay). Vouchers still waiting for payment or a refund keep them until they close. Stripe keeps its own copy: ask Stripe separately.</source>
+        <translation>削除を希望されたお客様のために、このレジの払込票からお名前・メール・電話番号を消去します（金額とStripeの参照番号は残ります）。支払待ち・返金手続中の払込票は完了するまで保持します。Stripe側の情報は別途Stripeに依頼してください。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s e-mail or phone</source>
+        <translation>お客様のメールアドレスまたは電話番号</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail or phone</source>
+        <translation>メールまたは電話番号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation>消去(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s e-mail address or phone number.</source>
+        <translation>お客様のメールアドレスまたは電話番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Erase the name, e-mail and phone of the customer %1 from this till? This cannot be undone.</source>
+        <translation>お客様（%1）のお名前・メール・電話番号をこのレジから消去しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <source>The ledger could not be written; nothing was erased: %1</source>
+        <translation>台帳に書き込めなかったため、何も消去していません: %1</translation>
+    </message>
+    <message>
+        <source>No voucher of this till has that e-mail or phone (or it was erased already).</source>
+        <translation>このレジにそのメールアドレス・電話番号の払込票はありません（消去済みの可能性があります）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased from %n voucher(s).</source>
+        <translation>
+            <numerusform>%n件の払込票から消去しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voucher(s) still open keep it until they close, then it is erased.</source>
+        <translation>
+            <numerusform>未完了の払込票%n件は、完了後に消去されます。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::MainWindow</name>
@@ -1061,6 +1317,54 @@
             <numerusform>入金%n件：商品をお渡しください</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sign in to use the till.</source>
+        <translation>レジを使うにはサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Sign in (Ctrl+L)</source>
+        <translation>サインイン (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Sign in / change clerk…</source>
+        <translation>サインイン／担当者の交代…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Clerks…</source>
+        <translation>担当者…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>操作履歴…</translation>
+    </message>
+    <message>
+        <source>Export statement…</source>
+        <translation>明細の書き出し…</translation>
+    </message>
+    <message>
+        <source>Erase a customer&apos;s data…</source>
+        <translation>お客様の個人情報を消去…</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>サインインしていません</translation>
+    </message>
+    <message>
+        <source>This till has no clerks yet: add them in Manage → Clerks.</source>
+        <translation>このレジには担当者がまだいません。「管理」→「担当者」で追加してください。</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::PaidInboxPage</name>
@@ -1091,6 +1395,71 @@
     <message>
         <source>%1  %2  — paid %3  (confirmation number %4)</source>
         <translation>%1  %2様  ― 入金 %3（確認番号 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::PinDialog</name>
+    <message>
+        <source>%1 (owner)</source>
+        <translation>%1（店長）</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>&amp;Clerk</source>
+        <translation>担当者(&amp;C)</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>暗証番号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again.</source>
+        <translation>暗証番号が違います。もう一度入力してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs: wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>暗証番号の誤りが多すぎます。%n秒待ってからもう一度入力してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This clerk can no longer sign in.</source>
+        <translation>この担当者はサインインできません。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s ledger could not be read; try again.</source>
+        <translation>このコンピューターの台帳を読めませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s PIN</source>
+        <translation>店長の暗証番号</translation>
+    </message>
+    <message>
+        <source>%1 needs the owner&apos;s PIN.</source>
+        <translation>「%1」には店長の暗証番号が必要です。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Who is at the till? Choose your name and type your PIN.</source>
+        <translation>レジの担当者を選び、暗証番号を入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1661,87 @@
         <source>Auto-print</source>
         <translation>自動印刷</translation>
     </message>
+    <message>
+        <source>Customers&apos; data</source>
+        <translation>お客様の個人情報</translation>
+    </message>
+    <message>
+        <source> days after a voucher closes</source>
+        <translation> 日（払込票の完了後）</translation>
+    </message>
+    <message>
+        <source>Keep customers&apos; names, e-mail and phone for</source>
+        <translation>お客様のお名前・メール・電話番号の保存期間</translation>
+    </message>
+    <message>
+        <source>Keep names, e-mail, phone</source>
+        <translation>お名前・メール・電話の保存</translation>
+    </message>
+    <message>
+        <source>Offer to fill in a customer whose phone or e-mail this till has seen</source>
+        <translation>このレジで以前使われた電話番号・メールなら、お客様情報の入力を提案する</translation>
+    </message>
+    <message>
+        <source>Returning customers</source>
+        <translation>リピーターのお客様</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::ui::StatementExportDialog</name>
+    <message>
+        <source>Export statement</source>
+        <translation>明細の書き出し</translation>
+    </message>
+    <message>
+        <source>One line per voucher issued and per refund sent on these days (JST), with where and when it was paid, Stripe&apos;s fee, the net and when the money is available.</source>
+        <translation>指定した日（JST）に発行した払込票と送った返金を1行ずつ、支払日時・店舗、Stripe手数料、差引額、入金予定日とともに書き出します。</translation>
+    </message>
+    <message>
+        <source>From (JST)</source>
+        <translation>開始日 (JST)</translation>
+    </message>
+    <message>
+        <source>Until (JST)</source>
+        <translation>終了日 (JST)</translation>
+    </message>
+    <message>
+        <source>&amp;From (JST)</source>
+        <translation>開始日 (JST)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Until (JST)</source>
+        <translation>終了日 (JST)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Export CSV (UTF-8)…</source>
+        <translation>CSVで書き出し (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Export CSV (Shift_JIS)…</source>
+        <translation>CSVで書き出し (Shift_JIS)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last.</source>
+        <translation>開始日が終了日より後になっています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger could not be read: %1</source>
+        <translation>台帳を読めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>%1 に書き出しました</translation>
+    </message>
 </context>
 <context>
     <name>konbini::ui::VoucherDialog</name>
@@ -1438,6 +1888,14 @@
     <message>
         <source>Paid at</source>
         <translation>支払店舗</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>（消去済み）</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +2099,30 @@
     <message>
         <source>Only a voucher still waiting for payment has a slip to print.</source>
         <translation>印刷できるのは、支払い待ちの払込票だけです。</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>(no clerk)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+    <message>
+        <source>Not canceled: the owner&apos;s PIN was not given.</source>
+        <translation>キャンセルしていません: 店長の暗証番号が入力されませんでした。</translation>
+    </message>
+    <message>
+        <source>No refund: the owner&apos;s PIN was not given.</source>
+        <translation>返金していません: 店長の暗証番号が入力されませんでした。</translation>
+    </message>
+    <message>
+        <source>The refund goes on: the owner&apos;s PIN was not given.</source>
+        <translation>返金は取り消していません: 店長の暗証番号が入力されませんでした。</translation>
     </message>
 </context>
 </TS>

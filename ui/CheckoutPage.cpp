@@ -208,6 +208,24 @@ void CheckoutPage::buildForm(bool testMode)
     form->addRow(caption(tr("Phone"), m_phone), phoneColumn);
     connect(m_phone, &QLineEdit::textChanged, this, &CheckoutPage::updatePhonePreview);
 
+    m_returningOffer = new QPushButton(this);
+    m_returningOffer->setObjectName(QStringLiteral("returningOffer"));
+    m_returningOffer->setFocusPolicy(Qt::TabFocus);
+    m_returningOffer->hide();
+    form->addRow(QString(), m_returningOffer);
+    connect(m_returningOffer, &QPushButton::clicked, this, &CheckoutPage::fillReturningCustomer);
+    auto *fillKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Y), this);
+    fillKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(fillKey, &QShortcut::activated, this, &CheckoutPage::fillReturningCustomer);
+    connect(m_email, &QLineEdit::editingFinished, this, [this] { offerReturningCustomer(m_email->text()); });
+    connect(m_phone, &QLineEdit::editingFinished, this, [this] { offerReturningCustomer(m_phone->text()); });
+    for (QLineEdit *field : {m_name, m_email, m_phone}) {
+        connect(field, &QLineEdit::textEdited, this, [this] {
+            m_returningOffer->hide();
+            m_offered.reset();
+        });
+    }
+
     m_expiryDays = new QSpinBox(this);
     m_expiryDays->setObjectName(QStringLiteral("expiryDaysField"));
     m_expiryDays->setRange(kMinimumExpiresAfterDays, kMaximumExpiresAfterDays);
@@ -348,7 +366,8 @@ void CheckoutPage::buildForm(bool testMode)
     setTabOrder(m_description, m_name);
     setTabOrder(m_name, m_email);
     setTabOrder(m_email, m_phone);
-    setTabOrder(m_phone, m_expiryDays);
+    setTabOrder(m_phone, m_returningOffer); // skipped while hidden
+    setTabOrder(m_returningOffer, m_expiryDays);
     setTabOrder(m_expiryDays, m_expiryByDate);
     setTabOrder(m_expiryByDate, m_expiryDate);
     if (m_scenario) {
@@ -360,8 +379,50 @@ void CheckoutPage::buildForm(bool testMode)
     setTabOrder(m_issueButton, m_clearButton);
 }
 
+void CheckoutPage::setReturningCustomers(CustomerLookup lookup)
+{
+    m_lookup = std::move(lookup);
+    if (!m_lookup) {
+        m_returningOffer->hide();
+        m_offered.reset();
+    }
+}
+
+void CheckoutPage::offerReturningCustomer(const QString &typed)
+{
+    if (!m_lookup || typed.trimmed().isEmpty() || m_issuing)
+        return;
+    const std::optional<CustomerOnFile> found = m_lookup(typed);
+    if (!found || (found->name == m_name->text().trimmed() && found->email == m_email->text().trimmed()
+                   && found->phone == m_phone->text().trimmed()))
+        return;
+    m_offered = found;
+    QString shown = found->name;
+    shown.replace(u'&', QStringLiteral("&&")); // a name is never a keyboard shortcut
+    m_returningOffer->setText(tr("Seen before: %1. Fill in (Alt+Y)").arg(shown));
+    m_returningOffer->setAccessibleName(tr("Fill in the customer seen before"));
+    m_returningOffer->show();
+}
+
+void CheckoutPage::fillReturningCustomer()
+{
+    if (!m_offered)
+        return;
+    m_name->setText(m_offered->name);
+    if (!m_offered->email.isEmpty())
+        m_email->setText(m_offered->email);
+    if (!m_offered->phone.isEmpty())
+        m_phone->setText(m_offered->phone);
+    for (CheckoutField field : {CheckoutField::CustomerName, CheckoutField::Email, CheckoutField::Phone})
+        clearProblem(field);
+    m_offered.reset();
+    m_returningOffer->hide();
+}
+
 void CheckoutPage::startNewSale()
 {
+    m_returningOffer->hide();
+    m_offered.reset();
     m_session.startNew();
     for (QLineEdit *field : {m_amount, m_name, m_email, m_phone})
         field->clear();

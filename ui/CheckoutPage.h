@@ -44,6 +44,11 @@ public:
     // Asks before a likely second voucher for the same customer (none: never asks).
     void setSafeguards(SaleSafeguards *safeguards) { m_safeguards = safeguards; }
     bool isIssuing() const { return m_issuing; }
+    // Returning customers (opt-in): a phone or e-mail seen before at this terminal offers to fill
+    // in the rest. Empty: off.
+    using CustomerLookup = std::function<std::optional<CustomerOnFile>(const QString &emailOrPhone)>;
+    void setReturningCustomers(CustomerLookup lookup);
+    QPushButton *returningOffer() const { return m_returningOffer; }
     CheckoutRequest currentRequest() const;
 
 signals:
@@ -67,6 +72,8 @@ private:
     void updateDeadline();
     void applyScenario(int index);
     QWidget *fieldWidget(CheckoutField field) const;
+    void offerReturningCustomer(const QString &typed);
+    void fillReturningCustomer();
 
     bool confirmPossibleDuplicate(const CheckoutRequest &request);
 
@@ -84,6 +91,9 @@ private:
     QLabel *m_namePreview = nullptr;
     QLineEdit *m_email = nullptr;
     QLineEdit *m_phone = nullptr;
+    QPushButton *m_returningOffer = nullptr;
+    CustomerLookup m_lookup;
+    std::optional<CustomerOnFile> m_offered;
     QLabel *m_phonePreview = nullptr;
     QSpinBox *m_expiryDays = nullptr;
     QCheckBox *m_expiryByDate = nullptr;

@@ -4,6 +4,7 @@
 #include "StoreChains.h"
 #include "KonbiniRules.h"
 
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QFile>
@@ -38,6 +39,12 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     m_day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_day->setDate(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
     top->addWidget(m_day);
+    m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(QStringLiteral("reportGrouping"));
+    m_grouping->setAccessibleName(tr("Lines"));
+    m_grouping->addItem(tr("Per terminal"), int(DayGrouping::ByTerminal));
+    m_grouping->addItem(tr("Per clerk"), int(DayGrouping::ByClerk));
+    top->addWidget(m_grouping);
     top->addStretch();
     layout->addLayout(top);
     m_table = new QTableWidget(this);
@@ -63,6 +70,7 @@ DayReportDialog::DayReportDialog(const Ledger &ledger, QString storeName, QWidge
     buttons->addWidget(close);
     layout->addLayout(buttons);
     connect(m_day, &QDateEdit::dateChanged, this, &DayReportDialog::reload);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &DayReportDialog::reload);
     connect(utf8, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::Utf8WithBom); });
     connect(sjis, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::ShiftJis); });
     connect(printButton, &QPushButton::clicked, this, &DayReportDialog::print);
@@ -83,10 +91,11 @@ void DayReportDialog::setDay(QDate jstDay)
 
 void DayReportDialog::reload()
 {
-    m_totals = m_ledger.dayTotals().forDay(m_day->date()).value_or({});
+    const DayGrouping grouping = DayGrouping(m_grouping->currentData().toInt());
+    m_totals = m_ledger.dayTotals().forDay(m_day->date(), grouping).value_or({});
     QList<DayTotals> rows = m_totals;
     rows.append(sumOf(m_totals));
-    const QStringList headers{tr("Terminal"), tr("Issued"),   tr("Paid"),          tr("Expired"),
+    const QStringList headers{grouping == DayGrouping::ByClerk ? tr("Clerk") : tr("Terminal"), tr("Issued"),   tr("Paid"),          tr("Expired"),
                               tr("Canceled"), tr("Refunded"), tr("Still pending"), tr("Stripe fees"),
                               tr("Net"),      tr("Paid at")};
     m_table->clear();
@@ -98,7 +107,7 @@ void DayReportDialog::reload()
         const QList<std::pair<qint64, qint64>> cells{{t.issuedCount, t.issuedYen},     {t.paidCount, t.paidYen},
                                                      {t.expiredCount, t.expiredYen},   {t.canceledCount, t.canceledYen},
                                                      {t.refundedCount, t.refundedYen}, {t.pendingCount, t.pendingYen}};
-        m_table->setItem(row, 0, new QTableWidgetItem(t.group));
+        m_table->setItem(row, 0, new QTableWidgetItem(t.group.isEmpty() ? tr("(no clerk)") : t.group));
         for (int column = 0; column < cells.size(); ++column) {
             auto *item =
                 new QTableWidgetItem(tr("%1 (%2)").arg(cells.at(column).first).arg(formatYen(cells.at(column).second)));
@@ -134,7 +143,7 @@ bool DayReportDialog::exportCsv(const QString &path, CsvEncoding encoding) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
-    return file.write(dayReportCsv(m_day->date(), m_totals, encoding)) > 0;
+    return file.write(dayReportCsv(m_day->date(), m_totals, encoding, DayGrouping(m_grouping->currentData().toInt()))) > 0;
 }
 
 void DayReportDialog::askAndExport(CsvEncoding encoding)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QDateEdit;
 class QTableWidget;
 
@@ -31,6 +32,7 @@ private:
     const Ledger &m_ledger;
     QString m_storeName;
     QDateEdit *m_day = nullptr;
+    QComboBox *m_grouping = nullptr;
     QTableWidget *m_table = nullptr;
     QList<DayTotals> m_totals;
 };

@@ -2,7 +2,12 @@
 
 #include "CheckoutPage.h"
 #include "DesktopNotifier.h"
+#include "AuditLogDialog.h"
+#include "ClerksDialog.h"
+#include "EraseCustomerDialog.h"
 #include "PaidInboxPage.h"
+#include "PinDialog.h"
+#include "StatementExportDialog.h"
 #include "RecoveryFailuresPanel.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
@@ -24,7 +29,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QPushButton>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace konbini::ui {
@@ -78,6 +87,20 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_storeNameMissing->setStyleSheet(QStringLiteral("background:#e3f2fd;color:#0d47a1;padding:6px"));
     m_storeNameMissing->setVisible(m_settings.storeName.isEmpty());
     layout->addWidget(m_storeNameMissing);
+    // With clerks, nobody works the till before signing in.
+    m_signInBar = new QWidget(central);
+    m_signInBar->setObjectName(QStringLiteral("signInBar"));
+    auto *signInRow = new QHBoxLayout(m_signInBar);
+    auto *signInText = new QLabel(tr("Sign in to use the till."), m_signInBar);
+    signInText->setTextFormat(Qt::PlainText);
+    auto *signInButton = new QPushButton(tr("Sign in (Ctrl+L)"), m_signInBar);
+    signInButton->setObjectName(QStringLiteral("signInButton"));
+    signInRow->addWidget(signInText, 1);
+    signInRow->addWidget(signInButton);
+    m_signInBar->setStyleSheet(QStringLiteral("background:#e3f2fd;color:#0d47a1"));
+    m_signInBar->hide();
+    layout->addWidget(m_signInBar);
+    connect(signInButton, &QPushButton::clicked, this, &MainWindow::signIn);
 
     m_pages = new QTabWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -134,10 +157,45 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         detail->setTextFormat(Qt::PlainText);
         statusBar()->addWidget(detail, 1);
     }
-    QAction *settingsAction = addToolBar(tr("Counter"))->addAction(tr("Settings…"));
+    QToolBar *counterBar = addToolBar(tr("Counter"));
+    QAction *settingsAction = counterBar->addAction(tr("Settings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    auto *manage = new QMenu(tr("Manage"), this);
+    manage->setObjectName(QStringLiteral("manageMenu"));
+    const auto addManageAction = [&](const QString &text, const char *name, void (MainWindow::*slot)()) {
+        QAction *action = manage->addAction(text);
+        action->setObjectName(QLatin1String(name));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QAction *signInAction = addManageAction(tr("Sign in / change clerk…"), "signInAction", &MainWindow::signIn);
+    signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    addAction(signInAction); // the shortcut works with the menu closed
+    QAction *signOutAction = manage->addAction(tr("Sign out"));
+    signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(signOutAction, &QAction::triggered, this, [this] { m_till.clerks().signOut(); });
+    manage->addSeparator();
+    addManageAction(tr("Clerks…"), "clerksAction", &MainWindow::openClerks);
+    addManageAction(tr("Audit log…"), "auditLogAction", &MainWindow::openAuditLog);
+    addManageAction(tr("Export statement…"), "statementAction", &MainWindow::openStatementExport);
+    addManageAction(tr("Erase a customer's data…"), "eraseCustomerAction", &MainWindow::openEraseCustomer);
+    auto *manageButton = new QToolButton(this);
+    manageButton->setObjectName(QStringLiteral("manageButton"));
+    manageButton->setText(tr("Manage"));
+    manageButton->setMenu(manage);
+    manageButton->setPopupMode(QToolButton::InstantPopup);
+    counterBar->addWidget(manageButton);
+    m_clerkLabel = new QLabel(this);
+    m_clerkLabel->setObjectName(QStringLiteral("clerkLabel"));
+    m_clerkLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_clerkLabel);
+    connect(&m_till.clerks(), &ClerkDesk::signedInChanged, this, &MainWindow::updateClerk);
+    connect(&m_till.clerks(), &ClerkDesk::clerksChanged, this, &MainWindow::updateClerk);
+    updateClerk();
+    if (m_settings.returningCustomers)
+        applyCounterSettings(m_settings);
     // The preferred size, within the screen's available area.
     QSize size(900, 640);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
@@ -151,6 +209,9 @@ VouchersPage *MainWindow::openVouchersPage()
         m_vouchers = new VouchersPage(m_till.engine(), m_till.ledger(), &m_till.sync(), m_till.storeSearch(),
                                       m_settings.storeName, m_pages);
         m_vouchers->setShowsPaidBanner(false); // the window shows it above both pages
+        m_vouchers->setApproval([this](AuditAction what, qint64 voucherId) {
+            return askOwnerApproval(this, m_till.clerks(), what, voucherId);
+        });
         connect(m_vouchers, &VouchersPage::showVoucherRequested, this,
                 [this](const Voucher &voucher) { showVoucher(voucher, Shown::Requested); });
         connect(m_vouchers, &VouchersPage::reprintRequested, this, [this](const Voucher &voucher) {
@@ -162,6 +223,7 @@ VouchersPage *MainWindow::openVouchersPage()
         m_pages->removeTab(1);
         placeholder->deleteLater();
         m_pages->insertTab(1, m_vouchers, tr("Vouchers (F3)"));
+        updateClerk();
     }
     m_pages->setCurrentWidget(m_vouchers);
     return m_vouchers;
@@ -178,6 +240,8 @@ void MainWindow::showEvent(QShowEvent *event)
     QTimer::singleShot(0, this, [this] {
         for (const VoucherRecord &voucher : m_till.safeguards().vouchersNotHandedOver())
             showVoucher(Voucher::from(voucher), Shown::NotHandedOver);
+        if (m_till.clerks().clerksInUse() && !m_till.clerks().signedIn())
+            QTimer::singleShot(0, this, &MainWindow::signIn);
     });
 }
 
@@ -255,6 +319,76 @@ void MainWindow::applyCounterSettings(const CounterSettings &settings)
     updateTitle();
     m_checkout->setDefaultDescription(m_settings.defaultDescription);
     m_checkout->setDefaultExpiryDays(m_settings.defaultExpiryDays);
+    if (m_settings.returningCustomers) {
+        m_checkout->setReturningCustomers([this](const QString &emailOrPhone) {
+            return m_till.ledger()
+                .personalData()
+                .returningCustomer(m_till.config().terminal.terminal, emailOrPhone)
+                .value_or(std::nullopt);
+        });
+    } else {
+        m_checkout->setReturningCustomers({});
+    }
+}
+
+void MainWindow::updateClerk()
+{
+    ClerkDesk &desk = m_till.clerks();
+    const bool inUse = desk.clerksInUse();
+    const std::optional<ClerkRecord> &clerk = desk.signedIn();
+    m_clerkLabel->setText(clerk ? tr("Clerk: %1").arg(clerk->name) : (inUse ? tr("Nobody signed in") : QString()));
+    m_signInBar->setVisible(inUse && !clerk);
+    m_pages->setEnabled(!inUse || clerk);
+    if (m_vouchers) {
+        QStringList names;
+        for (const ClerkRecord &each : desk.clerks())
+            names << each.name;
+        m_vouchers->setClerks(names);
+    }
+}
+
+void MainWindow::signIn()
+{
+    ClerkDesk &desk = m_till.clerks();
+    if (!desk.clerksInUse()) {
+        showInfo(tr("This till has no clerks yet: add them in Manage → Clerks."));
+        return;
+    }
+    if (askSignIn(this, desk) && m_pages->currentWidget() == m_counterScroll)
+        m_checkout->focusAmount();
+}
+
+void MainWindow::openClerks()
+{
+    if (!askOwnerApproval(this, m_till.clerks(), AuditAction::ClerksChange, 0, true))
+        return;
+    ClerksDialog dialog(m_till.clerks(), this);
+    dialog.exec();
+}
+
+void MainWindow::openAuditLog()
+{
+    if (!askOwnerApproval(this, m_till.clerks(), AuditAction::Export, 0, true))
+        return;
+    AuditLogDialog dialog(m_till.ledger(), m_till.clerks(), this);
+    dialog.exec();
+}
+
+void MainWindow::openStatementExport()
+{
+    StatementExportDialog dialog(m_till.ledger(), m_till.clerks(), this);
+    dialog.exec();
+}
+
+void MainWindow::openEraseCustomer()
+{
+    if (!askOwnerApproval(this, m_till.clerks(), AuditAction::EraseCustomer, 0, true))
+        return;
+    const std::optional<ClerkRecord> &clerk = m_till.clerks().signedIn();
+    EraseCustomerDialog dialog(m_till.retention(), clerk ? clerk->name : QString(), this);
+    dialog.exec();
+    if (m_vouchers)
+        m_vouchers->applyFilters();
 }
 
 SlipPrinter::Setup MainWindow::slipSetup() const

@@ -31,6 +31,7 @@ struct CounterSettings {
     QString storePhone{}; // printed on the slip when set
     QString storeAddress{};
     bool autoPrint = false; // a new voucher's slip is printed as the dialog opens
+    bool returningCustomers = false; // offer to fill in a customer this terminal has seen
 };
 
 // The counter: a banner that always says which Stripe this is, the checkout page, and the
@@ -56,6 +57,12 @@ public:
     void applyCounterSettings(const CounterSettings &settings);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
     PaidInboxPage *paidInboxPage() const { return m_paidInbox; }
+    // Clerks: sign in (Ctrl+L; asked at start when the till has clerks), and the owner's tools.
+    void signIn();
+    void openClerks();
+    void openAuditLog();
+    void openStatementExport();
+    void openEraseCustomer();
 
 signals:
     void settingsRequested();
@@ -75,6 +82,8 @@ private:
     // A payment while the window is not in front: the taskbar and the desktop's notification.
     void notifyPaid(qint64 voucherId);
     void updateTitle();
+    // Who is signed in, in the status bar; with clerks and nobody signed in the pages wait.
+    void updateClerk();
     SlipPrinter::Setup slipSetup() const;
 
     CounterSettings m_settings;
@@ -90,6 +99,8 @@ private:
     ParagraphLabel *m_notices = nullptr;
     DesktopNotifier *m_notifier = nullptr;
     ParagraphLabel *m_storeNameMissing = nullptr;
+    QWidget *m_signInBar = nullptr;
+    QLabel *m_clerkLabel = nullptr;
     bool m_checkedVouchersOnScreen = false;
 };
 

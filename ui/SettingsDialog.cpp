@@ -106,6 +106,20 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
     m_pollSeconds->setSuffix(tr(" s"));
     storeForm->addRow(tr("Check for payments every"), m_pollSeconds);
     layout->addWidget(storeBox);
+
+    auto *privacyBox = new QGroupBox(tr("Customers' data"), content);
+    auto *privacyForm = new QFormLayout(privacyBox);
+    m_retentionDays = new QSpinBox(privacyBox);
+    m_retentionDays->setObjectName(QStringLiteral("retentionDaysField"));
+    m_retentionDays->setRange(1, 3650);
+    m_retentionDays->setSuffix(tr(" days after a voucher closes"));
+    m_retentionDays->setAccessibleName(tr("Keep customers' names, e-mail and phone for"));
+    privacyForm->addRow(tr("Keep names, e-mail, phone"), m_retentionDays);
+    m_returningCustomers =
+        new QCheckBox(tr("Offer to fill in a customer whose phone or e-mail this till has seen"), privacyBox);
+    m_returningCustomers->setObjectName(QStringLiteral("returningCustomersField"));
+    privacyForm->addRow(tr("Returning customers"), m_returningCustomers);
+    layout->addWidget(privacyBox);
     m_scroll->setWidget(content);
     outer->addWidget(m_scroll, 1);
 
@@ -143,6 +157,8 @@ void SettingsDialog::load()
     m_slipSize->setCurrentIndex(std::max(0, m_slipSize->findData(m_settings.slipSize())));
     m_printer->setText(m_settings.printerName());
     m_autoPrint->setChecked(m_settings.autoPrint());
+    m_retentionDays->setValue(m_settings.retentionDays());
+    m_returningCustomers->setChecked(m_settings.returningCustomers());
     m_pollSeconds->setValue(m_settings.pollIntervalSeconds());
     m_apiBase->setText(m_settings.apiBaseUrl().toString());
     m_keyState->setText(tr("Reading the keychain…"));
@@ -216,6 +232,8 @@ void SettingsDialog::storeOtherSettings()
     m_settings.setSlipSize(m_slipSize->currentData().toString());
     m_settings.setPrinterName(m_printer->text().trimmed());
     m_settings.setAutoPrint(m_autoPrint->isChecked());
+    m_settings.setRetentionDays(m_retentionDays->value());
+    m_settings.setReturningCustomers(m_returningCustomers->isChecked());
     m_settings.setPollIntervalSeconds(m_pollSeconds->value());
     m_settings.setApiBaseUrl(QUrl(m_apiBase->text().trimmed()));
 }

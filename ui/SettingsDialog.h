@@ -64,6 +64,8 @@ private:
     QComboBox *m_slipSize = nullptr;
     QLineEdit *m_printer = nullptr;
     QCheckBox *m_autoPrint = nullptr;
+    QSpinBox *m_retentionDays = nullptr;
+    QCheckBox *m_returningCustomers = nullptr;
     QScrollArea *m_scroll = nullptr;
     QSpinBox *m_pollSeconds = nullptr;
     QLineEdit *m_apiBase = nullptr;

@@ -126,6 +126,8 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
     case Amount:
         return formatYen(v.amountYen);
     case Customer:
+        if (v.personalDataErasedAt > 0)
+            return tr("(erased)");
         return role == Qt::ToolTipRole ? v.customerName + u'\n' + v.email : v.customerName;
     case ConfirmationNumber:
         return v.confirmationNumber;
@@ -143,6 +145,8 @@ QVariant VoucherTableModel::data(const QModelIndex &index, int role) const
         return v.paidChain.isEmpty() ? QString() : storeChainName(v.paidChain);
     case Terminal:
         return v.terminal;
+    case Clerk:
+        return v.clerk;
     case ColumnCount:
         break;
     }
@@ -172,6 +176,8 @@ QVariant VoucherTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Paid at");
     case Terminal:
         return tr("Terminal");
+    case Clerk:
+        return tr("Clerk");
     case ColumnCount:
         break;
     }

@@ -17,7 +17,8 @@ class VoucherTableModel : public QAbstractTableModel
 
 public:
     // In the order of VoucherQuery::Sort: a column sorts by its own field.
-    enum Column { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, PaidAt, Chain, Terminal, ColumnCount };
+    enum Column { IssuedAt, Amount, Customer, ConfirmationNumber, Deadline, Status, PaidAt, Chain, Terminal, Clerk,
+                  ColumnCount };
     static constexpr int kPageSize = 200;
     static constexpr int VoucherIdRole = Qt::UserRole + 1;
 

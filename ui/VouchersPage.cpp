@@ -76,7 +76,13 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
         edit->setDate(KonbiniRules::jstDate(QDateTime::currentSecsSinceEpoch()));
         edit->setEnabled(false);
     }
+    m_clerkFilter = new QComboBox(this);
+    m_clerkFilter->setObjectName(QStringLiteral("clerkFilter"));
+    m_clerkFilter->setAccessibleName(tr("Clerk"));
+    m_clerkFilter->addItem(tr("All clerks"));
+    m_clerkFilter->hide(); // until the till has clerks
     filters->addWidget(m_statusFilter);
+    filters->addWidget(m_clerkFilter);
     filters->addWidget(m_search, 1);
     filters->addWidget(m_byDate);
     filters->addWidget(m_from);
@@ -149,6 +155,7 @@ VouchersPage::VouchersPage(CheckoutEngine &engine, const Ledger &ledger, EventSy
     layout->addWidget(m_syncState);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &VouchersPage::applyFilters);
+    connect(m_clerkFilter, &QComboBox::currentIndexChanged, this, &VouchersPage::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &VouchersPage::applyFilters);
     connect(m_byDate, &QCheckBox::toggled, this, [this](bool on) {
         m_from->setEnabled(on);
@@ -242,7 +249,26 @@ void VouchersPage::applyFilters()
     query.text = m_search->text();
     query.createdFrom = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_from->date()) : 0;
     query.createdUntil = m_byDate->isChecked() ? KonbiniRules::startOfJstDay(m_to->date().addDays(1)) : 0;
+    const QVariant clerk = m_clerkFilter->currentData();
+    query.clerk = clerk.isValid() ? std::optional(clerk.toString()) : std::nullopt;
     m_model->setQuery(query);
+}
+
+void VouchersPage::setClerks(const QStringList &names)
+{
+    const QVariant chosen = m_clerkFilter->currentData();
+    {
+        const QSignalBlocker quiet(m_clerkFilter);
+        m_clerkFilter->clear();
+        m_clerkFilter->addItem(tr("All clerks"));
+        for (const QString &name : names)
+            m_clerkFilter->addItem(name, name);
+        m_clerkFilter->addItem(tr("(no clerk)"), QString(QLatin1String("")));
+        const int again = chosen.isValid() ? m_clerkFilter->findData(chosen) : 0;
+        m_clerkFilter->setCurrentIndex(again >= 0 ? again : 0);
+    }
+    m_clerkFilter->setVisible(!names.isEmpty());
+    applyFilters();
 }
 
 QAbstractItemModel *VouchersPage::shownModel() const
@@ -258,7 +284,7 @@ void VouchersPage::showAllTerminals(bool all)
         m_table->setModel(m_model);
         m_table->setSortingEnabled(true);
         connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
-        for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_search, m_byDate})
+        for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_clerkFilter, m_search, m_byDate})
             filter->setEnabled(true);
         updateDetails();
         return;
@@ -266,7 +292,7 @@ void VouchersPage::showAllTerminals(bool all)
     m_table->setSortingEnabled(false);
     m_table->setModel(m_storeModel);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VouchersPage::updateDetails);
-    for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_search, m_byDate})
+    for (QWidget *filter : QList<QWidget *>{m_statusFilter, m_clerkFilter, m_search, m_byDate})
         filter->setEnabled(false);
     updateDetails();
     setMessage(tr("Loading the vouchers of every terminal from Stripe…"), false);
@@ -429,6 +455,10 @@ void VouchersPage::cancelSelected()
     if (!m_confirm(tr("Cancel the voucher of %1 for %2? The slip the customer holds stops working: tell the customer.")
                        .arg(v->customerName, formatYen(v->amountYen))))
         return;
+    if (!m_approve(AuditAction::Cancel, v->id)) {
+        setMessage(tr("Not canceled: the owner's PIN was not given."), true);
+        return;
+    }
     m_engine.cancelVoucher(
         v->id, QStringLiteral("requested_by_customer"),
         [this, alive = QPointer<VouchersPage>(this)](const ActionResult<VoucherRecord> &result) {
@@ -472,6 +502,10 @@ void VouchersPage::refundSelected()
     m_refundFor = tr("Refund to %1 (paid %2)").arg(v->customerName, formatYen(v->amountYen));
     if (!m_refundInput(refundableYen(*v), amount, reason))
         return;
+    if (!m_approve(AuditAction::Refund, v->id)) {
+        setMessage(tr("No refund: the owner's PIN was not given."), true);
+        return;
+    }
     m_engine.refund(v->id, amount, reason,
                     [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
                         if (!alive)
@@ -497,6 +531,10 @@ void VouchersPage::cancelSelectedRefund()
         if (!m_confirm(tr("Withdraw the refund of %1 to %2? The customer will not receive it.")
                            .arg(formatYen(refund.amount), v->customerName)))
             return;
+        if (!m_approve(AuditAction::CancelRefund, v->id)) {
+            setMessage(tr("The refund goes on: the owner's PIN was not given."), true);
+            return;
+        }
         m_engine.cancelRefund(refund.id,
                               [this, alive = QPointer<VouchersPage>(this)](const ActionResult<RefundRecord> &result) {
                                   if (!alive)

@@ -45,6 +45,10 @@ public:
     {
         m_refundInput = std::move(input);
     }
+    // Asked before a cancel, refund or cancel refund goes ahead (the owner's PIN); by default yes.
+    void setApproval(std::function<bool(AuditAction what, qint64 voucherId)> approve) { m_approve = std::move(approve); }
+    // The clerks the list can be filtered by (the first entry, "all", is always there).
+    void setClerks(const QStringList &names);
 
     void applyFilters();
     void cancelSelected();
@@ -88,6 +92,7 @@ private:
     QCheckBox *m_allTerminals = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_clerkFilter = nullptr;
     QLineEdit *m_search = nullptr;
     QCheckBox *m_byDate = nullptr;
     QDateEdit *m_from = nullptr;
@@ -106,6 +111,7 @@ private:
     bool m_showsPaidBanner = true;
     std::function<bool(const QString &)> m_confirm;
     std::function<bool(qint64, qint64 &, QString &)> m_refundInput;
+    std::function<bool(AuditAction, qint64)> m_approve = [](AuditAction, qint64) { return true; };
     QString m_refundFor; // whom the refund dialog being shown is for
     qint64 m_messageVoucherId = 0; // the voucher selected when the page's message was set
 };

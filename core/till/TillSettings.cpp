@@ -65,6 +65,26 @@ bool TillSettings::autoPrint() const
     return m_settings.value(QStringLiteral("printing/auto_print"), false).toBool();
 }
 
+int TillSettings::retentionDays() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("privacy/retention_days"), 90).toInt(), 1, 3650);
+}
+
+bool TillSettings::returningCustomers() const
+{
+    return m_settings.value(QStringLiteral("privacy/returning_customers"), false).toBool();
+}
+
+void TillSettings::setRetentionDays(int value)
+{
+    m_settings.setValue(QStringLiteral("privacy/retention_days"), std::clamp(value, 1, 3650));
+}
+
+void TillSettings::setReturningCustomers(bool value)
+{
+    m_settings.setValue(QStringLiteral("privacy/returning_customers"), value);
+}
+
 int TillSettings::pollIntervalSeconds() const
 {
     return std::clamp(m_settings.value(QStringLiteral("sync/poll_seconds"), 5).toInt(), 2, 600);

@@ -26,6 +26,10 @@ public:
     QString printerName() const;
     bool autoPrint() const; // each new voucher's slip goes to the printer without asking
     int pollIntervalSeconds() const;
+    // Customers' data is erased this many days after a voucher closes (1 to 3650; default 90).
+    int retentionDays() const;
+    // A phone or e-mail seen before at this terminal offers to fill in the customer (off by default).
+    bool returningCustomers() const;
     QUrl apiBaseUrl() const; // empty: Stripe's own
 
     void setStoreName(const QString &value);
@@ -39,6 +43,8 @@ public:
     void setPrinterName(const QString &value);
     void setAutoPrint(bool value);
     void setPollIntervalSeconds(int value);
+    void setRetentionDays(int value);
+    void setReturningCustomers(bool value);
     // False (and nothing stored) unless https, or http to a loopback host.
     bool setApiBaseUrl(const QUrl &value);
 
