@@ -134,6 +134,96 @@
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
+    <message>
+        <source>View the audit log</source>
+        <translation>操作履歴を見る</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetail</name>
+    <message>
+        <source>added %1 as the owner</source>
+        <translation>%1を店長として登録</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>%1を追加</translation>
+    </message>
+    <message>
+        <source>new PIN for %1</source>
+        <translation>%1の暗証番号を変更</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>%1を削除</translation>
+    </message>
+    <message>
+        <source>statement %1</source>
+        <translation>明細 %1</translation>
+    </message>
+    <message>
+        <source>audit log %1</source>
+        <translation>操作履歴 %1</translation>
+    </message>
+    <message>
+        <source>the owner&apos;s PIN is required</source>
+        <translation>店長の暗証番号を必要にした</translation>
+    </message>
+    <message>
+        <source>the owner&apos;s PIN is no longer required</source>
+        <translation>店長の暗証番号を不要にした</translation>
+    </message>
+    <message>
+        <source>%1 vouchers erased, %2 when they close</source>
+        <translation>%1件を消去、%2件は完了後に消去</translation>
+    </message>
+    <message>
+        <source>%1 vouchers, closed over %2 days ago or erasure requested</source>
+        <translation>%1件（完了から%2日超、または消去の依頼あり）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditResult</name>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>暗証番号の誤り</translation>
+    </message>
+    <message>
+        <source>locked after wrong PINs</source>
+        <translation>誤入力によるロック</translation>
+    </message>
+    <message>
+        <source>PIN not given</source>
+        <translation>暗証番号の入力なし</translation>
+    </message>
+    <message>
+        <source>no such clerk</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>ledger not writable</source>
+        <translation>台帳に書き込めず</translation>
+    </message>
+    <message>
+        <source>not allowed for this voucher</source>
+        <translation>この払込票では不可</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>入力の誤り</translation>
+    </message>
+    <message>
+        <source>another sale in progress</source>
+        <translation>別の取引を処理中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutPage</name>
@@ -1460,6 +1550,10 @@
     <message>
         <source>Who is at the till? Choose your name and type your PIN.</source>
         <translation>レジの担当者を選び、暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Type the PIN.</source>
+        <translation>暗証番号を入力してください。</translation>
     </message>
 </context>
 <context>

@@ -94,8 +94,8 @@ void AuditLogDialog::reload()
                                 auditActionLabel(e.action),
                                 e.orderRef,
                                 e.amountYen ? formatYen(e.amountYen) : QString(),
-                                e.result,
-                                e.detail};
+                                auditResultLabel(e.result),
+                                auditDetailText(e)};
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column))); // items are plain text
     }

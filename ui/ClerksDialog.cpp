@@ -94,6 +94,8 @@ ClerksDialog::ClerksDialog(ClerkDesk &desk, QWidget *parent) : QDialog(parent), 
         m_remove->setEnabled(m_list->currentItem());
     });
     reload();
+    m_add->setDefault(true); // Enter in the form adds
+    m_name->setFocus();
     resize(520, 460);
 }
 
@@ -152,6 +154,7 @@ void ClerksDialog::addTyped()
     m_pin->clear();
     m_pinAgain->clear();
     reload();
+    m_name->setFocus(); // the next one
 }
 
 void ClerksDialog::changePinOfSelected()

@@ -78,10 +78,12 @@ void EraseCustomerDialog::erase()
         m_message->setText(tr("No voucher of this till has that e-mail or phone (or it was erased already)."));
         return;
     }
-    QString text = tr("Erased from %n voucher(s).", nullptr, result.erased);
+    QStringList said;
+    if (result.erased > 0)
+        said << tr("Erased from %n voucher(s).", nullptr, result.erased);
     if (result.waiting > 0)
-        text += u' ' + tr("%n voucher(s) still open keep it until they close, then it is erased.", nullptr, result.waiting);
-    m_message->setText(text);
+        said << tr("%n voucher(s) still open keep it until they close, then it is erased.", nullptr, result.waiting);
+    m_message->setText(said.join(u' '));
     m_customer->clear();
 }
 

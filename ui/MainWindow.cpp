@@ -338,6 +338,8 @@ void MainWindow::updateClerk()
     const std::optional<ClerkRecord> &clerk = desk.signedIn();
     m_clerkLabel->setText(clerk ? tr("Clerk: %1").arg(clerk->name) : (inUse ? tr("Nobody signed in") : QString()));
     m_signInBar->setVisible(inUse && !clerk);
+    if (QAction *signOut = findChild<QAction *>(QStringLiteral("signOutAction")))
+        signOut->setEnabled(clerk.has_value());
     m_pages->setEnabled(!inUse || clerk);
     if (m_vouchers) {
         QStringList names;
@@ -368,7 +370,7 @@ void MainWindow::openClerks()
 
 void MainWindow::openAuditLog()
 {
-    if (!askOwnerApproval(this, m_till.clerks(), AuditAction::Export, 0, true))
+    if (!askOwnerApproval(this, m_till.clerks(), AuditAction::ViewAuditLog, 0, true))
         return;
     AuditLogDialog dialog(m_till.ledger(), m_till.clerks(), this);
     dialog.exec();

@@ -50,7 +50,9 @@ PinDialog::PinDialog(const QString &title, const QString &prompt, const QList<Cl
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PinDialog::tryPin);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    (m_clerk ? static_cast<QWidget *>(m_clerk) : m_pin)->setFocus();
+    // The name is chosen once; the PIN is what is typed every time (Shift+Tab for another name).
+    m_pin->setFocus();
+    setMinimumWidth(qMax(360, fontMetrics().averageCharWidth() * 48));
 }
 
 QString PinDialog::problem() const
@@ -60,6 +62,11 @@ QString PinDialog::problem() const
 
 void PinDialog::tryPin()
 {
+    if (m_pin->text().trimmed().isEmpty()) {
+        m_problem->setText(tr("Type the PIN."));
+        adjustSize();
+        return;
+    }
     const qint64 clerkId = m_clerk ? m_clerk->currentData().toLongLong() : 0;
     const QString problem = m_check(clerkId, m_pin->text());
     m_pin->clear();
@@ -68,6 +75,7 @@ void PinDialog::tryPin()
         return;
     }
     m_problem->setText(problem);
+    adjustSize(); // the message is read whole
     m_pin->setFocus();
 }
 

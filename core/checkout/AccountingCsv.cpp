@@ -74,7 +74,7 @@ QByteArray auditLogCsv(const QList<AuditEntry> &entries, CsvEncoding encoding)
     for (const AuditEntry &e : entries) {
         lines.append({jstTimestamp(e.at), csvTextField(e.clerk), csvTextField(auditActionLabel(e.action)),
                       csvTextField(e.orderRef), e.amountYen ? QString::number(e.amountYen) : QString(),
-                      csvTextField(e.result), csvTextField(e.detail)});
+                      csvTextField(auditResultLabel(e.result)), csvTextField(auditDetailText(e))});
     }
     return encodeCsv(lines, encoding);
 }

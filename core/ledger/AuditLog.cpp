@@ -1,6 +1,7 @@
 #include "AuditLog.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace konbini {
 namespace {
@@ -26,6 +27,25 @@ constexpr ActionName kActions[] = {
     {AuditAction::RetentionErase, "retention_erase",
      QT_TRANSLATE_NOOP("AuditAction", "Erase customers' data after the retention period")},
     {AuditAction::Export, "export", QT_TRANSLATE_NOOP("AuditAction", "Export")},
+    {AuditAction::ViewAuditLog, "view_audit_log", QT_TRANSLATE_NOOP("AuditAction", "View the audit log")},
+};
+
+struct ResultName {
+    const char *key;
+    const char *label;
+};
+
+constexpr ResultName kResults[] = {
+    {"ok", QT_TRANSLATE_NOOP("AuditResult", "done")},
+    {"wrong_pin", QT_TRANSLATE_NOOP("AuditResult", "wrong PIN")},
+    {"locked_out", QT_TRANSLATE_NOOP("AuditResult", "locked after wrong PINs")},
+    {"canceled", QT_TRANSLATE_NOOP("AuditResult", "PIN not given")},
+    {"no_such_clerk", QT_TRANSLATE_NOOP("AuditResult", "no such clerk")},
+    {"ledger_error", QT_TRANSLATE_NOOP("AuditResult", "ledger not writable")},
+    {"not_allowed", QT_TRANSLATE_NOOP("AuditResult", "not allowed for this voucher")},
+    {"invalid", QT_TRANSLATE_NOOP("AuditResult", "invalid input")},
+    {"busy", QT_TRANSLATE_NOOP("AuditResult", "another sale in progress")},
+    {"failed", QT_TRANSLATE_NOOP("AuditResult", "failed")},
 };
 
 const char *const kColumns = "id, at, clerk, action, voucher_id, order_ref, amount, result, detail";
@@ -57,6 +77,57 @@ QString auditActionLabel(AuditAction action)
             return QCoreApplication::translate("AuditAction", name.label);
     }
     return {};
+}
+
+QString auditResultLabel(const QString &result)
+{
+    for (const ResultName &name : kResults) {
+        if (result == QLatin1String(name.key))
+            return QCoreApplication::translate("AuditResult", name.label);
+    }
+    return result; // Stripe's own error code, as Stripe wrote it
+}
+
+QString auditDetailText(const AuditEntry &entry)
+{
+    const auto translated = [](const char *text) { return QCoreApplication::translate("AuditDetail", text); };
+    // An approval names the action it was for by its key.
+    if (entry.action == AuditAction::OwnerApproval) {
+        if (const std::optional<AuditAction> forWhat = auditActionFromKey(entry.detail))
+            return auditActionLabel(*forWhat);
+    }
+    // The rest is written in one fixed (English) form and read in the UI's language.
+    struct Form {
+        const char *pattern;
+        const char *text;
+    };
+    static const Form forms[] = {
+        {"^added owner (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "added %1 as the owner")},
+        {"^added (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "added %1")},
+        {"^new PIN for (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "new PIN for %1")},
+        {"^removed (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "removed %1")},
+        {"^statement (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "statement %1")},
+        {"^audit log (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "audit log %1")},
+    };
+    if (entry.detail == u"owner's PIN required")
+        return translated(QT_TRANSLATE_NOOP("AuditDetail", "the owner's PIN is required"));
+    if (entry.detail == u"owner's PIN not required")
+        return translated(QT_TRANSLATE_NOOP("AuditDetail", "the owner's PIN is no longer required"));
+    for (const Form &form : forms) {
+        const QRegularExpressionMatch match = QRegularExpression(QLatin1String(form.pattern)).match(entry.detail);
+        if (match.hasMatch())
+            return translated(form.text).arg(match.captured(1));
+    }
+    static const QRegularExpression erased(QStringLiteral("^(\\d+) vouchers erased, (\\d+) erased when they close$"));
+    if (const QRegularExpressionMatch match = erased.match(entry.detail); match.hasMatch())
+        return translated(QT_TRANSLATE_NOOP("AuditDetail", "%1 vouchers erased, %2 when they close"))
+            .arg(match.captured(1), match.captured(2));
+    static const QRegularExpression retention(
+        QStringLiteral("^(\\d+) vouchers, closed over (\\d+) days ago or erasure requested$"));
+    if (const QRegularExpressionMatch match = retention.match(entry.detail); match.hasMatch())
+        return translated(QT_TRANSLATE_NOOP("AuditDetail", "%1 vouchers, closed over %2 days ago or erasure requested"))
+            .arg(match.captured(1), match.captured(2));
+    return entry.detail;
 }
 
 LedgerResult<qint64> AuditLog::append(const AuditEntry &e)

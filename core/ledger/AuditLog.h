@@ -24,5 +24,9 @@ QString auditActionKey(AuditAction action);
 std::optional<AuditAction> auditActionFromKey(const QString &key);
 // The owner-facing label, translated (source text in English).
 QString auditActionLabel(AuditAction action);
+// A result as the owner reads it ("ok", "wrong_pin"… translated; Stripe's error codes as they are).
+QString auditResultLabel(const QString &result);
+// The detail as the owner reads it (an approval names its action).
+QString auditDetailText(const AuditEntry &entry);
 
 } // namespace konbini

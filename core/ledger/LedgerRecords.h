@@ -125,6 +125,7 @@ enum class AuditAction {
     EraseCustomer,
     RetentionErase,
     Export,
+    ViewAuditLog,
 };
 
 // One line of the append-only audit log. No customer's data goes in it.

@@ -328,7 +328,8 @@ void TestClerkScreens::auditLog_showsEntriesAsPlainText()
     QCOMPARE(table->rowCount(), 2); // the owner added, the voucher issued
     QCOMPARE(table->item(0, 2)->text(), auditActionLabel(AuditAction::Issue)); // newest first
     QCOMPARE(table->item(0, 4)->text(), QStringLiteral("¥1,500"));
-    QCOMPARE(table->item(1, 6)->text(), QStringLiteral("added owner <i>店長</i>"));
+    QCOMPARE(table->item(1, 6)->text(), QStringLiteral("added <i>店長</i> as the owner"));
+    QCOMPARE(table->item(1, 5)->text(), QStringLiteral("done"));
 }
 
 QTEST_MAIN(TestClerkScreens)

@@ -229,7 +229,7 @@ void TestAccountingCsv::auditLog_exportsEveryLine()
     QCOMPARE(lines.last().at(1), QStringLiteral("佐藤"));
     QCOMPARE(lines.last().at(2), QStringLiteral("Refund"));
     QCOMPARE(lines.last().at(4), QStringLiteral("300"));
-    QCOMPARE(lines.last().at(5), QStringLiteral("ok"));
+    QCOMPARE(lines.last().at(5), QStringLiteral("done"));
 }
 
 void TestAccountingCsv::columns_areNamedInJapaneseInTheJapaneseUi()
