@@ -181,6 +181,10 @@
         <source>%1 vouchers, closed over %2 days ago or erasure requested</source>
         <translation>%1件（完了から%2日超、または消去の依頼あり）</translation>
     </message>
+    <message>
+        <source>finished after a restart</source>
+        <translation>再起動後に完了</translation>
+    </message>
 </context>
 <context>
     <name>AuditResult</name>

@@ -154,11 +154,11 @@ qint64 amountOf(const ActionResult<RefundRecord> &result)
 } // namespace
 
 void CheckoutEngine::writeAudit(AuditAction action, qint64 voucherId, qint64 amountYen, const QString &result,
-                                const QString &detail)
+                                const QString &detail, const std::optional<QString> &clerk)
 {
     AuditEntry entry;
     entry.at = now();
-    entry.clerk = m_clerk;
+    entry.clerk = clerk.value_or(m_clerk);
     entry.action = action;
     entry.voucherId = voucherId;
     entry.amountYen = amountYen;
@@ -650,6 +650,11 @@ void CheckoutEngine::replayNext(QList<JournalEntry> entries, std::shared_ptr<std
     case JournalOperation::ConfirmPaymentIntent: {
         m_busy = true;
         auto finished = [this, entry, next](const CheckoutOutcome &outcome) {
+            // In the log under the clerk of the sale, who may not be the one signed in now.
+            const LedgerResult<VoucherRecord> sale = m_ledger.vouchers().voucher(entry.voucherId);
+            writeAudit(AuditAction::Issue, entry.voucherId, 0,
+                       outcome.ok() ? QStringLiteral("ok") : auditResultOf(outcome.error()),
+                       QStringLiteral("resumed after a restart"), sale ? sale.value().clerk : m_clerk);
             if (outcome.ok())
                 emit saleRecovered(outcome.value());
             else

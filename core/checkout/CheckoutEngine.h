@@ -99,7 +99,7 @@ private:
                                                  std::function<void(const Outcome &)> done,
                                                  const QString &detail = {});
     void writeAudit(AuditAction action, qint64 voucherId, qint64 amountYen, const QString &result,
-                    const QString &detail);
+                    const QString &detail, const std::optional<QString> &clerk = std::nullopt);
     void runCreate(const JournalEntry &entry, CheckoutCallback done);
     void runConfirm(const JournalEntry &entry, CheckoutCallback done);
     void keepUnconfirmedIntent(const JournalEntry &entry, const ApiError &error, CheckoutCallback done);

@@ -109,6 +109,8 @@ QString auditDetailText(const AuditEntry &entry)
         {"^statement (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "statement %1")},
         {"^audit log (.+)$", QT_TRANSLATE_NOOP("AuditDetail", "audit log %1")},
     };
+    if (entry.detail == u"resumed after a restart")
+        return translated(QT_TRANSLATE_NOOP("AuditDetail", "finished after a restart"));
     if (entry.detail == u"owner's PIN required")
         return translated(QT_TRANSLATE_NOOP("AuditDetail", "the owner's PIN is required"));
     if (entry.detail == u"owner's PIN not required")

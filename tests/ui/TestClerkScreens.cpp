@@ -48,6 +48,7 @@ private slots:
     void eraseCustomer_dialogErasesAndSaysHowMany();
     void statementExport_writesAnOwnerOnlyFileAndLogsIt();
     void auditLog_showsEntriesAsPlainText();
+    void voucherList_filtersByClerk();
 
 private:
     // Types into the next modal PIN dialog and presses Enter (or Esc when `pin` is empty).
@@ -330,6 +331,33 @@ void TestClerkScreens::auditLog_showsEntriesAsPlainText()
     QCOMPARE(table->item(0, 4)->text(), QStringLiteral("¥1,500"));
     QCOMPARE(table->item(1, 6)->text(), QStringLiteral("added <i>店長</i> as the owner"));
     QCOMPARE(table->item(1, 5)->text(), QStringLiteral("done"));
+}
+
+void TestClerkScreens::voucherList_filtersByClerk()
+{
+    ClerkDesk &desk = m_till->till().clerks();
+    QCOMPARE(desk.addClerk(QStringLiteral("店長"), QStringLiteral("2468"), true), QString());
+    QCOMPARE(desk.addClerk(QStringLiteral("佐藤"), QStringLiteral("1357"), false), QString());
+    QVERIFY(m_till->issue(sampleSale()).ok()); // before anyone signed in
+    QVERIFY(desk.signIn(desk.clerks().at(1).id, QStringLiteral("1357")).accepted());
+    QVERIFY(m_till->issue(sampleSale()).ok());
+    QVERIFY(m_till->issue(sampleSale()).ok());
+    ui::CounterSettings settings;
+    settings.storeName = QStringLiteral("渋谷店");
+    ui::MainWindow window(m_till->till(), settings);
+    ui::VouchersPage *page = window.openVouchersPage();
+    auto *filter = page->findChild<QComboBox *>(QStringLiteral("clerkFilter"));
+    QVERIFY(filter->isVisibleTo(page));
+    QCOMPARE(page->model()->rowCount(), 3);
+    filter->setCurrentIndex(filter->findText(QStringLiteral("佐藤")));
+    QCOMPARE(page->model()->rowCount(), 2);
+    QCOMPARE(page->model()->index(0, ui::VoucherTableModel::Clerk).data().toString(), QStringLiteral("佐藤"));
+    filter->setCurrentIndex(filter->findText(QStringLiteral("(no clerk)")));
+    QCOMPARE(page->model()->rowCount(), 1);
+    filter->setCurrentIndex(filter->findText(QStringLiteral("店長")));
+    QCOMPARE(page->model()->rowCount(), 0);
+    filter->setCurrentIndex(0);
+    QCOMPARE(page->model()->rowCount(), 3);
 }
 
 QTEST_MAIN(TestClerkScreens)

@@ -299,6 +299,15 @@ void TestLedgerMigration::schema6_opensAnonymousWithCustomersKeptAndPendingEntri
     QCOMPARE(resumed.recovered, (QSet<qint64>{3, 4}));
     QVERIFY(till.ledger().journal().pending().value().isEmpty());
     QCOMPARE(sandbox.paymentIntentCount(), 4);
+    // Now in the audit log, with no clerk (the sales had none).
+    const QList<AuditEntry> logged = till.ledger().audit().entries().value();
+    QCOMPARE(logged.size(), 2);
+    for (const AuditEntry &entry : logged) {
+        QCOMPARE(entry.action, AuditAction::Issue);
+        QCOMPARE(entry.result, QStringLiteral("ok"));
+        QCOMPARE(entry.detail, QStringLiteral("resumed after a restart"));
+        QCOMPARE(entry.clerk, QString());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLedgerMigration)
