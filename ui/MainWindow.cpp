@@ -161,7 +161,10 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     QAction *settingsAction = counterBar->addAction(tr("Settings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    connect(settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        if (ensureSignedIn())
+            emit settingsRequested();
+    });
     auto *manage = new QMenu(tr("Manage"), this);
     manage->setObjectName(QStringLiteral("manageMenu"));
     const auto addManageAction = [&](const QString &text, const char *name, void (MainWindow::*slot)()) {
@@ -376,8 +379,19 @@ void MainWindow::openAuditLog()
     dialog.exec();
 }
 
+bool MainWindow::ensureSignedIn()
+{
+    ClerkDesk &desk = m_till.clerks();
+    if (!desk.clerksInUse() || desk.signedIn())
+        return true;
+    signIn();
+    return desk.signedIn().has_value();
+}
+
 void MainWindow::openStatementExport()
 {
+    if (!ensureSignedIn())
+        return;
     StatementExportDialog dialog(m_till.ledger(), m_till.clerks(), this);
     dialog.exec();
 }

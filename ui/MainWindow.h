@@ -84,6 +84,8 @@ private:
     void updateTitle();
     // Who is signed in, in the status bar; with clerks and nobody signed in the pages wait.
     void updateClerk();
+    // With clerks, whoever uses the settings or exports signs in first; false if they did not.
+    bool ensureSignedIn();
     SlipPrinter::Setup slipSetup() const;
 
     CounterSettings m_settings;

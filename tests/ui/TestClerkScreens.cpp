@@ -52,7 +52,7 @@ private slots:
 
 private:
     // Types into the next modal PIN dialog and presses Enter (or Esc when `pin` is empty).
-    void answerNextPinDialog(const QString &pin, QString *problemSeen = nullptr);
+    void answerNextPinDialog(const QString &pin, QString *problemSeen = nullptr, bool *answered = nullptr);
     void whenPinDialogOpens(std::function<void(ui::PinDialog *)> answer);
     qint64 paidVoucher();
     QList<AuditEntry> log() const { return m_till->ledger().audit().entries().value(); }
@@ -78,9 +78,11 @@ void TestClerkScreens::cleanup()
     m_backend.reset();
 }
 
-void TestClerkScreens::answerNextPinDialog(const QString &pin, QString *problemSeen)
+void TestClerkScreens::answerNextPinDialog(const QString &pin, QString *problemSeen, bool *answered)
 {
-    whenPinDialogOpens([pin, problemSeen](ui::PinDialog *dialog) {
+    whenPinDialogOpens([pin, problemSeen, answered](ui::PinDialog *dialog) {
+        if (answered)
+            *answered = true;
         if (pin.isEmpty()) {
             QTest::keyClick(dialog, Qt::Key_Escape);
             return;
@@ -224,17 +226,29 @@ void TestClerkScreens::mainWindow_waitsForASignInWhenTheTillHasClerks()
     auto *clerkLabel = window.findChild<QLabel *>(QStringLiteral("clerkLabel"));
     QVERIFY(!pages->isEnabled());
     // At start the sign-in asks; the clerk closes it: the till still waits.
-    answerNextPinDialog({});
+    bool askedAtStart = false;
+    answerNextPinDialog({}, nullptr, &askedAtStart);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("signInBar"))->isVisible());
+    QTRY_VERIFY(askedAtStart);
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("signInBar"))->isVisible());
     QVERIFY(!pages->isEnabled());
+    // The settings are not a way round: they ask for a sign-in first.
+    QSignalSpy settingsOpened(&window, &ui::MainWindow::settingsRequested);
+    bool askedForSettings = false;
+    answerNextPinDialog({}, nullptr, &askedForSettings);
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    QVERIFY(askedForSettings);
+    QCOMPARE(settingsOpened.count(), 0);
     // Ctrl+L, 佐藤 (the second name), the PIN in full-width digits.
     whenPinDialogOpens([](ui::PinDialog *dialog) {
         dialog->clerkChoice()->setCurrentIndex(1);
         dialog->pinField()->insert(QStringLiteral("１３５７")); // the input method left on
         QTest::keyClick(dialog->pinField(), Qt::Key_Return);
     });
+    window.activateWindow(); // back in front after the dialogs
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(pages->isEnabled());
     QCOMPARE(clerkLabel->text(), QStringLiteral("Clerk: 佐藤"));
