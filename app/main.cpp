@@ -3,7 +3,6 @@
 #include "LogMasking.h"
 #include "PrivateFiles.h"
 #include "MainWindow.h"
-#include "PinDialog.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -255,8 +254,6 @@ int main(int argc, char *argv[])
         if (!notice.isEmpty())
             running.window->showNotice(notice);
         QObject::connect(running.window.get(), &ui::MainWindow::settingsRequested, running.window.get(), [&] {
-            if (!ui::askOwnerApproval(running.window.get(), running.till->clerks(), AuditAction::SettingsChange))
-                return;
             auto *dialog = new ui::SettingsDialog(secrets, settings, network, running.window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             const QMap<QString, QVariant> before = snapshotOf(qsettings);

@@ -111,6 +111,19 @@ int main(int argc, char *argv[])
     QApplication::processEvents();
     const double scrollMs = timer.nsecsElapsed() / 1e6;
 
+    // Customers' data: the hourly retention check when nothing is due (it reads every voucher
+    // still holding data), and one customer's erasure (with the search index's merge).
+    timer.restart();
+    const LedgerResult<int> nothingDue = ledger.personalData().eraseClosedBefore(1, QDateTime::currentSecsSinceEpoch());
+    const double sweepMs = timer.nsecsElapsed() / 1e6;
+    double eraseMs = -1;
+    if (!parser.isSet(ledgerOption)) { // a kept ledger is not changed
+        timer.restart();
+        const auto erased = ledger.personalData().eraseCustomer(QStringLiteral("customer12345@example.jp"),
+                                                                QDateTime::currentSecsSinceEpoch());
+        eraseMs = erased && erased.value().erased + erased.value().waiting == 1 ? timer.nsecsElapsed() / 1e6 : -2;
+    }
+
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("voucher list over %d vouchers\n", count);
@@ -122,6 +135,12 @@ int main(int argc, char *argv[])
                 keystrokes[keystrokes.size() / 2], keystrokes.back(), qPrintable(worstText));
     std::printf("sort by customer name                   %8.1f ms\n", sortMs);
     std::printf("fetch 20 more pages (4,000 rows)        %8.1f ms\n", scrollMs);
+    std::printf("retention check, nothing due            %8.1f ms   (%s; hourly)\n", sweepMs,
+                nothingDue && nothingDue.value() == 0 ? "ok" : "FAILED");
+    if (eraseMs >= 0)
+        std::printf("erase one customer (index merged)       %8.1f ms\n", eraseMs);
+    else
+        std::printf("erase one customer (index merged)       %s\n", eraseMs < -1 ? "FAILED" : "skipped (--ledger is kept)");
     std::printf("peak memory (max RSS)                   %8.1f MB   (target < 150)\n", usage.ru_maxrss / 1024.0);
     return 0;
 }

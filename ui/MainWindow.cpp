@@ -162,7 +162,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settingsAction, &QAction::triggered, this, [this] {
-        if (ensureSignedIn())
+        if (ensureSignedIn() && askOwnerApproval(this, m_till.clerks(), AuditAction::SettingsChange))
             emit settingsRequested();
     });
     auto *manage = new QMenu(tr("Manage"), this);

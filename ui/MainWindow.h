@@ -65,6 +65,7 @@ public:
     void openEraseCustomer();
 
 signals:
+    // Settings… (Ctrl+,), after the sign-in and the owner's PIN when the till asks for them.
     void settingsRequested();
 
 protected:

@@ -253,6 +253,17 @@ void TestClerkScreens::mainWindow_waitsForASignInWhenTheTillHasClerks()
     QTRY_VERIFY(pages->isEnabled());
     QCOMPARE(clerkLabel->text(), QStringLiteral("Clerk: 佐藤"));
     QCOMPARE(m_till->engine().clerk(), QStringLiteral("佐藤"));
+    // With the owner's PIN required, 佐藤 cannot open the settings without it.
+    QCOMPARE(desk.setOwnerApprovalRequired(true), QString());
+    answerNextPinDialog({});
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    QCOMPARE(settingsOpened.count(), 0);
+    QCOMPARE(log().last().action, AuditAction::OwnerApproval);
+    QCOMPARE(log().last().detail, QStringLiteral("settings"));
+    QCOMPARE(log().last().result, QStringLiteral("canceled"));
+    answerNextPinDialog(QStringLiteral("2468"));
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    QCOMPARE(settingsOpened.count(), 1);
     window.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
     QVERIFY(!pages->isEnabled());
     QCOMPARE(clerkLabel->text(), QStringLiteral("Nobody signed in"));

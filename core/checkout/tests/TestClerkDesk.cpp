@@ -29,6 +29,7 @@ private slots:
     void ownerApproval_neededOnlyWhenAskedForAndNotForTheOwner();
     void ownerApproval_wrongPinIsRefusedAndLogged();
     void auditLog_isAppendOnly();
+    void settingsChange_namesTheKeysChanged();
     void removedClerk_cannotSignInButKeepsTheirName();
 
 private:
@@ -246,6 +247,18 @@ void TestClerkDesk::auditLog_isAppendOnly()
     QVERIFY(!query.exec(QStringLiteral("DELETE FROM audit_log")));
     QCOMPARE(log().size(), 1);
     QCOMPARE(log().first().result, QStringLiteral("ok"));
+}
+
+void TestClerkDesk::settingsChange_namesTheKeysChanged()
+{
+    QCOMPARE(m_desk->addClerk(QStringLiteral("店長"), QStringLiteral("2468"), true), QString());
+    QVERIFY(m_desk->signIn(m_desk->owner()->id, QStringLiteral("2468")).accepted());
+    m_desk->recordSettingsChange({});
+    QCOMPARE(log().last().action, AuditAction::SignIn); // nothing changed, nothing logged
+    m_desk->recordSettingsChange({QStringLiteral("printing/printer"), QStringLiteral("privacy/retention_days")});
+    QCOMPARE(log().last().action, AuditAction::SettingsChange);
+    QCOMPARE(log().last().clerk, QStringLiteral("店長"));
+    QCOMPARE(log().last().detail, QStringLiteral("printing/printer, privacy/retention_days"));
 }
 
 void TestClerkDesk::removedClerk_cannotSignInButKeepsTheirName()
