@@ -8,6 +8,7 @@
 #include "PaidInboxPage.h"
 #include "PinDialog.h"
 #include "StatementExportDialog.h"
+#include "WheelGuard.h"
 #include "RecoveryFailuresPanel.h"
 #include "ClerkMessages.h"
 #include "Formatting.h"
@@ -115,6 +116,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_counterScroll->setWidget(m_checkout);
     m_counterScroll->setWidgetResizable(true);
     m_counterScroll->setFrameShape(QFrame::NoFrame);
+    keepWheelForScrolling(m_counterScroll);
     m_pages->addTab(m_counterScroll, tr("Counter (F2)"));
     m_pages->addTab(new QWidget(m_pages), tr("Vouchers (F3)")); // the page itself comes on first use
     // Paid vouchers wait in their own tab (its title counts them): a payment never moves the form

@@ -5,6 +5,7 @@
 #include "StripeClient.h"
 #include "ParagraphLabel.h"
 #include "ScreenFit.h"
+#include "WheelGuard.h"
 #include "Tones.h"
 
 #include <QCheckBox>
@@ -141,6 +142,7 @@ SettingsDialog::SettingsDialog(SecretStore &secrets, TillSettings &settings, QNe
             == QMessageBox::Yes;
     };
     load();
+    keepWheelForScrolling(m_scroll);
     fitToScreen(this, m_scroll);
 }
 

@@ -17,6 +17,8 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QWheelEvent>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -65,6 +67,8 @@ private slots:
     void plainHttpApiAddress_isRefused();
     void testConnection_neverSendsTheKeyOverHttp();
     void newTill_neverStoresThePlaceholderStoreName();
+    void wheelOverAField_scrollsTheFormInsteadOfChangingIt();
+    void privacySettings_areStored();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -78,6 +82,50 @@ void TestSettingsDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
     m_settings = std::make_unique<TillSettings>(*m_qsettings);
+}
+
+void TestSettingsDialog::wheelOverAField_scrollsTheFormInsteadOfChangingIt()
+{
+    MemorySecretStore secrets;
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.resize(600, 300); // short: the form scrolls
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *retention = dialog.findChild<QSpinBox *>(QStringLiteral("retentionDaysField"));
+    auto *scroll = dialog.findChild<QScrollArea *>(QStringLiteral("settingsScroll"));
+    QVERIFY(retention && scroll);
+    const int before = retention->value();
+    const int scrolledBefore = scroll->verticalScrollBar()->value();
+    const QPoint inside = retention->rect().center();
+    QWheelEvent wheel(inside, retention->mapToGlobal(inside), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(retention, &wheel);
+    QCOMPARE(retention->value(), before);
+    QVERIFY(scroll->verticalScrollBar()->value() > scrolledBefore);
+    // Once the clerk is in the field, the wheel is theirs.
+    retention->setFocus();
+    QTRY_VERIFY(retention->hasFocus());
+    QWheelEvent again(inside, retention->mapToGlobal(inside), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(retention, &again);
+    QCOMPARE(retention->value(), before - 1);
+}
+
+void TestSettingsDialog::privacySettings_areStored()
+{
+    MemorySecretStore secrets;
+    QCOMPARE(m_settings->retentionDays(), 90);
+    QVERIFY(!m_settings->returningCustomers());
+    ui::SettingsDialog dialog(secrets, *m_settings, m_network);
+    dialog.findChild<QSpinBox *>(QStringLiteral("retentionDaysField"))->setValue(30);
+    dialog.findChild<QCheckBox *>(QStringLiteral("returningCustomersField"))->setChecked(true);
+    QSignalSpy saved(&dialog, &ui::SettingsDialog::saved);
+    dialog.save();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(m_settings->retentionDays(), 30);
+    QVERIFY(m_settings->returningCustomers());
+    m_qsettings->setValue(QStringLiteral("privacy/retention_days"), 0); // a hand-edited file
+    QCOMPARE(m_settings->retentionDays(), 1);
 }
 
 void TestSettingsDialog::liveKey_needsExplicitConfirmation()
