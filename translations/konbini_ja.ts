@@ -626,6 +626,18 @@
         <source>The file could not be written: %1</source>
         <translation>ファイルを書き込めませんでした: %1</translation>
     </message>
+    <message>
+        <source>Export CSV (UTF-8)…</source>
+        <translation>CSVで書き出し (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Export CSV (Shift_JIS)…</source>
+        <translation>CSVで書き出し (Shift_JIS)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -850,18 +862,6 @@
     <message>
         <source>&amp;Until (JST)</source>
         <translation>終了日 (JST)(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Export CSV (UTF-8)…</source>
-        <translation>CSVで書き出し (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Export CSV (Shift_JIS)…</source>
-        <translation>CSVで書き出し (Shift_JIS)…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
     </message>
     <message>
         <source>When (JST)</source>
@@ -1809,18 +1809,6 @@
     <message>
         <source>&amp;Until (JST)</source>
         <translation>終了日 (JST)(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Export CSV (UTF-8)…</source>
-        <translation>CSVで書き出し (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Export CSV (Shift_JIS)…</source>
-        <translation>CSVで書き出し (Shift_JIS)…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
     </message>
     <message>
         <source>The first day comes after the last.</source>

@@ -49,18 +49,7 @@ AuditLogDialog::AuditLogDialog(const Ledger &ledger, ClerkDesk &desk, QWidget *p
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table, 1);
-    auto *buttons = new QHBoxLayout;
-    auto *utf8 = new QPushButton(tr("Export CSV (UTF-8)…"), this);
-    auto *sjis = new QPushButton(tr("Export CSV (Shift_JIS)…"), this);
-    auto *close = new QPushButton(tr("Close"), this);
-    buttons->addWidget(utf8);
-    buttons->addWidget(sjis);
-    buttons->addStretch();
-    buttons->addWidget(close);
-    layout->addLayout(buttons);
-    connect(utf8, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::Utf8WithBom); });
-    connect(sjis, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::ShiftJis); });
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    layout->addLayout(csvExportRow(this, [this](CsvEncoding encoding) { askAndExport(encoding); }));
     QSize size(980, 480);
     if (const QScreen *shownOn = screen())
         size = size.boundedTo(shownOn->availableGeometry().size() * 0.95);

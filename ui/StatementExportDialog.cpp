@@ -40,18 +40,7 @@ StatementExportDialog::StatementExportDialog(const Ledger &ledger, ClerkDesk &de
     m_summary->setObjectName(QStringLiteral("statementSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     form->addRow(m_summary);
-    auto *buttons = new QHBoxLayout;
-    auto *utf8 = new QPushButton(tr("Export CSV (UTF-8)…"), this);
-    auto *sjis = new QPushButton(tr("Export CSV (Shift_JIS)…"), this);
-    auto *close = new QPushButton(tr("Close"), this);
-    buttons->addWidget(utf8);
-    buttons->addWidget(sjis);
-    buttons->addStretch();
-    buttons->addWidget(close);
-    form->addRow(buttons);
-    connect(utf8, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::Utf8WithBom); });
-    connect(sjis, &QPushButton::clicked, this, [this] { askAndExport(CsvEncoding::ShiftJis); });
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    form->addRow(csvExportRow(this, [this](CsvEncoding encoding) { askAndExport(encoding); }));
     updateSummary();
 }
 

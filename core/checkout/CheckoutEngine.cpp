@@ -164,15 +164,7 @@ void CheckoutEngine::writeAudit(AuditAction action, qint64 voucherId, qint64 amo
     entry.amountYen = amountYen;
     entry.result = result;
     entry.detail = detail;
-    if (voucherId > 0) {
-        if (const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId)) {
-            entry.orderRef = voucher.value().orderRef;
-            if (entry.amountYen == 0)
-                entry.amountYen = voucher.value().amountYen;
-        }
-    }
-    if (const LedgerResult<qint64> written = m_ledger.audit().append(entry); !written)
-        qCWarning(lcCheckout) << "could not write the audit log:" << written.error().message;
+    m_ledger.audit().record(entry, m_ledger.vouchers(), AuditLog::Amount::VouchersWhenNone);
 }
 
 template <typename Outcome>

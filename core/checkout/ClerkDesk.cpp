@@ -61,12 +61,7 @@ void ClerkDesk::recordAs(const QString &clerk, AuditAction action, const QString
     entry.amountYen = amountYen;
     entry.result = result;
     entry.detail = detail;
-    if (voucherId > 0) {
-        if (const LedgerResult<VoucherRecord> voucher = m_ledger.vouchers().voucher(voucherId))
-            entry.orderRef = voucher.value().orderRef;
-    }
-    if (const LedgerResult<qint64> written = m_ledger.audit().append(entry); !written)
-        qCWarning(lcCheckout) << "could not write the audit log:" << written.error().message;
+    m_ledger.audit().record(entry, m_ledger.vouchers());
 }
 
 ClerkDesk::PinAnswer ClerkDesk::checkPin(qint64 clerkId, const QString &typedPin)

@@ -20,8 +20,7 @@ int PersonalDataRetention::sweep()
         entry.detail = QStringLiteral("%1 vouchers, closed over %2 days ago or erasure requested")
                            .arg(erased.value())
                            .arg(m_days);
-        if (const auto written = m_ledger.audit().append(entry); !written)
-            qCWarning(lcCheckout) << "could not write the audit log:" << written.error().message;
+        m_ledger.audit().record(entry, m_ledger.vouchers());
     }
     return erased.value();
 }
@@ -42,8 +41,7 @@ LedgerResult<PersonalData::CustomerErasure> PersonalDataRetention::eraseCustomer
                            .arg(erased.value().erased)
                            .arg(erased.value().waiting);
     }
-    if (const auto written = m_ledger.audit().append(entry); !written)
-        qCWarning(lcCheckout) << "could not write the audit log:" << written.error().message;
+    m_ledger.audit().record(entry, m_ledger.vouchers());
     return erased;
 }
 

@@ -1,5 +1,8 @@
 #include "AuditLog.h"
 
+#include "LedgerLogging.h"
+#include "VoucherStore.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -142,6 +145,19 @@ LedgerResult<qint64> AuditLog::append(const AuditEntry &e)
     if (!inserted)
         return inserted.error();
     return inserted.value().lastInsertId().toLongLong();
+}
+
+void AuditLog::record(AuditEntry entry, const VoucherStore &vouchers, Amount amount)
+{
+    if (entry.voucherId > 0) {
+        if (const LedgerResult<VoucherRecord> voucher = vouchers.voucher(entry.voucherId)) {
+            entry.orderRef = voucher.value().orderRef;
+            if (amount == Amount::VouchersWhenNone && entry.amountYen == 0)
+                entry.amountYen = voucher.value().amountYen;
+        }
+    }
+    if (const LedgerResult<qint64> written = append(entry); !written)
+        qCWarning(lcLedger) << "could not write the audit log:" << written.error().message;
 }
 
 LedgerResult<QList<AuditEntry>> AuditLog::entries(qint64 from, qint64 until) const

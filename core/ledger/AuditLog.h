@@ -5,6 +5,8 @@
 
 namespace konbini {
 
+class VoucherStore;
+
 // The append-only audit log: who did what, when, to which voucher, with what result. SQLite
 // triggers refuse any UPDATE or DELETE of its rows; it holds no customer's data.
 class AuditLog
@@ -13,6 +15,10 @@ public:
     explicit AuditLog(LedgerDatabase &database) : m_db(database) {}
 
     LedgerResult<qint64> append(const AuditEntry &entry);
+    enum class Amount { AsGiven, VouchersWhenNone };
+    // The entry with the voucher's order reference (and with VouchersWhenNone, its amount when the
+    // entry has none) filled in; a failure to write is logged, never in the way of the action.
+    void record(AuditEntry entry, const VoucherStore &vouchers, Amount amount = Amount::AsGiven);
     // Oldest first; `from` inclusive, `until` exclusive (0: open).
     LedgerResult<QList<AuditEntry>> entries(qint64 from = 0, qint64 until = 0) const;
 

@@ -17,25 +17,14 @@ const char *const kClosedAt =
     " AND j.state = 'pending') THEN NULL ELSE v.updated_at END"
     " ELSE NULL END";
 
-QString digitsOf(const QString &text)
-{
-    QString digits;
-    for (const QChar c : text) {
-        if (c >= u'0' && c <= u'9')
-            digits.append(c);
-        else if (c.unicode() >= 0xFF10 && c.unicode() <= 0xFF19)
-            digits.append(QChar(u'0' + (c.unicode() - 0xFF10)));
-    }
-    return digits;
-}
-
 // The condition and its values for "this customer": the e-mail when it holds an @, else the phone.
 std::pair<QString, QVariantList> customerMatch(const QString &emailOrPhone)
 {
     const QString typed = emailOrPhone.trimmed();
     if (typed.contains(u'@'))
         return {QStringLiteral("email = ? COLLATE NOCASE"), {typed}};
-    const QString digits = digitsOf(typed);
+    // As the confirmation number was made from the phone typed at the sale (widths, +81).
+    const QString digits = KonbiniRules::confirmationNumberFromPhone(typed).digits;
     if (!KonbiniRules::isValidConfirmationNumber(digits))
         return {};
     // The confirmation number is the phone's digits whenever a phone was typed.
