@@ -1,5 +1,9 @@
 #include "StoreVoucherModel.h"
 
+#include "ClerkRules.h"
+
+#include <iterator>
+
 #include "Formatting.h"
 #include "KonbiniRules.h"
 #include "VoucherStatus.h"
@@ -60,6 +64,8 @@ QVariant StoreVoucherModel::data(const QModelIndex &index, int role) const
         return pi.paid && !pi.paid->chain.isEmpty() ? storeChainName(pi.paid->chain) : QString();
     case VoucherTableModel::Terminal:
         return pi.metadata.value(QStringLiteral("terminal"));
+    case VoucherTableModel::Clerk:
+        return pi.metadata.value(QStringLiteral("clerk")).left(ClerkRules::kMaximumNameLength);
     default:
         return {};
     }
@@ -78,7 +84,9 @@ QVariant StoreVoucherModel::headerData(int section, Qt::Orientation orientation,
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Status"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Paid (JST)"),
                                           QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Paid at"),
-                                          QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Terminal")};
+                                          QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Terminal"),
+                                          QT_TRANSLATE_NOOP("konbini::ui::VoucherTableModel", "Clerk")};
+    static_assert(std::size(headers) == VoucherTableModel::ColumnCount, "a header for every column");
     return section >= 0 && section < VoucherTableModel::ColumnCount
         ? QCoreApplication::translate("konbini::ui::VoucherTableModel", headers[section])
         : QVariant();

@@ -375,6 +375,11 @@ void TestVouchersPage::allTerminals_showsTheStoreReadOnly()
         statuses.append(shown->index(row, ui::VoucherTableModel::Status).data().toString());
     QVERIFY2(statuses.contains(QStringLiteral("Partly refunded (¥1,000)")), qPrintable(statuses.join(u'|')));
     QVERIFY(customers.contains(QStringLiteral("佐藤 次郎")));
+    // Every column of the store's view is named as in the till's own list (the clerk's too).
+    QCOMPARE(shown->columnCount(), int(ui::VoucherTableModel::ColumnCount));
+    for (int column = 0; column < shown->columnCount(); ++column)
+        QCOMPARE(shown->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 m_page->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
     for (int row = 0; row < shown->rowCount(); ++row) {
         m_page->table()->setCurrentIndex(shown->index(row, 0));
         const bool mine = shown->index(row, ui::VoucherTableModel::Terminal).data().toString() == u"till-1";
