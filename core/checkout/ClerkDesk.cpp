@@ -67,23 +67,31 @@ void ClerkDesk::recordAs(const QString &clerk, AuditAction action, const QString
 ClerkDesk::PinAnswer ClerkDesk::checkPin(qint64 clerkId, const QString &typedPin)
 {
     const qint64 now = m_clock();
-    Tries &tries = m_tries[clerkId];
+    // In the ledger, so that restarting the app does not reset the count.
+    const LedgerResult<ClerkStore::Tries> before = m_ledger.clerks().tries(clerkId);
+    if (!before)
+        return {PinAnswer::Kind::LedgerError, 0};
+    ClerkStore::Tries tries = before.value();
     if (tries.lockedUntil > now)
         return {PinAnswer::Kind::LockedOut, tries.lockedUntil - now};
     const std::optional<QString> pin = ClerkRules::normalizedPin(typedPin);
     const LedgerResult<bool> verified = pin ? m_ledger.clerks().verify(clerkId, *pin) : LedgerResult<bool>(false);
     if (!verified)
         return {PinAnswer::Kind::LedgerError, 0};
+    PinAnswer answer{PinAnswer::Kind::Accepted, 0};
     if (verified.value()) {
         tries = {};
-        return {PinAnswer::Kind::Accepted, 0};
+    } else if (++tries.failures >= kTriesBeforeLockout) {
+        tries = {0, now + kLockoutSeconds};
+        answer = {PinAnswer::Kind::LockedOut, kLockoutSeconds};
+    } else {
+        answer = {PinAnswer::Kind::Wrong, 0};
     }
-    if (++tries.failures >= kTriesBeforeLockout) {
-        tries.failures = 0;
-        tries.lockedUntil = now + kLockoutSeconds;
-        return {PinAnswer::Kind::LockedOut, kLockoutSeconds};
+    if (tries.failures != before.value().failures || tries.lockedUntil != before.value().lockedUntil) {
+        if (const LedgerStatus kept = m_ledger.clerks().setTries(clerkId, tries); !kept)
+            return {PinAnswer::Kind::LedgerError, 0}; // a try that cannot be counted is not accepted
     }
-    return {PinAnswer::Kind::Wrong, 0};
+    return answer;
 }
 
 namespace {

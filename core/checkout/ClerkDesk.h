@@ -3,7 +3,6 @@
 #include "CheckoutEngine.h"
 #include "Ledger.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -64,10 +63,6 @@ signals:
     void clerksChanged();
 
 private:
-    struct Tries {
-        int failures = 0;
-        qint64 lockedUntil = 0;
-    };
     PinAnswer checkPin(qint64 clerkId, const QString &typedPin);
     void recordAs(const QString &clerk, AuditAction action, const QString &result, const QString &detail = {},
                   qint64 voucherId = 0, qint64 amountYen = 0);
@@ -77,7 +72,6 @@ private:
     CheckoutEngine &m_engine;
     Clock m_clock;
     std::optional<ClerkRecord> m_signedIn;
-    QHash<qint64, Tries> m_tries;
 };
 
 } // namespace konbini

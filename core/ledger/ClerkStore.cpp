@@ -120,6 +120,27 @@ LedgerResult<bool> ClerkStore::verify(qint64 id, const QString &pin) const
     return sameBytes(hashOf(pin, query.value().value(0).toByteArray(), iterations), query.value().value(1).toByteArray());
 }
 
+LedgerResult<ClerkStore::Tries> ClerkStore::tries(qint64 id) const
+{
+    LedgerResult<QSqlQuery> query =
+        m_db.run(QStringLiteral("SELECT value FROM till_policy WHERE key = ?"), {QStringLiteral("pin_tries:%1").arg(id)});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return Tries{};
+    const QStringList parts = query.value().value(0).toString().split(u',');
+    return Tries{parts.value(0).toInt(), parts.value(1).toLongLong()};
+}
+
+LedgerStatus ClerkStore::setTries(qint64 id, const Tries &tries)
+{
+    const auto written =
+        m_db.run(QStringLiteral("INSERT INTO till_policy (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                                "value = excluded.value"),
+                 {QStringLiteral("pin_tries:%1").arg(id), QStringLiteral("%1,%2").arg(tries.failures).arg(tries.lockedUntil)});
+    return written ? LedgerStatus() : LedgerStatus(written.error());
+}
+
 LedgerResult<bool> ClerkStore::ownerApprovalRequired() const
 {
     LedgerResult<QSqlQuery> query =

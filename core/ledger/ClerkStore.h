@@ -32,6 +32,14 @@ public:
     LedgerResult<bool> ownerApprovalRequired() const;
     LedgerStatus setOwnerApprovalRequired(bool required);
 
+    // Wrong PINs in a row and until when the clerk is locked out; kept across restarts.
+    struct Tries {
+        int failures = 0;
+        qint64 lockedUntil = 0;
+    };
+    LedgerResult<Tries> tries(qint64 id) const;
+    LedgerStatus setTries(qint64 id, const Tries &tries);
+
     // Fewer iterations for tests that sign in often; never used by the app.
     void setPinIterationsForTests(int iterations) { m_iterations = iterations; }
 

@@ -163,10 +163,16 @@ void TestClerkDesk::fiveWrongPins_lockTheClerkOutForAMinute()
     const ClerkDesk::PinAnswer locked = m_desk->signIn(owner, QStringLiteral("2468"));
     QCOMPARE(locked.kind, ClerkDesk::PinAnswer::Kind::LockedOut);
     QCOMPARE(locked.secondsLocked, ClerkDesk::kLockoutSeconds);
+    // Restarting the app does not reset it.
+    ClerkDesk restarted(m_till->ledger(), m_till->engine(), [this] { return m_now; });
+    QCOMPARE(restarted.signIn(owner, QStringLiteral("2468")).kind, ClerkDesk::PinAnswer::Kind::LockedOut);
     m_now += ClerkDesk::kLockoutSeconds;
     QVERIFY(m_desk->signIn(owner, QStringLiteral("2468")).accepted());
     QCOMPARE(log().last().result, QStringLiteral("ok"));
     QCOMPARE(log().at(log().size() - 2).result, QStringLiteral("locked_out"));
+    // A success starts the count again.
+    for (int i = 1; i < ClerkDesk::kTriesBeforeLockout; ++i)
+        QCOMPARE(m_desk->signIn(owner, QStringLiteral("0000")).kind, ClerkDesk::PinAnswer::Kind::Wrong);
 }
 
 void TestClerkDesk::signedInClerk_isStampedIntoVoucherMetadataAndLog()
