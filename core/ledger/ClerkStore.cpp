@@ -115,8 +115,8 @@ LedgerResult<bool> ClerkStore::verify(qint64 id, const QString &pin) const
     if (!query.value().next())
         return false;
     const int iterations = query.value().value(2).toInt();
-    if (iterations < 1)
-        return false;
+    if (iterations < 1 || iterations > 10 * kPinIterations)
+        return false; // not a hash this till wrote: never a sign-in that hangs the counter
     return sameBytes(hashOf(pin, query.value().value(0).toByteArray(), iterations), query.value().value(1).toByteArray());
 }
 

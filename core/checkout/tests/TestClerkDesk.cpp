@@ -125,6 +125,10 @@ void TestClerkDesk::pins_areKeptOnlyAsSaltedHashes()
     QFile file(m_till->ledger().path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("24682468"));
+    // A row edited by hand to cost a billion iterations is refused, not computed.
+    QVERIFY(rows.exec(QStringLiteral("UPDATE clerks SET pin_iterations = 1000000000 WHERE is_owner = 0")));
+    QCOMPARE(m_desk->signIn(idOf(QStringLiteral("佐藤")), QStringLiteral("24682468")).kind,
+             ClerkDesk::PinAnswer::Kind::Wrong);
 }
 
 void TestClerkDesk::signIn_rightAndWrongPinAndFullWidthDigits()
