@@ -111,7 +111,7 @@ bool askOwnerApproval(QWidget *parent, ClerkDesk &desk, AuditAction what, qint64
                      parent);
     if (dialog.exec() == QDialog::Accepted)
         return true;
-    desk.record(AuditAction::OwnerApproval, QStringLiteral("canceled"), auditActionKey(what), voucherId);
+    desk.approvalNotGiven(what, voucherId);
     return false;
 }
 

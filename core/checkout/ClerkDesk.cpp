@@ -163,6 +163,11 @@ ClerkDesk::PinAnswer ClerkDesk::approveAsOwner(const QString &typedPin, AuditAct
     return answer;
 }
 
+void ClerkDesk::approvalNotGiven(AuditAction what, qint64 voucherId)
+{
+    record(AuditAction::OwnerApproval, QStringLiteral("canceled"), auditActionKey(what), voucherId);
+}
+
 QString ClerkDesk::addClerk(const QString &typedName, const QString &typedPin, bool isOwner)
 {
     const std::optional<QString> name = ClerkRules::normalizedName(typedName);

@@ -45,6 +45,8 @@ public:
     bool ownerApprovalRequired() const;
     // The owner's PIN for one action (`what`, on `voucherId` if any); logged either way.
     PinAnswer approveAsOwner(const QString &typedPin, AuditAction what, qint64 voucherId = 0);
+    // The owner's PIN was asked for and not given: `what` does not happen; logged.
+    void approvalNotGiven(AuditAction what, qint64 voucherId = 0);
 
     // Managing clerks. Each returns a translated problem, or an empty string when done.
     QString addClerk(const QString &typedName, const QString &typedPin, bool isOwner);

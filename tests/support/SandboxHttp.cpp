@@ -206,6 +206,14 @@ HttpResult SandboxHttp::cancelPaymentIntent(const QString &id)
     return post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(id));
 }
 
+HttpResult SandboxHttp::pay(const QString &paymentIntentId, const QString &chain)
+{
+    Form form;
+    if (!chain.isEmpty())
+        form.append({QStringLiteral("chain"), chain});
+    return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(paymentIntentId), form);
+}
+
 HttpResult SandboxHttp::startPayment(const QString &paymentIntentId)
 {
     return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(paymentIntentId));

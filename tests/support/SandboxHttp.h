@@ -79,6 +79,8 @@ public:
     HttpResult cancelPaymentIntent(const QString &id);
     // The customer starts paying at a kiosk / submits bank details for a refund (sandbox helpers).
     HttpResult startPayment(const QString &paymentIntentId);
+    // The customer pays at a store of `chain` (empty: the sandbox's default chain).
+    HttpResult pay(const QString &paymentIntentId, const QString &chain = {});
     HttpResult submitBankDetails(const QString &refundId, const QString &routingNumber = QStringLiteral("1100000"),
                                  const QString &accountNumber = QStringLiteral("0001234"));
 

@@ -100,10 +100,7 @@ void TestAccountingCsv::syncOnce()
 qint64 TestAccountingCsv::payAt(qint64 voucherId, const QString &chain)
 {
     const QString pi = m_till->voucher(voucherId).paymentIntentId;
-    return m_backend->sandbox()
-        ->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(pi),
-               {{QStringLiteral("chain"), chain}})
-        .status;
+    return m_backend->sandbox()->pay(pi, chain).status;
 }
 
 void TestAccountingCsv::initTestCase()

@@ -168,11 +168,7 @@ void TestEventSync::paidVoucher_getsWhereAndWhenItWasPaidAndStripesFee()
     const QString pi = m_ledger->vouchers().voucher(voucherId).value().paymentIntentId;
     m_backend->sandbox()->advanceClock(600);
     const qint64 paidAt = m_backend->sandbox()->now();
-    QCOMPARE(m_backend->sandbox()
-                 ->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(pi),
-                        {{QStringLiteral("chain"), QStringLiteral("lawson")}})
-                 .status,
-             200);
+    QCOMPARE(m_backend->sandbox()->pay(pi, QStringLiteral("lawson")).status, 200);
     m_backend->sandbox()->advanceClock(120); // the till learns it a little later
     syncOnce();
     const VoucherRecord paid = m_ledger->vouchers().voucher(voucherId).value();

@@ -71,11 +71,7 @@ qint64 TestPersonalDataRetention::issuePaid(const QString &email, const QString 
     if (!outcome.ok())
         qFatal("issue failed");
     const QString pi = m_till->voucher(outcome.value().voucherId).paymentIntentId;
-    if (m_backend->sandbox()
-            ->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(pi),
-                   {{QStringLiteral("chain"), chain}})
-            .status
-        != 200)
+    if (m_backend->sandbox()->pay(pi, chain).status != 200)
         qFatal("pay failed");
     return outcome.value().voucherId;
 }
@@ -173,8 +169,7 @@ void TestPersonalDataRetention::eraseCustomer_erasesClosedNowAndOpenOnesWhenThey
     // The open one is erased at the first sweep after it closes, without waiting 90 days.
     QCOMPARE(m_retention->sweep(), 0);
     const QString pi = m_till->voucher(open.value().voucherId).paymentIntentId;
-    QCOMPARE(m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(pi)).status,
-             200);
+    QCOMPARE(m_backend->sandbox()->pay(pi).status, 200);
     syncOnce();
     QCOMPARE(m_retention->sweep(), 1);
     QCOMPARE(m_till->voucher(open.value().voucherId).email, QString());
