@@ -1,10 +1,14 @@
 // The yardstick for the app's start-up (not a test): a Qt Widgets hello-world that, like
-// konbini-pos with KONBINI_EXIT_AFTER_FIRST_PAINT set, quits once its window has painted.
+// konbini-pos with KONBINI_EXIT_AFTER_FIRST_PAINT set, leaves once its window has painted (with
+// _Exit, as the app does: the figure is the time to the first paint, not to a tidy shutdown).
 // Time both as whole processes, side by side.
 #include <QApplication>
 #include <QEvent>
 #include <QLabel>
 #include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -18,7 +22,10 @@ protected:
     {
         if (event->type() == QEvent::Paint) {
             watched->removeEventFilter(this);
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            QTimer::singleShot(0, [] {
+                std::fflush(nullptr);
+                std::_Exit(0);
+            });
         }
         return false;
     }

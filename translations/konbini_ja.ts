@@ -640,37 +640,6 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Sandbox at %1</source>
-        <translation>サンドボックス（%1）</translation>
-    </message>
-    <message>
-        <source>Konbini POS</source>
-        <translation>コンビニ決済POS</translation>
-    </message>
-    <message>
-        <source>The built-in sandbox could not start: %1</source>
-        <translation>内蔵サンドボックスを起動できませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Built-in sandbox (no Stripe account needed); its data is kept in %1</source>
-        <translation>内蔵サンドボックス（Stripeアカウント不要）。データの保存先: %1</translation>
-    </message>
-    <message>
-        <source>The local ledger could not be opened: %1</source>
-        <translation>ローカル台帳を開けませんでした: %1</translation>
-    </message>
-    <message>
-        <source>The key was saved to the keychain. Restart Konbini POS to use it.</source>
-        <translation>キーをキーチェーンに保存しました。使用するにはコンビニ決済POSを再起動してください。</translation>
-    </message>
-    <message>
-        <source>Settings saved and applied. The store name, terminal ID, language, API address and payment check interval take effect at the next start.</source>
-        <translation>設定を保存して反映しました。店舗名・端末ID・言語・APIアドレス・入金確認の間隔は次回の起動時に反映されます。</translation>
-    </message>
-</context>
-<context>
     <name>RefundStatus</name>
     <message>
         <source>waiting for the customer&apos;s bank details</source>
@@ -847,6 +816,37 @@
     <message>
         <source>Refund failed</source>
         <translation>返金失敗</translation>
+    </message>
+</context>
+<context>
+    <name>konbini::TillLauncher</name>
+    <message>
+        <source>Sandbox at %1</source>
+        <translation>サンドボックス（%1）</translation>
+    </message>
+    <message>
+        <source>Konbini POS</source>
+        <translation>コンビニ決済POS</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>内蔵サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox (no Stripe account needed); its data is kept in %1</source>
+        <translation>内蔵サンドボックス（Stripeアカウント不要）。データの保存先: %1</translation>
+    </message>
+    <message>
+        <source>The local ledger could not be opened: %1</source>
+        <translation>ローカル台帳を開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The key was saved to the keychain. Restart Konbini POS to use it.</source>
+        <translation>キーをキーチェーンに保存しました。使用するにはコンビニ決済POSを再起動してください。</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied. The store name, terminal ID, language, API address and payment check interval take effect at the next start.</source>
+        <translation>設定を保存して反映しました。店舗名・端末ID・言語・APIアドレス・入金確認の間隔は次回の起動時に反映されます。</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1458,10 @@
     <message>
         <source>This till has no clerks yet: add them in Manage → Clerks.</source>
         <translation>このレジには担当者がまだいません。「管理」→「担当者」で追加してください。</translation>
+    </message>
+    <message>
+        <source>Reading the Stripe key from the keychain…</source>
+        <translation>キーチェーンからStripeの鍵を読み込んでいます…</translation>
     </message>
 </context>
 <context>

@@ -237,7 +237,12 @@ VouchersPage *MainWindow::openVouchersPage()
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_checkedVouchersOnScreen)
+    runStartupChecks();
+}
+
+void MainWindow::runStartupChecks()
+{
+    if (m_checkedVouchersOnScreen || m_waitingForKey || !isVisible())
         return;
     m_checkedVouchersOnScreen = true;
     // Vouchers that were on screen when the till went away: the customer may not have the slip.
@@ -248,6 +253,22 @@ void MainWindow::showEvent(QShowEvent *event)
         if (m_till.clerks().clerksInUse() && !m_till.clerks().signedIn())
             QTimer::singleShot(0, this, &MainWindow::signIn);
     });
+}
+
+void MainWindow::setWaitingForKey(bool waiting)
+{
+    if (waiting == m_waitingForKey)
+        return;
+    m_waitingForKey = waiting;
+    setEnabled(!waiting);
+    if (waiting) {
+        statusBar()->showMessage(tr("Reading the Stripe key from the keychain…"));
+        return;
+    }
+    statusBar()->clearMessage();
+    if (m_pages->currentWidget() == m_counterScroll)
+        m_checkout->focusAmount();
+    runStartupChecks();
 }
 
 void MainWindow::notifyPaid(qint64 voucherId)

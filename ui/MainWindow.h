@@ -63,6 +63,10 @@ public:
     void openAuditLog();
     void openStatementExport();
     void openEraseCustomer();
+    // While the keychain has not answered, the counter is shown but takes nothing (no key, no
+    // sale, no dialog that a till rebuilt for another kind of key would pull away).
+    void setWaitingForKey(bool waiting);
+    bool waitingForKey() const { return m_waitingForKey; }
 
 signals:
     // Settings… (Ctrl+,), after the sign-in and the owner's PIN when the till asks for them.
@@ -87,6 +91,9 @@ private:
     void updateClerk();
     // With clerks, whoever uses the settings or exports signs in first; false if they did not.
     bool ensureSignedIn();
+    // Once the window is up and usable: vouchers that were on screen when the till went away, and
+    // the sign-in when the till has clerks.
+    void runStartupChecks();
     SlipPrinter::Setup slipSetup() const;
 
     CounterSettings m_settings;
@@ -105,6 +112,7 @@ private:
     QWidget *m_signInBar = nullptr;
     QLabel *m_clerkLabel = nullptr;
     bool m_checkedVouchersOnScreen = false;
+    bool m_waitingForKey = false;
 };
 
 } // namespace konbini::ui

@@ -23,6 +23,19 @@ private:
     QString m_key;
 };
 
+// A key known later than the client is made: the app shows the counter while the keychain is
+// still answering. Empty until set; the client sends nothing without a key.
+class HeldKeyProvider : public ApiKeyProvider
+{
+public:
+    explicit HeldKeyProvider(QString key = {}) : m_key(std::move(key)) {}
+    QString apiKey() const override { return m_key; }
+    void setKey(QString key) { m_key = std::move(key); }
+
+private:
+    QString m_key;
+};
+
 enum class KeyMode { None, Test, Live };
 KeyMode keyModeOf(const QString &key);
 

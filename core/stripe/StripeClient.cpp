@@ -130,6 +130,8 @@ StripeCall *StripeClient::send(const PreparedRequest &request, StripeCall::Callb
                                      "computer, with its own key, is reached without https.")
                           .arg(m_config.baseUrl.toDisplayString()));
     }
+    if (m_keys.apiKey().isEmpty())
+        return refuse(ApiError::Kind::Authentication, QStringLiteral("No Stripe key yet: nothing was sent."));
     if (request.method == "POST" && request.idempotencyKey.isEmpty())
         return refuse(ApiError::Kind::InvalidRequest, QStringLiteral("A POST needs an idempotency key."));
     QTimer::singleShot(m_config.callDeadline, call, [this, call] {

@@ -59,6 +59,11 @@ public:
     // Resumes what the journal left pending (each sale reported by the session) and starts sync.
     void start();
 
+    // The key, once the keychain has answered (a till may be built with none: nothing is sent
+    // until it has one).
+    void setApiKey(const QString &key) { m_key.setKey(key); }
+    bool hasApiKey() const { return !m_key.apiKey().isEmpty(); }
+
     const TillConfig &config() const { return m_config; }
     Ledger &ledger() { return *m_ledger; }
     StripeClient &client() { return *m_client; }
@@ -80,7 +85,7 @@ public:
 
 private:
     TillConfig m_config;
-    FixedKeyProvider m_key;
+    HeldKeyProvider m_key;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<StripeClient> m_client;
     std::unique_ptr<StripeApi> m_api;

@@ -95,6 +95,20 @@ QUrl TillSettings::apiBaseUrl() const
     return m_settings.value(QStringLiteral("advanced/api_base")).toUrl();
 }
 
+KeyMode TillSettings::lastKeyMode() const
+{
+    const QString mode = m_settings.value(QStringLiteral("stripe/last_key_mode")).toString();
+    if (mode == u"live")
+        return KeyMode::Live;
+    return mode == u"test" ? KeyMode::Test : KeyMode::None;
+}
+
+void TillSettings::setLastKeyMode(KeyMode mode)
+{
+    const QString names[] = {QStringLiteral("none"), QStringLiteral("test"), QStringLiteral("live")};
+    m_settings.setValue(QStringLiteral("stripe/last_key_mode"), names[int(mode)]);
+}
+
 void TillSettings::setStoreName(const QString &value)
 {
     m_settings.setValue(QStringLiteral("store/name"), value.trimmed());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ApiKeyProvider.h"
+
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -31,6 +33,9 @@ public:
     // A phone or e-mail seen before at this terminal offers to fill in the customer (off by default).
     bool returningCustomers() const;
     QUrl apiBaseUrl() const; // empty: Stripe's own
+    // Which kind of key the keychain held at the last start (never the key itself): the counter
+    // is built for it while the keychain is still answering.
+    KeyMode lastKeyMode() const;
 
     void setStoreName(const QString &value);
     void setStorePhone(const QString &value);
@@ -47,6 +52,7 @@ public:
     void setReturningCustomers(bool value);
     // False (and nothing stored) unless https, or http to a loopback host.
     bool setApiBaseUrl(const QUrl &value);
+    void setLastKeyMode(KeyMode mode);
 
     QString fileName() const { return m_settings.fileName(); }
 

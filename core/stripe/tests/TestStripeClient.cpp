@@ -71,6 +71,7 @@ private slots:
     void cancel_endsCallAtOnce();
     void abandon_neverCallsBack();
     void postWithoutIdempotencyKey_isRefused();
+    void keyNotKnownYet_sendsNothingUntilItIs();
     void offline_isReportedAfterRetries();
     void plainHttpToOtherHosts_isRefused();
     void plainHttpToLoopback_onlyForTheSandbox();
@@ -268,6 +269,32 @@ void TestStripeClient::postWithoutIdempotencyKey_isRefused()
     client.send(unkeyed, [&](const Result<StripeResponse> &r) { result = r; });
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->error().kind, ApiError::Kind::InvalidRequest);
+}
+
+void TestStripeClient::keyNotKnownYet_sendsNothingUntilItIs()
+{
+    HeldKeyProvider key;
+    StripeClient client(m_network, key, fastConfig(m_sandbox.baseUrl()));
+    const auto countCreated = [this] {
+        return m_sandbox.get(QStringLiteral("/v1/payment_intents"), {{QStringLiteral("limit"), QStringLiteral("100")}})
+            .json.value(QStringLiteral("data"))
+            .toArray()
+            .size();
+    };
+    const qsizetype before = countCreated();
+    std::optional<Result<StripeResponse>> early;
+    client.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { early = r; });
+    QVERIFY(!early.has_value()); // never synchronously
+    QTRY_VERIFY(early.has_value());
+    QCOMPARE(early->error().kind, ApiError::Kind::Authentication);
+    QCOMPARE(countCreated(), before);
+
+    key.setKey(m_key.apiKey());
+    std::optional<Result<StripeResponse>> later;
+    client.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { later = r; });
+    QTRY_VERIFY(later.has_value());
+    QVERIFY(later->ok());
+    QCOMPARE(countCreated(), before + 1);
 }
 
 void TestStripeClient::offline_isReportedAfterRetries()
