@@ -51,9 +51,10 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     banner->setTextFormat(Qt::PlainText);
     banner->setObjectName(QStringLiteral("modeBanner"));
     banner->setAlignment(Qt::AlignCenter);
+    // The counter's large size (the amount's), not bold: one face of the CJK font at start-up,
+    // whose bold face alone costs more to load than the rest of the banner.
     QFont bannerFont = banner->font();
-    bannerFont.setBold(true);
-    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.2);
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.3);
     banner->setFont(bannerFont);
     switch (m_settings.mode) {
     case StripeMode::Sandbox:
@@ -121,14 +122,16 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_pages->addTab(new QWidget(m_pages), tr("Vouchers (F3)")); // the page itself comes on first use
     // Paid vouchers wait in their own tab (its title counts them): a payment never moves the form
     // the clerk is typing in, and the next one never replaces it.
-    m_paidInbox = new PaidInboxPage(till.paidInbox(), m_pages);
-    m_pages->addTab(m_paidInbox, PaidInboxPage::tabText(till.paidInbox().count()));
+    // Its page too comes on first use; the tab's title counts what waits from the start.
+    m_pages->addTab(new QWidget(m_pages), PaidInboxPage::tabText(till.paidInbox().count()));
     connect(&till.paidInbox(), &PaidInbox::changed, this, &MainWindow::updatePaidTab);
     updatePaidTab();
     connect(&till.paidInbox(), &PaidInbox::arrived, this, &MainWindow::notifyPaid);
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == 1)
+        if (index == kVouchersTab)
             openVouchersPage();
+        else if (index == kPaidTab)
+            openPaidInboxPage();
     });
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -139,8 +142,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     });
     auto *toPaid = new QShortcut(QKeySequence(Qt::Key_F4), this);
     connect(toPaid, &QShortcut::activated, this, [this] {
-        m_pages->setCurrentWidget(m_paidInbox);
-        m_paidInbox->findChild<QWidget *>(QStringLiteral("paidList"))->setFocus();
+        openPaidInboxPage()->findChild<QWidget *>(QStringLiteral("paidList"))->setFocus();
     });
     auto *toVouchers = new QShortcut(QKeySequence(Qt::Key_F3), this);
     connect(toVouchers, &QShortcut::activated, this, [this] { openVouchersPage()->table()->setFocus(); });
@@ -223,15 +225,31 @@ VouchersPage *MainWindow::openVouchersPage()
             const SlipPrinter slips(slipSetup());
             slips.printAsking(voucher, slips.preferredSize(), this);
         });
-        const QSignalBlocker quiet(m_pages); // replacing the placeholder is not the clerk switching pages
-        QWidget *placeholder = m_pages->widget(1);
-        m_pages->removeTab(1);
-        placeholder->deleteLater();
-        m_pages->insertTab(1, m_vouchers, tr("Vouchers (F3)"));
+        replacePlaceholder(kVouchersTab, m_vouchers, tr("Vouchers (F3)"));
         updateClerk();
     }
     m_pages->setCurrentWidget(m_vouchers);
     return m_vouchers;
+}
+
+PaidInboxPage *MainWindow::openPaidInboxPage()
+{
+    if (!m_paidInbox) {
+        m_paidInbox = new PaidInboxPage(m_till.paidInbox(), m_pages);
+        replacePlaceholder(kPaidTab, m_paidInbox, PaidInboxPage::tabText(m_till.paidInbox().count()));
+        updatePaidTab();
+    }
+    m_pages->setCurrentWidget(m_paidInbox);
+    return m_paidInbox;
+}
+
+void MainWindow::replacePlaceholder(int index, QWidget *page, const QString &title)
+{
+    const QSignalBlocker quiet(m_pages); // replacing the placeholder is not the clerk switching pages
+    QWidget *placeholder = m_pages->widget(index);
+    m_pages->removeTab(index);
+    placeholder->deleteLater();
+    m_pages->insertTab(index, page, title);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -286,7 +304,7 @@ void MainWindow::notifyPaid(qint64 voucherId)
             showNormal();
             raise();
             activateWindow();
-            m_pages->setCurrentWidget(m_paidInbox);
+            openPaidInboxPage();
         });
     }
     const qsizetype waiting = m_till.paidInbox().count();
@@ -305,9 +323,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::updatePaidTab()
 {
     const qsizetype count = m_till.paidInbox().count();
-    const int index = m_pages->indexOf(m_paidInbox);
-    m_pages->setTabText(index, PaidInboxPage::tabText(count));
-    m_pages->tabBar()->setTabTextColor(index, count > 0 ? Tones::color(Tones::Tone::Good, palette()) : QColor());
+    m_pages->setTabText(kPaidTab, PaidInboxPage::tabText(count));
+    m_pages->tabBar()->setTabTextColor(kPaidTab, count > 0 ? Tones::color(Tones::Tone::Good, palette()) : QColor());
 }
 
 void MainWindow::showNotice(const QString &text)

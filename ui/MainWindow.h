@@ -56,7 +56,9 @@ public:
     // printer, slip size, store contact); the Stripe mode stays.
     void applyCounterSettings(const CounterSettings &settings);
     VoucherDialog *voucherDialog() const { return m_voucherDialog; }
+    // Built the first time the clerk opens it (F4); its tab counts the paid vouchers from the start.
     PaidInboxPage *paidInboxPage() const { return m_paidInbox; }
+    PaidInboxPage *openPaidInboxPage();
     // Clerks: sign in (Ctrl+L; asked at start when the till has clerks), and the owner's tools.
     void signIn();
     void openClerks();
@@ -95,6 +97,11 @@ private:
     // the sign-in when the till has clerks.
     void runStartupChecks();
     SlipPrinter::Setup slipSetup() const;
+    void replacePlaceholder(int index, QWidget *page, const QString &title);
+
+    // The pages' places: the counter, then the voucher list and the paid inbox (built on first use).
+    static constexpr int kVouchersTab = 1;
+    static constexpr int kPaidTab = 2;
 
     CounterSettings m_settings;
     Till &m_till;
