@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "CompactJson.h"
 #include "FormDecoder.h"
 #include "Listing.h"
 #include "ParamSchema.h"
@@ -235,7 +236,7 @@ ApiAnswer SandboxApi::json(int httpStatus, const QJsonObject &body, const ApiReq
 {
     ApiAnswer answer;
     answer.httpStatus = httpStatus;
-    answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    answer.body = compactJson(body);
     answer.headers.append({QByteArrayLiteral("Request-Id"), request.requestId});
     answer.headers.append({QByteArrayLiteral("Stripe-Version"),
                            request.stripeVersion.isEmpty() ? m_state.accountApiVersion : request.stripeVersion});
@@ -354,7 +355,7 @@ ApiAnswer SandboxApi::dispatch(const ApiRequest &request, const Call &call)
     const QString key = QString::fromLatin1(request.idempotencyKey);
     const bool idempotent = request.method == "POST" && !key.isEmpty();
     const QString operation = QString::fromLatin1(request.method) + u' ' + request.path;
-    const QByteArray fingerprint = idempotent ? QJsonDocument(decoded).toJson(QJsonDocument::Compact) : QByteArray();
+    const QByteArray fingerprint = idempotent ? compactJson(decoded) : QByteArray();
     if (idempotent) {
         if (key.size() > 255) {
             return error(

@@ -1,5 +1,7 @@
 #include "SandboxState.h"
 
+#include "CompactJson.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -17,7 +19,7 @@ constexpr size_t kCachedRecordsLimit = 256;
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return compactJson(object);
 }
 
 QJsonObject parsed(const QByteArray &json)

@@ -1,5 +1,7 @@
 #include "StateStore.h"
 
+#include "CompactJson.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
@@ -100,7 +102,7 @@ QJsonObject parsed(const QByteArray &json)
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return compactJson(object);
 }
 
 constexpr int kSchemaVersion = 2;
