@@ -2,7 +2,6 @@
 // it talks to Stripe (test or live); without one, or without a keychain, to the built-in sandbox.
 #include "LogMasking.h"
 #include "PrivateFiles.h"
-#include "FontWarmUp.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
 #include "StripeClient.h"
@@ -80,7 +79,6 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("KonbiniPOS"));
     QApplication::setApplicationVersion(QStringLiteral(KONBINI_VERSION));
     QNetworkProxyFactory::setUseSystemConfiguration(true);
-    const ui::FontWarmUp fonts; // on the other core, while the till opens
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Konbini POS: Konbini payments at the counter, through Stripe."));
