@@ -1,8 +1,9 @@
 // Benchmark (not a test): what the Stripe client adds per voucher. Against the standalone
 // sandbox (its own process, in memory), the same create + confirm pair is sent N times by
 // (a) a minimal raw keep-alive HTTP client and (b) StripeApi on QNetworkAccessManager, with
-// typed decoding, and (c) bare QNetworkAccessManager, to show where Qt's own cost ends; rounds
-// alternate so drift hits all alike. Prints per-voucher medians and the ratios.
+// typed decoding, (c) bare QNetworkAccessManager, to show where Qt's own cost ends, and (d) Stripe's
+// official Node library when node and tests/stripe-node's modules are there; rounds alternate so
+// drift hits all alike. Prints per-voucher medians and the ratios.
 //   konbini-bench-client [--vouchers 500] [--rounds 6]
 #include "RawHttpConnection.h"
 #include "StripeApi.h"
@@ -155,6 +156,22 @@ double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouch
     return double(timer.nsecsElapsed()) / 1000.0 / vouchers;
 }
 
+// Stripe's own Node library, one round in a node process of its own (its time is measured inside,
+// after a warm-up); 0 when node or the library is missing.
+double stripeNodeRound(const QUrl &base, int vouchers, int &failures)
+{
+    QProcess node;
+    node.start(QStringLiteral("node"), {QStringLiteral(KONBINI_STRIPE_NODE_ROUND), QStringLiteral(KONBINI_STRIPE_NODE_MODULES),
+                                        base.toString(QUrl::StripTrailingSlash), QString::number(vouchers)});
+    if (!node.waitForFinished(300000) || node.exitCode() != 0)
+        return 0;
+    const QList<QByteArray> words = node.readAllStandardOutput().trimmed().split(' ');
+    if (words.size() != 3 || words[0] != "stripe-node")
+        return 0;
+    failures += words[2].toInt();
+    return words[1].toDouble();
+}
+
 // CPU time of this process (all its threads, Qt's HTTP thread included), microseconds.
 double processCpuMicros()
 {
@@ -208,6 +225,7 @@ int main(int argc, char *argv[])
     std::vector<double> rawTimes;
     std::vector<double> clientTimes;
     std::vector<double> bareTimes;
+    std::vector<double> nodeTimes;
     std::vector<double> rawCpu, clientCpu, bareCpu;
     QNetworkAccessManager bareNetwork;
     bareQnamRound(bareNetwork, base, 50, failures);
@@ -229,10 +247,14 @@ int main(int argc, char *argv[])
             bareTimes.push_back(bareQnamRound(bareNetwork, base, vouchers, failures));
             bareCpu.push_back((processCpuMicros() - cpu) / vouchers);
         },
+        [&] {
+            if (const double micros = stripeNodeRound(base, vouchers, failures); micros > 0)
+                nodeTimes.push_back(micros);
+        },
     };
     for (int round = 0; round < rounds; ++round) {
-        for (int i = 0; i < 3; ++i)
-            measured[(round + i) % 3]();
+        for (int i = 0; i < 4; ++i)
+            measured[(round + i) % 4]();
     }
     const double rawMedian = median(rawTimes);
     const double clientMedian = median(clientTimes);
@@ -245,6 +267,12 @@ int main(int argc, char *argv[])
     std::printf("ratio bare QNAM/raw             %8.2f x   (Qt's HTTP thread alone)\n", median(bareTimes) / rawMedian);
     std::printf("ratio client/bare QNAM          %8.2f x   (what this project's layer adds; target < 1.30)\n",
                 clientMedian / median(bareTimes));
+    if (nodeTimes.empty()) {
+        std::printf("stripe-node: not run (needs node and 'npm ci --prefix tests/stripe-node')\n");
+    } else {
+        std::printf("Stripe's Node library (stripe-node) %8.1f us/voucher\n", median(nodeTimes));
+        std::printf("ratio client/stripe-node        %8.2f x   (target < 1)\n", clientMedian / median(nodeTimes));
+    }
     std::printf("client CPU per voucher: raw %.1f us, bare QNAM %.1f us, StripeApi %.1f us (ratio client/raw %.2f x)\n",
                 median(rawCpu), median(bareCpu), median(clientCpu), median(clientCpu) / median(rawCpu));
     std::printf("failed requests: %d\n", failures);
