@@ -8,12 +8,12 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QEvent>
 #include <QLoggingCategory>
 #include <QMap>
 #include <QMessageBox>
-#include <QTimer>
 #include <QUuid>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcLaunch, "konbini.app", QtInfoMsg)
 
@@ -22,8 +22,6 @@ namespace {
 
 // The key a standalone sandbox accepts. It is not a secret: sandbox keys only work against a
 // sandbox on this computer, and a live key is never sent to a sandbox.
-constexpr std::chrono::milliseconds kKeychainAtTheLatest{250};
-
 const QString kSandboxKey = QStringLiteral("sk_test_konbini_pos_sandbox");
 
 // The embedded sandbox's key, made anew at every launch and known only to this till: no other
@@ -97,33 +95,20 @@ bool TillLauncher::start()
         m_till->start();
         return true;
     }
-    // The counter for the kind of key seen last time, while the keychain answers.
+    // Asked first: the keychain works on its answer while the counter is built and painted, for
+    // the kind of key seen last time.
+    m_secrets.read([this](const SecretStore::Outcome &outcome) {
+        if (m_window)
+            keyRead(outcome);
+        else
+            m_earlyAnswer = outcome; // a store that answers at once
+    });
     if (!launch(m_settings.lastKeyMode(), QString()))
         return false;
     m_window->setWaitingForKey(true);
-    // The keychain's library and its key exchange would run on this thread before the window is
-    // painted: the counter is painted first, the key asked right after (or in a moment at the
-    // latest, should the window not be painted).
-    m_window->installEventFilter(this);
-    QTimer::singleShot(kKeychainAtTheLatest, this, &TillLauncher::readKey);
+    if (m_earlyAnswer)
+        keyRead(*std::exchange(m_earlyAnswer, std::nullopt));
     return true;
-}
-
-bool TillLauncher::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Paint && watched == m_window.get()) {
-        m_window->removeEventFilter(this);
-        QTimer::singleShot(0, this, &TillLauncher::readKey);
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-void TillLauncher::readKey()
-{
-    if (m_keyAsked)
-        return;
-    m_keyAsked = true;
-    m_secrets.read([this](const SecretStore::Outcome &outcome) { keyRead(outcome); });
 }
 
 void TillLauncher::keyRead(const SecretStore::Outcome &outcome)

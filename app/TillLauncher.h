@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -28,10 +29,11 @@ struct LaunchOptions {
     bool forceSandbox = false; // --sandbox: the embedded sandbox even with a key stored
 };
 
-// Starts the till and its window. The counter is shown at once, built for the kind of key the
-// keychain held last time (sandbox, test or live: never the key itself); the keychain's answer
-// then gives the key, or, when its kind changed, the till is built again for the new kind. Until
-// the answer the window takes no input and nothing reaches Stripe.
+// Starts the till and its window. The keychain is asked first, and the counter shown without
+// waiting for its answer, built for the kind of key the keychain held last time (sandbox, test or
+// live: never the key itself); the answer then gives the key, or, when its kind changed, the till
+// is built again for the new kind. Until the answer the window takes no input and nothing reaches
+// Stripe.
 // Destroys the window first, then the till (requests in flight are resumed at the next start),
 // then the embedded sandbox.
 class TillLauncher : public QObject
@@ -51,9 +53,6 @@ public:
     // The keychain has answered (or was not needed) and the till runs.
     bool keyKnown() const { return m_keyKnown; }
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 signals:
     // A window was shown: the first, or one built again for another kind of key.
     void windowShown(ui::MainWindow *window);
@@ -62,7 +61,6 @@ signals:
 
 private:
     bool launch(KeyMode mode, const QString &stripeKey);
-    void readKey();
     void keyRead(const SecretStore::Outcome &outcome);
     void teardown();
     void openSettings();
@@ -73,8 +71,8 @@ private:
     QNetworkAccessManager &m_network;
     LaunchOptions m_options;
     KeyMode m_mode = KeyMode::None;
-    bool m_keyAsked = false;
     bool m_keyKnown = false;
+    std::optional<SecretStore::Outcome> m_earlyAnswer;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<Till> m_till;
     std::unique_ptr<ui::MainWindow> m_window;
