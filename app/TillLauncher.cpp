@@ -95,15 +95,22 @@ bool TillLauncher::start()
         m_till->start();
         return true;
     }
-    // Asked first: the keychain works on its answer while the counter is built and painted, for
-    // the kind of key seen last time.
+    const std::optional<KeyMode> lastMode = m_settings.lastKeyMode();
+    // Asked first: the keychain works on its answer while the counter is built and painted for
+    // the kind of key seen last time. Never seen (a new till, or one from before this was kept):
+    // nothing is built before the answer, so no till of a kind it is not is ever made.
+    m_building = lastMode.has_value();
     m_secrets.read([this](const SecretStore::Outcome &outcome) {
-        if (m_window)
-            keyRead(outcome);
+        if (m_building)
+            m_earlyAnswer = outcome; // a store that answers at once: heard once the window is up
         else
-            m_earlyAnswer = outcome; // a store that answers at once
+            keyRead(outcome);
     });
-    if (!launch(m_settings.lastKeyMode(), QString()))
+    if (!lastMode)
+        return true;
+    const bool launched = launch(*lastMode, QString());
+    m_building = false;
+    if (!launched)
         return false;
     m_window->setWaitingForKey(true);
     if (m_earlyAnswer)
@@ -117,8 +124,9 @@ void TillLauncher::keyRead(const SecretStore::Outcome &outcome)
     const bool problem = !outcome.ok() && outcome.status != SecretStore::Outcome::Status::NotFound;
     const QString key = outcome.ok() ? outcome.secret : QString();
     const KeyMode mode = keyModeOf(key);
-    if (mode != m_mode) {
-        qCInfo(lcLaunch) << "the keychain holds another kind of key than last time: the till is built again";
+    if (!m_window || mode != m_mode) {
+        if (m_window)
+            qCInfo(lcLaunch) << "the keychain holds another kind of key than last time: the till is built again";
         m_settings.setLastKeyMode(mode);
         teardown();
         if (!launch(mode, key)) {

@@ -46,6 +46,7 @@ public:
     ~TillLauncher() override;
 
     // False (the reason shown to the user) when the sandbox or the ledger could not be opened.
+    // On a till whose kind of key is not known yet, the window comes with the keychain's answer.
     bool start();
 
     ui::MainWindow *window() const { return m_window.get(); }
@@ -72,6 +73,7 @@ private:
     LaunchOptions m_options;
     KeyMode m_mode = KeyMode::None;
     bool m_keyKnown = false;
+    bool m_building = false;
     std::optional<SecretStore::Outcome> m_earlyAnswer;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<Till> m_till;

@@ -95,12 +95,16 @@ QUrl TillSettings::apiBaseUrl() const
     return m_settings.value(QStringLiteral("advanced/api_base")).toUrl();
 }
 
-KeyMode TillSettings::lastKeyMode() const
+std::optional<KeyMode> TillSettings::lastKeyMode() const
 {
     const QString mode = m_settings.value(QStringLiteral("stripe/last_key_mode")).toString();
     if (mode == u"live")
         return KeyMode::Live;
-    return mode == u"test" ? KeyMode::Test : KeyMode::None;
+    if (mode == u"test")
+        return KeyMode::Test;
+    if (mode == u"none")
+        return KeyMode::None;
+    return std::nullopt;
 }
 
 void TillSettings::setLastKeyMode(KeyMode mode)

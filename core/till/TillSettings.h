@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace konbini {
 
 // The till's ordinary settings (QSettings). The Stripe key is deliberately not here: it lives
@@ -34,8 +36,8 @@ public:
     bool returningCustomers() const;
     QUrl apiBaseUrl() const; // empty: Stripe's own
     // Which kind of key the keychain held at the last start (never the key itself): the counter
-    // is built for it while the keychain is still answering.
-    KeyMode lastKeyMode() const;
+    // is built for it while the keychain is still answering. None known before a first answer.
+    std::optional<KeyMode> lastKeyMode() const;
 
     void setStoreName(const QString &value);
     void setStorePhone(const QString &value);

@@ -7,6 +7,7 @@
 #include "TillLauncher.h"
 #include "TillSettings.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -90,6 +91,7 @@ private slots:
     void keychainProblem_isSaidAndTheSandboxIsUsed();
     void commandLineSandbox_needsNoKeychain();
     void keychainThatAnswersAtOnce_isHeardAfterTheWindowIsBuilt();
+    void kindNeverSeen_buildsNothingBeforeTheKeychainAnswers();
 
 private:
     std::unique_ptr<TillLauncher> launcher(bool forceSandbox = false);
@@ -130,6 +132,7 @@ std::unique_ptr<TillLauncher> TestTillLauncher::launcher(bool forceSandbox)
 
 void TestTillLauncher::counterIsShownBeforeTheKeychainAnswers_andTakesNothingUntilThen()
 {
+    m_settings->setLastKeyMode(KeyMode::None); // the sandbox, last time
     auto till = launcher();
     QSignalSpy shown(till.get(), &TillLauncher::windowShown);
     bool windowWhenAsked = true;
@@ -167,6 +170,7 @@ void TestTillLauncher::counterIsShownBeforeTheKeychainAnswers_andTakesNothingUnt
 
 void TestTillLauncher::keyOfAnotherKind_buildsTheTillAgainForIt()
 {
+    m_settings->setLastKeyMode(KeyMode::None);
     auto till = launcher();
     QVERIFY(till->start());
     QPointer<ui::MainWindow> first = till->window();
@@ -242,13 +246,40 @@ void TestTillLauncher::commandLineSandbox_needsNoKeychain()
 
 void TestTillLauncher::keychainThatAnswersAtOnce_isHeardAfterTheWindowIsBuilt()
 {
+    m_settings->setLastKeyMode(KeyMode::None);
     m_secrets.onRead = [this] { m_secrets.answerAtOnce = SlowSecretStore::found(QStringLiteral("sk_test_at_once")); };
     auto till = launcher();
+    int windows = 0;
+    connect(till.get(), &TillLauncher::windowShown, this, [&windows] { ++windows; });
     QVERIFY(till->start());
     QVERIFY(till->keyKnown());
     QVERIFY(till->window()->isEnabled());
     QVERIFY(bannerText(*till->window()).contains(QStringLiteral("TEST")));
     QVERIFY(till->till()->hasApiKey());
+    QCOMPARE(windows, 2); // the sandbox's counter, then the test mode's
+}
+
+void TestTillLauncher::kindNeverSeen_buildsNothingBeforeTheKeychainAnswers()
+{
+    QVERIFY(!m_settings->lastKeyMode()); // a new till, or one from before the kind was kept
+    auto till = launcher();
+    int windows = 0;
+    connect(till.get(), &TillLauncher::windowShown, this, [&windows] { ++windows; });
+    QVERIFY(till->start());
+    QCOMPARE(m_secrets.reads, 1);
+    QVERIFY(!till->window());
+    QVERIFY(!till->till());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("ledger-sandbox.sqlite"))));
+
+    m_secrets.answer(SlowSecretStore::found(QStringLiteral("sk_live_launcher_key")));
+    QCOMPARE(windows, 1);
+    QVERIFY(bannerText(*till->window()).contains(QStringLiteral("LIVE")));
+    QVERIFY(till->window()->isEnabled());
+    QVERIFY(till->till()->hasApiKey());
+    QCOMPARE(m_settings->lastKeyMode(), KeyMode::Live);
+    // No sandbox was made on a live till.
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("ledger-sandbox.sqlite"))));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("sandbox-state.sqlite"))));
 }
 
 QTEST_MAIN(TestTillLauncher)
