@@ -60,6 +60,7 @@ class TestSettingsDialog : public QObject
 
 private slots:
     void init();
+    void cleanup();
     void largeText_fitsTheScreenWithSave();
     void liveKey_needsExplicitConfirmation();
     void testKey_isStoredOnlyInTheKeychain();
@@ -82,6 +83,15 @@ void TestSettingsDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
     m_settings = std::make_unique<TillSettings>(*m_qsettings);
+}
+
+// Changed settings are written back when destroyed: before their folder is removed, or they make
+// it again and it stays behind in /tmp.
+void TestSettingsDialog::cleanup()
+{
+    m_settings.reset();
+    m_qsettings.reset();
+    m_dir.reset();
 }
 
 void TestSettingsDialog::wheelOverAField_scrollsTheFormInsteadOfChangingIt()
