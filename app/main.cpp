@@ -13,7 +13,6 @@
 #include <QTimer>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QStandardPaths>
@@ -24,6 +23,7 @@
 #include <functional>
 
 using namespace konbini;
+
 namespace {
 
 void installTranslators(QApplication &app, const QString &language)
