@@ -18,7 +18,7 @@ build_packages=(
 )
 test_packages=(
   libc-bin xvfb xauth xdotool imagemagick zbar-tools libzxing-dev poppler-utils fonts-noto-cjk fonts-dejavu-core
-  gnome-keyring dbus-x11 dbus curl wrk openbox sqlite3
+  gnome-keyring dbus-x11 dbus curl wrk openbox sqlite3 gdb
 )
 # CPack's Debian generator computes library dependencies with dpkg-shlibdeps; the package test
 # validates the menu entry and the AppStream metadata.

@@ -62,6 +62,7 @@ fail() {
     mkdir -p "$screens"
     cp "$work/screens/$scenario"-*.png "$screens/" 2>/dev/null
     cp "$work/app-$scenario.log" "$screens/$scenario-app.log" 2>/dev/null
+    cp "$work/app-$scenario.stacks" "$screens/$scenario-app-stacks.txt" 2>/dev/null
     echo "      screenshots: $screens/$scenario-*.png"
     failures=$((failures + 1))
     return 1
@@ -97,9 +98,27 @@ start_app() {
         dbus-run-session -- "$app" --lang ja --api-base "http://127.0.0.1:$port" >>"$work/app-$scenario.log" 2>&1 &
     app_pid=$!
     main_window=$(wait_window "コンビニ決済POS" 30) || true
-    [ -n "$main_window" ] || { fail "the main window did not appear"; return 1; }
+    [ -n "$main_window" ] || { app_stacks; fail "the main window did not appear"; return 1; }
     xdotool windowactivate --sync "$main_window" 2>/dev/null
     sleep 0.5
+}
+
+# For a failure report when a start never shows its window: where each of the app's threads is,
+# or, when it is gone, how it ended; and the app's own log file.
+app_stacks() {
+    local pid status report="$work/app-$scenario.stacks"
+    pid=$(pgrep -P "$app_pid" -f "^$app " | head -1)
+    if [ -z "$pid" ]; then
+        if kill -0 "$app_pid" 2>/dev/null; then
+            echo "no app process under dbus-run-session (still running)" >"$report"
+        else
+            wait "$app_pid"; status=$?
+            echo "the app has ended: dbus-run-session exited with status $status" >"$report"
+        fi
+    elif command -v gdb >/dev/null; then
+        timeout 60 gdb -p "$pid" -batch -nx -ex "thread apply all bt 30" >"$report" 2>&1
+    fi
+    cat "$work/home-$scenario/data/KonbiniPOS/konbini-pos/konbini-pos.log" >>"$report" 2>/dev/null
 }
 
 kill_app() {
