@@ -271,7 +271,7 @@ void TestTillLauncher::kindNeverSeen_buildsNothingBeforeTheKeychainAnswers()
     QVERIFY(!till->till());
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("ledger-sandbox.sqlite"))));
 
-    m_secrets.answer(SlowSecretStore::found(QStringLiteral("sk_live_launcher_key")));
+    m_secrets.answer(SlowSecretStore::found(QStringLiteral("sk_live_FAKE")));
     QCOMPARE(windows, 1);
     QVERIFY(bannerText(*till->window()).contains(QStringLiteral("LIVE")));
     QVERIFY(till->window()->isEnabled());
