@@ -5,6 +5,7 @@
 // official Node library when node and tests/stripe-node's modules are there; rounds alternate so
 // drift hits all alike. Prints per-voucher medians and the ratios.
 //   konbini-bench-client [--vouchers 500] [--rounds 6]
+#include "Median.h"
 #include "RawHttpConnection.h"
 #include "StripeApi.h"
 
@@ -178,12 +179,6 @@ double processCpuMicros()
     timespec now{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
     return now.tv_sec * 1e6 + now.tv_nsec / 1e3;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 } // namespace

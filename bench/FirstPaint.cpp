@@ -9,6 +9,8 @@
 // and the median of the pairwise ratios against the target (first paint <= 1.6x the hello-world).
 // The app runs on a fresh data folder with no key stored: the embedded sandbox, as a newcomer's.
 //   konbini-bench-first-paint [--pairs 20]
+#include "Median.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,12 +22,6 @@
 #include <vector>
 
 namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
 
 // Milliseconds from start to exit, or -1.
 double wholeProcessMs(const QString &program, const QString &exitWhen, const QString &home)

@@ -7,6 +7,7 @@
 //   - memory per PaymentIntent of the in-memory sandbox (RSS growth over N vouchers / N).
 // Medians of --runs runs, the two cases alternating.
 //   konbini-bench-sandbox-startup [--vouchers 10000] [--runs 7]
+#include "Median.h"
 #include "RawHttpConnection.h"
 
 #include <QCommandLineParser>
@@ -127,12 +128,6 @@ void createVouchers(const QUrl &base, int count)
         loop.exec();
     if (failures > 0)
         std::fprintf(stderr, "%d requests failed while building the history\n", failures);
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
 }
 
 // The app's first paint as a whole process, with its data in `dataHome`.
