@@ -1378,10 +1378,6 @@
         <translation>本番 — 実際の決済</translation>
     </message>
     <message>
-        <source>Counter</source>
-        <translation>レジ</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>

@@ -324,6 +324,10 @@ void CheckoutPage::buildForm(bool testMode)
     m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_messageDetails->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, palette()) + QStringLiteral(";font-size:small"));
     outer->addWidget(m_messageDetails);
+    // Shown only with a message: an empty bold line would still load the bold face of the CJK
+    // font before the first paint.
+    m_message->hide();
+    m_messageDetails->hide();
     outer->addStretch();
 
     m_slowAnswer = new QTimer(this);
@@ -433,8 +437,7 @@ void CheckoutPage::startNewSale()
     if (m_scenario)
         m_scenario->setCurrentIndex(0);
     clearProblems();
-    m_message->clear();
-    m_messageDetails->clear();
+    showMessage(QString());
     updateDescriptionFeedback();
     updateNamePreview();
     updatePhonePreview();
@@ -518,7 +521,7 @@ void CheckoutPage::clearSale()
             return;
         setIssuing(false);
         if (!result.ok() && (result.error().resumable || result.error().kind == CheckoutError::Kind::Busy)) {
-            m_message->setText(tr("The sale could not be canceled at Stripe now, so it stays as it was: press Esc to "
+            showMessage(tr("The sale could not be canceled at Stripe now, so it stays as it was: press Esc to "
                                   "try again, or Enter to continue it. (%1)")
                                    .arg(ClerkMessages::forCheckout(result.error())));
             m_issueButton->setFocus();
@@ -533,14 +536,13 @@ void CheckoutPage::issue()
     if (m_issuing)
         return; // a second Enter while the first is on its way
     if (m_session.state() == CheckoutSession::State::Recovering) {
-        m_message->setText(tr("Please wait: the till is finishing a sale that was interrupted; its voucher "
+        showMessage(tr("Please wait: the till is finishing a sale that was interrupted; its voucher "
                               "appears in a moment. Then press Enter again."));
         m_askedToWaitForRecovery = true;
         return;
     }
     clearProblems();
-    m_message->clear();
-    m_messageDetails->clear();
+    showMessage(QString());
     if (!m_amount->text().trimmed().isEmpty() && !parseAmountYen(m_amount->text())) {
         showProblem(CheckoutField::Amount, tr("Enter the amount in digits, e.g. 1500."));
         m_amount->setFocus();
@@ -605,15 +607,23 @@ void CheckoutPage::render(CheckoutSession::State state)
         m_busyText->setText(tr("Finishing a sale that was interrupted…"));
     } else if (m_askedToWaitForRecovery) {
         m_askedToWaitForRecovery = false;
-        m_message->clear();
+        showMessage(QString());
     }
+}
+
+void CheckoutPage::showMessage(const QString &message, const QString &details)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    m_messageDetails->setText(details);
+    m_messageDetails->setVisible(!details.isEmpty());
 }
 
 void CheckoutPage::showFailure(const CheckoutError &error)
 {
     switch (error.kind) {
     case CheckoutError::Kind::Busy:
-        m_message->setText(ClerkMessages::forCheckout(error));
+        showMessage(ClerkMessages::forCheckout(error));
         return;
     case CheckoutError::Kind::Invalid: {
         QWidget *first = nullptr;
@@ -643,8 +653,7 @@ void CheckoutPage::showFailure(const CheckoutError &error)
     case CheckoutError::Kind::NotAllowed:
         break;
     }
-    m_message->setText(ClerkMessages::forCheckout(error));
-    m_messageDetails->setText(ClerkMessages::details(error));
+    showMessage(ClerkMessages::forCheckout(error), ClerkMessages::details(error));
     m_issueButton->setFocus();
 }
 

@@ -61,6 +61,8 @@ private:
     void issue();
     void render(CheckoutSession::State state);
     void showFailure(const CheckoutError &error);
+    // The message under the buttons and its details for support; hidden while empty.
+    void showMessage(const QString &message, const QString &details = QString());
     void showProblem(CheckoutField field, const QString &message);
     void clearProblems();
     void clearProblem(CheckoutField field);

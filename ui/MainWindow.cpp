@@ -33,7 +33,6 @@
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QPushButton>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -79,7 +78,20 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_notices->hide();
     layout->addWidget(m_notices);
     // Interrupted sales the till could not finish: listed with what to do, never a passing notice.
-    layout->addWidget(new RecoveryFailuresPanel(till.failedRecoveries(), central));
+    // The panel is built when there is one: most starts have none, and its bold title is a second
+    // face of the CJK font to load before the first paint.
+    const int recoveryPanelIndex = layout->count();
+    const auto addRecoveryPanel = [this, layout, recoveryPanelIndex, central] {
+        if (m_recoveryFailures)
+            return;
+        m_recoveryFailures = new RecoveryFailuresPanel(m_till.failedRecoveries(), central);
+        layout->insertWidget(recoveryPanelIndex, m_recoveryFailures);
+    };
+    if (!till.failedRecoveries().entries().isEmpty())
+        addRecoveryPanel();
+    else
+        connect(&till.failedRecoveries(), &FailedRecoveries::changed, this, addRecoveryPanel,
+                Qt::SingleShotConnection);
     // A new till asks for its store name (slips print it) instead of printing a placeholder.
     m_storeNameMissing = new ParagraphLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
                                        "Until then slips have none."),
@@ -161,10 +173,24 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
         detail->setTextFormat(Qt::PlainText);
         statusBar()->addWidget(detail, 1);
     }
-    QToolBar *counterBar = addToolBar(tr("Counter"));
-    QAction *settingsAction = counterBar->addAction(tr("Settings…"));
+    // A row of two buttons above the counter, not a QToolBar: a tool bar's extension icon loads
+    // Qt's image format plugins at start-up (several milliseconds before the first paint).
+    auto *counterBar = new QWidget(this);
+    counterBar->setObjectName(QStringLiteral("counterBar"));
+    auto *counterRow = new QHBoxLayout(counterBar);
+    counterRow->setContentsMargins(4, 2, 4, 2);
+    counterRow->setSpacing(2);
+    setMenuWidget(counterBar);
+    auto *settingsAction = new QAction(tr("Settings…"), this);
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    addAction(settingsAction); // the shortcut works wherever the focus is
+    auto *settingsButton = new QToolButton(counterBar);
+    settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    settingsButton->setDefaultAction(settingsAction);
+    settingsButton->setAutoRaise(true);
+    settingsButton->setFocusPolicy(Qt::NoFocus); // as a tool bar's button: Ctrl+, reaches it
+    counterRow->addWidget(settingsButton);
     connect(settingsAction, &QAction::triggered, this, [this] {
         if (ensureSignedIn() && askOwnerApproval(this, m_till.clerks(), AuditAction::SettingsChange))
             emit settingsRequested();
@@ -188,12 +214,14 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     addManageAction(tr("Audit log…"), "auditLogAction", &MainWindow::openAuditLog);
     addManageAction(tr("Export statement…"), "statementAction", &MainWindow::openStatementExport);
     addManageAction(tr("Erase a customer's data…"), "eraseCustomerAction", &MainWindow::openEraseCustomer);
-    auto *manageButton = new QToolButton(this);
+    auto *manageButton = new QToolButton(counterBar);
     manageButton->setObjectName(QStringLiteral("manageButton"));
     manageButton->setText(tr("Manage"));
     manageButton->setMenu(manage);
     manageButton->setPopupMode(QToolButton::InstantPopup);
-    counterBar->addWidget(manageButton);
+    manageButton->setAutoRaise(true);
+    counterRow->addWidget(manageButton);
+    counterRow->addStretch(1);
     m_clerkLabel = new QLabel(this);
     m_clerkLabel->setObjectName(QStringLiteral("clerkLabel"));
     m_clerkLabel->setTextFormat(Qt::PlainText);

@@ -14,6 +14,7 @@ class CheckoutPage;
 class DesktopNotifier;
 class ParagraphLabel;
 class PaidInboxPage;
+class RecoveryFailuresPanel;
 class VoucherDialog;
 class VouchersPage;
 
@@ -114,6 +115,7 @@ private:
     // Vouchers waiting for the dialog: one at a time, none overwritten.
     QList<QPair<Voucher, Shown>> m_waitingVouchers;
     ParagraphLabel *m_notices = nullptr;
+    RecoveryFailuresPanel *m_recoveryFailures = nullptr; // built when a sale could not be finished
     DesktopNotifier *m_notifier = nullptr;
     ParagraphLabel *m_storeNameMissing = nullptr;
     QWidget *m_signInBar = nullptr;

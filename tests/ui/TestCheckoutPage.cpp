@@ -331,6 +331,9 @@ void TestCheckoutPage::busy_disablesFormThenKeepsInputOnError()
                     {{"X-Sandbox-Fault", "delay=300,not_available"}});
     counter.fillSale(QStringLiteral("1500"), QStringLiteral("山田 花子"), QStringLiteral("hanako@example.jp"),
                      QStringLiteral("09012345678"));
+    // No message yet: no line for one (an empty bold line would still be laid out and painted).
+    QVERIFY(counter.label("messageLabel")->isHidden());
+    QVERIFY(counter.label("messageDetails")->isHidden());
     counter.pressEnter();
     QVERIFY(counter.page->isIssuing());
     QVERIFY(!counter.field<QLineEdit>("amountField")->isEnabled());
@@ -340,9 +343,18 @@ void TestCheckoutPage::busy_disablesFormThenKeepsInputOnError()
     QVERIFY(counter.field<QLineEdit>("amountField")->isEnabled());
     QVERIFY(!counter.page->findChild<QProgressBar *>(QStringLiteral("busyIndicator"))->isVisible());
     QVERIFY(!counter.label("messageLabel")->text().isEmpty());
+    QVERIFY(counter.label("messageLabel")->isVisible());
+    QVERIFY(counter.label("messageDetails")->isVisible()); // Stripe's words for support
     QCOMPARE(counter.field<QLineEdit>("nameField")->text(), QStringLiteral("山田 花子"));
     QCOMPARE(counter.field<QLineEdit>("phoneField")->text(), QStringLiteral("09012345678"));
     QVERIFY(counter.window->voucherDialog() == nullptr);
+    // Enter again: the old message goes while the till tries again, and comes back with the answer.
+    counter.pressEnter();
+    QVERIFY(counter.label("messageLabel")->isHidden());
+    QVERIFY(counter.label("messageLabel")->text().isEmpty());
+    QVERIFY(counter.label("messageDetails")->isHidden());
+    QTRY_VERIFY_WITH_TIMEOUT(!counter.page->isIssuing(), 20000);
+    QVERIFY(counter.label("messageLabel")->isVisible());
 }
 
 void TestCheckoutPage::rejectedNumber_reconfirmsSamePaymentIntent()

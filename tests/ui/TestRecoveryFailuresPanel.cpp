@@ -1,3 +1,4 @@
+#include "MainWindow.h"
 #include "RecoveryFailuresPanel.h"
 #include "SampleSales.h"
 #include "StripeBackend.h"
@@ -20,6 +21,7 @@ class TestRecoveryFailuresPanel : public QObject
 
 private slots:
     void failedSale_isListedWithWhatToDoAndRetryFinishesIt();
+    void counter_buildsThePanelOnlyWhenASaleFails();
 };
 
 void TestRecoveryFailuresPanel::failedSale_isListedWithWhatToDoAndRetryFinishesIt()
@@ -65,6 +67,37 @@ void TestRecoveryFailuresPanel::failedSale_isListedWithWhatToDoAndRetryFinishesI
     QTRY_VERIFY(restarted.till().failedRecoveries().entries().isEmpty());
     QVERIFY(panel->isHidden());
     QVERIFY(list->text().isEmpty());
+}
+
+// The counter builds the panel when the first failure arrives (most starts have none), above
+// the pages, and shows it.
+void TestRecoveryFailuresPanel::counter_buildsThePanelOnlyWhenASaleFails()
+{
+    StripeBackend backend;
+    KONBINI_REQUIRE_SANDBOX(backend);
+    QTemporaryDir dir;
+    const QString ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+    {
+        TillHarness crashed(backend, ledgerPath, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "drop_before"}});
+        QVERIFY(!crashed.issue(sampleSale(QStringLiteral("hanako@test.com"), QString(), 3000)).ok());
+    }
+    TillHarness restarted(backend, ledgerPath, QStringLiteral("till-1"), {{"X-Sandbox-Fault", "503,count=3"}});
+    MainWindow window(restarted.till(), CounterSettings());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.findChild<RecoveryFailuresPanel *>(), nullptr);
+
+    restarted.till().start();
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RecoveryFailuresPanel *>(), 20000);
+    auto *panel = window.findChild<RecoveryFailuresPanel *>();
+    QTRY_VERIFY(panel->isVisible());
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("recoveryFailuresList"))->text().contains(QStringLiteral("¥3,000")));
+    // Above the pages, below the mode banner.
+    auto *pages = window.findChild<QWidget *>(QStringLiteral("pages"));
+    QVERIFY(panel->mapTo(&window, QPoint()).y() < pages->mapTo(&window, QPoint()).y());
+    QVERIFY(panel->mapTo(&window, QPoint()).y()
+            > window.findChild<QWidget *>(QStringLiteral("modeBanner"))->mapTo(&window, QPoint()).y());
+    QCOMPARE(window.findChildren<RecoveryFailuresPanel *>().size(), 1);
 }
 
 QTEST_MAIN(TestRecoveryFailuresPanel)
