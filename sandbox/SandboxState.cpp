@@ -43,21 +43,24 @@ qint64 startOf(const SandboxState::Scan &scan, std::optional<qint64> position)
 
 } // namespace
 
-SandboxState::SandboxState()
-{
-    openStore(QString());
-}
+// The temporary store is opened on first use: an embedded sandbox opens its file at once, and
+// creating a temporary database it would never use costs start-up a few milliseconds.
+SandboxState::SandboxState() = default;
 
 SandboxState::~SandboxState() = default;
 
-void SandboxState::openStore(const QString &path)
+StateStore &SandboxState::store() const
 {
-    auto store = std::make_unique<StateStore>();
-    QString error;
-    if (!store->open(path, error))
-        qFatal("the sandbox cannot open its temporary state database: %s", qPrintable(error));
-    m_store = std::move(store);
-    loadFromStore();
+    if (!m_store) {
+        auto temporary = std::make_unique<StateStore>();
+        QString error;
+        if (!temporary->open(QString(), error))
+            qFatal("the sandbox cannot open its temporary state database: %s", qPrintable(error));
+        // A new database holds nothing to load: sequence, due transitions and clock keep their
+        // starting values (and the clock whatever a caller set on it meanwhile).
+        m_store = std::move(temporary);
+    }
+    return *m_store;
 }
 
 bool SandboxState::openFile(const QString &path, QString &error)
@@ -74,9 +77,9 @@ bool SandboxState::openFile(const QString &path, QString &error)
 
 void SandboxState::loadFromStore()
 {
-    m_nextSequence = m_store->lastSequence() + 1;
-    m_nextDue = m_store->nextDue();
-    m_storedClock = m_store->clock();
+    m_nextSequence = store().lastSequence() + 1;
+    m_nextDue = store().nextDue();
+    m_storedClock = store().clock();
     clock.restore(m_storedClock.offsetSeconds, m_storedClock.frozen, m_storedClock.frozenAt);
 }
 
@@ -103,7 +106,7 @@ QString SandboxState::newId(const QString &prefix)
 
 void SandboxState::begin()
 {
-    m_store->begin();
+    store().begin();
 }
 
 bool SandboxState::commit()
@@ -113,10 +116,10 @@ bool SandboxState::commit()
     const StoredClock now{clock.offsetSeconds(), clock.isFrozen(), clock.frozenAt()};
     if (now.offsetSeconds != m_storedClock.offsetSeconds || now.frozen != m_storedClock.frozen
         || now.frozenAt != m_storedClock.frozenAt) {
-        m_store->writeClock(now);
+        store().writeClock(now);
         m_storedClock = now;
     }
-    const bool committed = m_store->commit();
+    const bool committed = store().commit();
     if (m_cache.size() > kCachedRecordsLimit)
         m_cache.clear(); // everything in it is written
     return committed;
@@ -126,7 +129,7 @@ const Record *SandboxState::find(const QString &id) const
 {
     if (const auto it = m_cache.find(id); it != m_cache.end())
         return &it->second;
-    std::optional<StoredRecord> stored = m_store->record(id);
+    std::optional<StoredRecord> stored = store().record(id);
     if (!stored)
         return nullptr;
     Record record;
@@ -185,7 +188,7 @@ void SandboxState::writeChangedRecords() const
         stored.hidden = compact(record.hidden);
         stored.versions = record.versions;
         stored.voucherToken = voucherTokenOf(id, record);
-        m_store->writeRecord(stored);
+        store().writeRecord(stored);
     }
     m_changed.clear();
 }
@@ -196,7 +199,7 @@ void SandboxState::writePendingVersions() const
         const auto it = m_cache.find(pending.objectId);
         // Equal objects that share their data compare in constant time.
         const bool current = it != m_cache.end() && !it->second.json.isEmpty() && it->second.object == pending.snapshot;
-        m_store->writeVersion(pending.objectId, pending.version, current ? it->second.json : compact(pending.snapshot));
+        store().writeVersion(pending.objectId, pending.version, current ? it->second.json : compact(pending.snapshot));
     }
     m_pendingVersions.clear();
 }
@@ -204,7 +207,7 @@ void SandboxState::writePendingVersions() const
 std::optional<qint64> SandboxState::recordPosition(const QString &kind, const QString &id) const
 {
     writeChangedRecords();
-    return m_store->recordSequence(kind, id);
+    return store().recordSequence(kind, id);
 }
 
 void SandboxState::scanRecords(const Scan &scan, std::optional<qint64> position,
@@ -212,14 +215,14 @@ void SandboxState::scanRecords(const Scan &scan, std::optional<qint64> position,
 {
     writeChangedRecords();
     const qint64 from = startOf(scan, position);
-    m_store->scanRecords(scan.kind, scan.direction, from, scan.createdMin, scan.createdMax,
+    store().scanRecords(scan.kind, scan.direction, from, scan.createdMin, scan.createdMax,
                          [&visit](const QByteArray &json) { return visit(parsed(json)); });
 }
 
 std::optional<QString> SandboxState::paymentIntentWithVoucherToken(const QString &token) const
 {
     writeChangedRecords();
-    return m_store->recordWithVoucherToken(token);
+    return store().recordWithVoucherToken(token);
 }
 
 void SandboxState::emitEvent(const QString &type, const QJsonObject &object, qint64 createdAt,
@@ -242,12 +245,12 @@ void SandboxState::emitEvent(const QString &type, const QJsonObject &object, qin
     event.requestId = origin.requestId;
     event.idempotencyKey = origin.idempotencyKey;
     m_pendingVersions.append(PendingVersion{event.objectId, event.version, object});
-    m_store->writeEvent(event);
+    store().writeEvent(event);
 }
 
 QJsonObject SandboxState::renderEvent(const StoredEvent &event) const
 {
-    QJsonObject data{{QStringLiteral("object"), parsed(m_store->version(event.objectId, event.version))}};
+    QJsonObject data{{QStringLiteral("object"), parsed(store().version(event.objectId, event.version))}};
     if (!event.previousAttributes.isEmpty())
         data.insert(QStringLiteral("previous_attributes"), parsed(event.previousAttributes));
     const QJsonValue requestId = event.requestId.isEmpty() ? QJsonValue() : QJsonValue(event.requestId);
@@ -270,7 +273,7 @@ std::optional<QJsonObject> SandboxState::findEvent(const QString &id) const
 {
     writeChangedRecords();
     writePendingVersions();
-    const std::optional<StoredEvent> event = m_store->event(id);
+    const std::optional<StoredEvent> event = store().event(id);
     if (!event)
         return std::nullopt;
     return renderEvent(*event);
@@ -278,7 +281,7 @@ std::optional<QJsonObject> SandboxState::findEvent(const QString &id) const
 
 std::optional<qint64> SandboxState::eventPosition(const QString &id) const
 {
-    return m_store->eventSequence(id);
+    return store().eventSequence(id);
 }
 
 void SandboxState::scanEvents(const Scan &scan, std::optional<qint64> position,
@@ -288,28 +291,28 @@ void SandboxState::scanEvents(const Scan &scan, std::optional<qint64> position,
     writeChangedRecords();
     writePendingVersions();
     const qint64 from = startOf(scan, position);
-    m_store->scanEvents(scan.direction, from, scan.createdMin, scan.createdMax, [&](const StoredEvent &event) {
+    store().scanEvents(scan.direction, from, scan.createdMin, scan.createdMax, [&](const StoredEvent &event) {
         return !acceptType(event.type) || visit(renderEvent(event));
     });
 }
 
 void SandboxState::schedule(qint64 dueAt, const QString &id)
 {
-    m_store->schedule(dueAt, id);
+    store().schedule(dueAt, id);
     if (!m_nextDue || dueAt < *m_nextDue)
         m_nextDue = dueAt;
 }
 
 std::pair<qint64, QString> SandboxState::takeDue()
 {
-    std::optional<std::pair<qint64, QString>> due = m_store->takeDue();
-    m_nextDue = m_store->nextDue();
+    std::optional<std::pair<qint64, QString>> due = store().takeDue();
+    m_nextDue = store().nextDue();
     return due.value_or(std::pair<qint64, QString>{});
 }
 
 std::optional<IdempotentAnswer> SandboxState::findAnswer(const QString &key, qint64 now) const
 {
-    std::optional<StoredAnswer> answer = m_store->answer(key);
+    std::optional<StoredAnswer> answer = store().answer(key);
     if (!answer || now - answer->createdAt >= kIdempotencyKeyLifetimeSeconds)
         return std::nullopt;
     return answer;
@@ -317,7 +320,7 @@ std::optional<IdempotentAnswer> SandboxState::findAnswer(const QString &key, qin
 
 void SandboxState::storeAnswer(const QString &key, const IdempotentAnswer &answer)
 {
-    m_store->writeAnswer(key, answer);
+    store().writeAnswer(key, answer);
 }
 
 } // namespace konbini::sandbox

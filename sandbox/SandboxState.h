@@ -116,13 +116,14 @@ public:
     size_t cachedRecordCount() const { return m_cache.size(); }
 
 private:
-    void openStore(const QString &path);
+    // The store, opened (a temporary one) on first use when no file was opened.
+    StateStore &store() const;
     void loadFromStore();
     void writeChangedRecords() const;
     void writePendingVersions() const;
     QJsonObject renderEvent(const StoredEvent &event) const;
 
-    std::unique_ptr<StateStore> m_store;
+    mutable std::unique_ptr<StateStore> m_store;
     // Node-based on purpose: references returned by edit() stay valid while other records are added.
     mutable std::unordered_map<QString, Record> m_cache;
     mutable QSet<QString> m_changed;
