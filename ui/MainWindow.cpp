@@ -126,8 +126,10 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     // form, and the issue button must never be out of reach.
     m_counterScroll = new QScrollArea(m_pages);
     m_counterScroll->setObjectName(QStringLiteral("counterScroll"));
-    m_counterScroll->setWidget(m_checkout);
+    // Resizable before the page goes in: a scroll area that is not sizes its new widget at once,
+    // a whole layout pass over the counter before the window is even shown.
     m_counterScroll->setWidgetResizable(true);
+    m_counterScroll->setWidget(m_checkout);
     m_counterScroll->setFrameShape(QFrame::NoFrame);
     keepWheelForScrolling(m_counterScroll);
     m_pages->addTab(m_counterScroll, tr("Counter (F2)"));
