@@ -216,7 +216,7 @@ void SandboxState::scanRecords(const Scan &scan, std::optional<qint64> position,
     writeChangedRecords();
     const qint64 from = startOf(scan, position);
     store().scanRecords(scan.kind, scan.direction, from, scan.createdMin, scan.createdMax,
-                         [&visit](const QByteArray &json) { return visit(parsed(json)); });
+                        [&visit](const QByteArray &json) { return visit(parsed(json)); });
 }
 
 std::optional<QString> SandboxState::paymentIntentWithVoucherToken(const QString &token) const
@@ -291,9 +291,8 @@ void SandboxState::scanEvents(const Scan &scan, std::optional<qint64> position,
     writeChangedRecords();
     writePendingVersions();
     const qint64 from = startOf(scan, position);
-    store().scanEvents(scan.direction, from, scan.createdMin, scan.createdMax, [&](const StoredEvent &event) {
-        return !acceptType(event.type) || visit(renderEvent(event));
-    });
+    store().scanEvents(scan.direction, from, scan.createdMin, scan.createdMax,
+                       [&](const StoredEvent &event) { return !acceptType(event.type) || visit(renderEvent(event)); });
 }
 
 void SandboxState::schedule(qint64 dueAt, const QString &id)

@@ -361,10 +361,11 @@ void StateStore::writeRecord(const StoredRecord &record)
 {
     // An upsert, not INSERT OR REPLACE: a changed record keeps its row, and of its indexes only
     // the voucher token's is touched (its id, kind, sequence and creation never change).
-    Statement &write = statement("INSERT INTO records (id, seq, kind, created, object, hidden, versions, voucher_token) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                                 "object = excluded.object, hidden = excluded.hidden, versions = excluded.versions, "
-                                 "voucher_token = excluded.voucher_token");
+    Statement &write =
+        statement("INSERT INTO records (id, seq, kind, created, object, hidden, versions, voucher_token) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                  "object = excluded.object, hidden = excluded.hidden, versions = excluded.versions, "
+                  "voucher_token = excluded.voucher_token");
     Resetting<Statement> done{write};
     write.bind(1, record.id)
         .bind(2, record.sequence)

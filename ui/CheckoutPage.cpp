@@ -522,8 +522,8 @@ void CheckoutPage::clearSale()
         setIssuing(false);
         if (!result.ok() && (result.error().resumable || result.error().kind == CheckoutError::Kind::Busy)) {
             showMessage(tr("The sale could not be canceled at Stripe now, so it stays as it was: press Esc to "
-                                  "try again, or Enter to continue it. (%1)")
-                                   .arg(ClerkMessages::forCheckout(result.error())));
+                           "try again, or Enter to continue it. (%1)")
+                            .arg(ClerkMessages::forCheckout(result.error())));
             m_issueButton->setFocus();
             return;
         }
@@ -537,7 +537,7 @@ void CheckoutPage::issue()
         return; // a second Enter while the first is on its way
     if (m_session.state() == CheckoutSession::State::Recovering) {
         showMessage(tr("Please wait: the till is finishing a sale that was interrupted; its voucher "
-                              "appears in a moment. Then press Enter again."));
+                       "appears in a moment. Then press Enter again."));
         m_askedToWaitForRecovery = true;
         return;
     }

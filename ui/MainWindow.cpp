@@ -18,11 +18,14 @@
 #include "VouchersPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QApplication>
-#include <QLabel>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QStatusBar>
@@ -30,9 +33,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QHBoxLayout>
-#include <QMenu>
-#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -90,8 +90,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     if (!till.failedRecoveries().entries().isEmpty())
         addRecoveryPanel();
     else
-        connect(&till.failedRecoveries(), &FailedRecoveries::changed, this, addRecoveryPanel,
-                Qt::SingleShotConnection);
+        connect(&till.failedRecoveries(), &FailedRecoveries::changed, this, addRecoveryPanel, Qt::SingleShotConnection);
     // A new till asks for its store name (slips print it) instead of printing a placeholder.
     m_storeNameMissing = new ParagraphLabel(tr("Enter the store's name in Settings (Ctrl+,): it is printed on every slip. "
                                        "Until then slips have none."),

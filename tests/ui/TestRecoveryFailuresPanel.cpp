@@ -91,7 +91,8 @@ void TestRecoveryFailuresPanel::counter_buildsThePanelOnlyWhenASaleFails()
     QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RecoveryFailuresPanel *>(), 20000);
     auto *panel = window.findChild<RecoveryFailuresPanel *>();
     QTRY_VERIFY(panel->isVisible());
-    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("recoveryFailuresList"))->text().contains(QStringLiteral("¥3,000")));
+    QVERIFY(
+        panel->findChild<QLabel *>(QStringLiteral("recoveryFailuresList"))->text().contains(QStringLiteral("¥3,000")));
     // Above the pages, below the mode banner.
     auto *pages = window.findChild<QWidget *>(QStringLiteral("pages"));
     QVERIFY(panel->mapTo(&window, QPoint()).y() < pages->mapTo(&window, QPoint()).y());
