@@ -276,16 +276,7 @@ bool StateStore::migrateFromSchema1(QString &error)
                 if (hidden.contains(key))
                     schedule(hidden.value(key).toInteger(), record.id);
             }
-            // The new columns of a row that exists (writeRecord never changes a kind or a creation).
-            Statement &fill = statement("UPDATE records SET kind = ?, created = ?, versions = ?, voucher_token = ? "
-                                        "WHERE id = ?");
-            Resetting<Statement> done{fill};
-            fill.bind(1, record.id.left(record.id.indexOf(u'_')))
-                .bind(2, record.created)
-                .bind(3, record.versions)
-                .bindTextOrNull(4, record.voucherToken)
-                .bind(5, record.id);
-            fill.step();
+            writeRecord(record);
         }
     }
     m_inTransaction = false;
@@ -359,13 +350,8 @@ std::optional<StoredRecord> StateStore::record(const QString &id)
 
 void StateStore::writeRecord(const StoredRecord &record)
 {
-    // An upsert, not INSERT OR REPLACE: a changed record keeps its row, and of its indexes only
-    // the voucher token's is touched (its id, kind, sequence and creation never change).
-    Statement &write =
-        statement("INSERT INTO records (id, seq, kind, created, object, hidden, versions, voucher_token) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                  "object = excluded.object, hidden = excluded.hidden, versions = excluded.versions, "
-                  "voucher_token = excluded.voucher_token");
+    Statement &write = statement("INSERT OR REPLACE INTO records (id, seq, kind, created, object, hidden, versions, "
+                                 "voucher_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     Resetting<Statement> done{write};
     write.bind(1, record.id)
         .bind(2, record.sequence)
