@@ -1,5 +1,7 @@
 #include "ParagraphLabel.h"
 
+#include <QEvent>
+#include <QFontMetrics>
 #include <QStringList>
 #include <QTextBoundaryFinder>
 
@@ -77,7 +79,46 @@ ParagraphLabel::ParagraphLabel(const QString &text, QWidget *parent) : QLabel(pa
 
 void ParagraphLabel::setText(const QString &text)
 {
-    QLabel::setText(withoutOrphans(text));
+    m_plain = text;
+    m_joined = withoutOrphans(text);
+    showForWidth();
+}
+
+void ParagraphLabel::resizeEvent(QResizeEvent *event)
+{
+    m_laidOut = true;
+    showForWidth();
+    QLabel::resizeEvent(event);
+}
+
+void ParagraphLabel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        showForWidth();
+    QLabel::changeEvent(event);
+}
+
+// Before its first layout the label's width is not known: the plain text, whose size is the same,
+// is what the layout measures; the first resize then decides.
+void ParagraphLabel::showForWidth()
+{
+    const bool joined = m_joined != m_plain && m_laidOut && !fitsOnOneLine();
+    const QString &shown = joined ? m_joined : m_plain;
+    if (QLabel::text() != shown)
+        QLabel::setText(shown);
+}
+
+// With a character's width to spare: when in doubt the joiners go in (they are never wrong).
+bool ParagraphLabel::fitsOnOneLine() const
+{
+    const int available = contentsRect().width() - 2 * margin() - qMax(indent(), 0);
+    const QFontMetrics metrics(font());
+    const int spare = metrics.averageCharWidth();
+    for (const QString &paragraph : m_plain.split(u'\n')) {
+        if (metrics.horizontalAdvance(paragraph) + spare > available)
+            return false;
+    }
+    return true;
 }
 
 } // namespace konbini::ui

@@ -10,7 +10,10 @@ namespace konbini::ui {
 // `keep` characters with the punctuation that follows them. Text without Japanese is unchanged.
 QString withoutOrphans(const QString &text, int keep = 4);
 
-// A word-wrapped label of plain-text sentences (messages, notices, hints) without orphans.
+// A word-wrapped label of plain-text sentences (messages, notices, hints) without orphans. The
+// joiners go in only while a paragraph wraps at the label's width: the CJK fonts have no glyph for
+// them, and the font fallback Qt then looks up costs milliseconds (at start-up, before the first
+// paint) for text that fits on its line anyway.
 class ParagraphLabel : public QLabel
 {
     Q_OBJECT
@@ -20,6 +23,18 @@ public:
     ParagraphLabel(const QString &text, QWidget *parent);
 
     void setText(const QString &text);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showForWidth();
+    bool fitsOnOneLine() const;
+
+    QString m_plain;
+    QString m_joined;
+    bool m_laidOut = false; // a layout has given the label its width
 };
 
 } // namespace konbini::ui

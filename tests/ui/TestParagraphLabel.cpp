@@ -68,6 +68,7 @@ private slots:
     void englishAndShortText_areUnchanged();
     void japanese_joinsTheLastCharacters();
     void emojiAtTheEnd_isNotSplit();
+    void joiners_onlyWhileTheTextWraps();
     void label_showsNoLoneCharacterAtAnyWidth();
 };
 
@@ -104,6 +105,30 @@ void TestParagraphLabel::emojiAtTheEnd_isNotSplit()
     }
 }
 
+// Joiners only while the text wraps: none in a label wide enough for its line (the CJK font has
+// no glyph for them, and looking up a fallback font costs start-up milliseconds), back as soon
+// as a narrower width wraps it, and none before any layout has given the label a width.
+void TestParagraphLabel::joiners_onlyWhileTheTextWraps()
+{
+    const QString text = QStringLiteral("設定で店舗名を入力してください。");
+    ParagraphLabel label;
+    label.setText(text);
+    QCOMPARE(label.text(), text); // not laid out yet: what a layout measures has no joiner
+    label.show();
+    label.resize(QFontMetrics(label.font()).horizontalAdvance(text) * 2, 100);
+    QCOMPARE(label.text(), text);
+    label.resize(QFontMetrics(label.font()).horizontalAdvance(text) / 2, 100);
+    QCOMPARE(label.text(), withoutOrphans(text));
+    QVERIFY(label.text().contains(kWordJoiner));
+    label.resize(QFontMetrics(label.font()).horizontalAdvance(text) * 2, 100);
+    QCOMPARE(label.text(), text);
+    // A larger font at the same width can make it wrap.
+    QFont large = label.font();
+    large.setPointSizeF(large.pointSizeF() * 4);
+    label.setFont(large);
+    QVERIFY(label.text().contains(kWordJoiner));
+}
+
 void TestParagraphLabel::label_showsNoLoneCharacterAtAnyWidth()
 {
     QFont font = QApplication::font();
@@ -117,8 +142,11 @@ void TestParagraphLabel::label_showsNoLoneCharacterAtAnyWidth()
             if (paragraph.trimmed().isEmpty())
                 continue;
             ParagraphLabel label;
+            label.setFont(font);
             label.setText(paragraph);
+            label.show(); // the label chooses its text for the width it is given
             for (int width = 200; width <= 640; width += 4) { // the narrowest wrapped label is wider
+                label.resize(width, 200);
                 const int plain = lastLineCharacters(paragraph, font, width);
                 before += plain >= 0 && plain <= 2;
                 const int shown = lastLineCharacters(label.text(), font, width);
