@@ -275,26 +275,20 @@ void TestStripeClient::keyNotKnownYet_sendsNothingUntilItIs()
 {
     HeldKeyProvider key;
     StripeClient client(m_network, key, fastConfig(m_sandbox.baseUrl()));
-    const auto countCreated = [this] {
-        return m_sandbox.get(QStringLiteral("/v1/payment_intents"), {{QStringLiteral("limit"), QStringLiteral("100")}})
-            .json.value(QStringLiteral("data"))
-            .toArray()
-            .size();
-    };
-    const qsizetype before = countCreated();
+    const qsizetype before = m_sandbox.paymentIntentCount();
     std::optional<Result<StripeResponse>> early;
     client.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { early = r; });
     QVERIFY(!early.has_value()); // never synchronously
     QTRY_VERIFY(early.has_value());
     QCOMPARE(early->error().kind, ApiError::Kind::Authentication);
-    QCOMPARE(countCreated(), before);
+    QCOMPARE(m_sandbox.paymentIntentCount(), before);
 
     key.setKey(m_key.apiKey());
     std::optional<Result<StripeResponse>> later;
     client.send(konbiniCreate(), [&](const Result<StripeResponse> &r) { later = r; });
     QTRY_VERIFY(later.has_value());
     QVERIFY(later->ok());
-    QCOMPARE(countCreated(), before + 1);
+    QCOMPARE(m_sandbox.paymentIntentCount(), before + 1);
 }
 
 void TestStripeClient::offline_isReportedAfterRetries()
