@@ -168,7 +168,7 @@ private slots:
     void newTill_asksForItsStoreNameInsteadOfPrintingAPlaceholder();
 
 private:
-    qsizetype paymentIntents() const { return m_backend->sandbox()->count(QStringLiteral("/v1/payment_intents")); }
+    qsizetype paymentIntents() const { return m_backend->sandbox()->paymentIntentCount(); }
 
     std::unique_ptr<StripeBackend> m_backend;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -201,7 +201,7 @@ void TestCheckoutPage::keyboardOnlyCheckout_showsVoucher()
     QTRY_VERIFY_WITH_TIMEOUT(counter.window->voucherDialog() != nullptr, 20000);
     ui::VoucherDialog *dialog = counter.window->voucherDialog();
     const Voucher &voucher = dialog->voucher();
-    const HttpResult pi = m_backend->sandbox()->get(QStringLiteral("/v1/payment_intents/") + voucher.paymentIntentId);
+    const HttpResult pi = m_backend->sandbox()->paymentIntent(voucher.paymentIntentId);
     QCOMPARE(pi.value(QStringLiteral("status")), QStringLiteral("requires_action"));
     const QJsonObject stores = pi.json.value(QStringLiteral("next_action"))
                                    .toObject()

@@ -229,8 +229,7 @@ void TestVouchersPage::reprint_ctrlPPrintsTheSelectedPayableVoucher()
 void TestVouchersPage::cancel_whileCustomerPays_saysTryLater()
 {
     const qint64 id = issue(QStringLiteral("hanako+fill_never@test.com"));
-    m_backend->sandbox()->post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment")
-                                   .arg(m_till->voucher(id).paymentIntentId));
+    m_backend->sandbox()->startPayment(m_till->voucher(id).paymentIntentId);
     QVERIFY(m_page->selectVoucher(id));
     m_page->cancelSelected();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().contains(QStringLiteral("paying")), 20000);
