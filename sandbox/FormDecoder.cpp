@@ -33,6 +33,10 @@ bool decodeComponent(QByteArrayView raw, QString &decoded)
         if (raw.at(i) == '%' && (i + 2 >= raw.size() || !isHexDigit(raw.at(i + 1)) || !isHexDigit(raw.at(i + 2))))
             return false;
     }
+    if (!raw.contains('%') && !raw.contains('+')) {
+        decoded = QString::fromUtf8(raw); // most names and values: nothing to decode
+        return true;
+    }
     QByteArray bytes = raw.toByteArray();
     bytes.replace('+', ' ');
     decoded = QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));

@@ -161,14 +161,16 @@ void HttpConnection::refuse(int status, const QString &message)
 
 void HttpConnection::write(const HttpAnswer &answer, bool closeAfter)
 {
-    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + httpReasonPhrase(answer.status)
-        + "\r\nContent-Type: " + answer.contentType + "\r\nContent-Length: " + QByteArray::number(answer.body.size())
-        + "\r\n";
+    QByteArray bytes;
+    bytes.reserve(answer.body.size() + 256);
+    bytes.append("HTTP/1.1 ").append(QByteArray::number(answer.status)).append(' ');
+    bytes.append(httpReasonPhrase(answer.status)).append("\r\nContent-Type: ").append(answer.contentType);
+    bytes.append("\r\nContent-Length: ").append(QByteArray::number(answer.body.size())).append("\r\n");
     for (const auto &[name, value] : answer.headers)
-        bytes += name + ": " + value + "\r\n";
+        bytes.append(name).append(": ").append(value).append("\r\n");
     if (closeAfter)
-        bytes += "Connection: close\r\n";
-    bytes += "\r\n" + answer.body;
+        bytes.append("Connection: close\r\n");
+    bytes.append("\r\n").append(answer.body);
     m_socket->write(bytes);
     // Hand it to the kernel now, not on the next turn of the event loop (one poll less per answer).
     m_socket->flush();

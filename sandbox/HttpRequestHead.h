@@ -48,6 +48,10 @@ struct HttpRefusal {
 // only, no Transfer-Encoding, no folded lines, no spaces before a header's colon.
 std::variant<HttpRequestHead, HttpRefusal> parseHttpRequestHead(QByteArrayView bytes, const HttpLimits &limits);
 
+// The path (percent-decoded where that changes nothing Stripe reads, as QUrl::path() does) and
+// the query (QUrl::FullyEncoded) of an origin-form target such as "/v1/payment_intents?limit=3".
+void splitRequestTarget(QByteArrayView target, QString &path, QByteArray &query);
+
 // The reason phrase for the statuses the sandbox answers with.
 QByteArray httpReasonPhrase(int status);
 

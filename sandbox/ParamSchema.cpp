@@ -19,30 +19,32 @@ const ParamSchema::Node *childFor(const ParamSchema::Node &node, const QString &
     return it == node.children.cend() ? nullptr : it->get();
 }
 
+// The bracketed name of the first parameter the schema does not know, or empty. Names are built
+// only for the path to an unknown one (every request goes through here).
 QString firstUnknownIn(const ParamSchema::Node &node, const QJsonObject &params, const QString &prefix)
 {
     for (auto it = params.begin(); it != params.end(); ++it) {
-        const QString name = bracketed(prefix, it.key());
+        const QString key = it.key();
         if (it->isArray()) {
-            const ParamSchema::Node *element = childFor(node, it.key() + QStringLiteral("[]"));
+            const ParamSchema::Node *element = childFor(node, key + QStringLiteral("[]"));
             if (!element)
-                return name;
+                return bracketed(prefix, key);
             const QJsonArray array = it->toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
                 if (!array.at(i).isObject())
                     continue;
-                const QString unknown =
-                    firstUnknownIn(*element, array.at(i).toObject(), name + u'[' + QString::number(i) + u']');
+                const QString unknown = firstUnknownIn(*element, array.at(i).toObject(),
+                                                       bracketed(prefix, key) + u'[' + QString::number(i) + u']');
                 if (!unknown.isEmpty())
                     return unknown;
             }
             continue;
         }
-        const ParamSchema::Node *child = childFor(node, it.key());
+        const ParamSchema::Node *child = childFor(node, key);
         if (!child)
-            return name;
+            return bracketed(prefix, key);
         if (it->isObject()) {
-            const QString unknown = firstUnknownIn(*child, it->toObject(), name);
+            const QString unknown = firstUnknownIn(*child, it->toObject(), bracketed(prefix, key));
             if (!unknown.isEmpty())
                 return unknown;
         }

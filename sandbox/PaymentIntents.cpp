@@ -3,12 +3,12 @@
 #include "KonbiniLimits.h"
 #include "KonbiniScenario.h"
 #include "Listing.h"
+#include "RandomText.h"
 #include "SearchQuery.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
-#include <QRandomGenerator>
 
 namespace konbini::sandbox {
 namespace {
@@ -28,8 +28,7 @@ const QString kStatus = QStringLiteral("status");
 QString digits(int count)
 {
     QString text;
-    for (int i = 0; i < count; ++i)
-        text.append(QChar(u'0' + QRandomGenerator::global()->bounded(10)));
+    appendRandomCharacters(text, "0123456789", count);
     return text;
 }
 

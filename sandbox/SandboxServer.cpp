@@ -24,9 +24,7 @@ ApiRequest toApiRequest(const HttpRequestHead &head, const QByteArray &body, QBy
 {
     ApiRequest copy;
     copy.method = head.method;
-    const QUrl url(QStringLiteral("http://sandbox") + QString::fromLatin1(head.target));
-    copy.path = url.path();
-    copy.query = url.query(QUrl::FullyEncoded).toLatin1();
+    splitRequestTarget(head.target, copy.path, copy.query);
     copy.body = body;
     copy.authorization = head.header("Authorization");
     copy.idempotencyKey = head.header("Idempotency-Key");

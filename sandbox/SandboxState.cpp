@@ -1,11 +1,11 @@
 #include "SandboxState.h"
 
 #include "CompactJson.h"
+#include "RandomText.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStateStore)
 
@@ -98,9 +98,7 @@ QString SandboxState::newId(const QString &prefix)
         millis /= 62;
     }
     id.append(QLatin1String(time, 8));
-    auto *random = QRandomGenerator::global();
-    for (int i = 0; i < 16; ++i)
-        id.append(QLatin1Char(kAlphabet[random->bounded(62)]));
+    appendRandomCharacters(id, std::string_view(kAlphabet, 62), 16);
     return id;
 }
 

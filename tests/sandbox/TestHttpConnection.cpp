@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -60,6 +61,7 @@ private slots:
     void connectionsBeyondTheLimit_areClosed();
     void malformedHeads_areRefused_data();
     void malformedHeads_areRefused();
+    void requestTargets_splitAsQUrlSplitsThem();
 
 private:
     QUrl startServer(const HttpLimits &limits = {});
@@ -268,6 +270,45 @@ void TestHttpConnection::malformedHeads_areRefused()
     QVERIFY(next.connected());
     next.socket.write(get("/v1/payment_intents"));
     QTRY_COMPARE(next.answers(), 1);
+}
+
+// The server splits plain targets itself and leaves the rest to QUrl: either way the API sees the
+// path and query QUrl gives (percent-encoding, fragments, spaces, bytes above ASCII, `//`).
+void TestHttpConnection::requestTargets_splitAsQUrlSplitsThem()
+{
+    const auto viaQUrl = [](const QByteArray &target) {
+        const QUrl url(QStringLiteral("http://sandbox") + QString::fromLatin1(target));
+        return std::pair{url.path(), url.query(QUrl::FullyEncoded).toLatin1()};
+    };
+    QList<QByteArray> targets{"/v1/payment_intents",
+                              "/v1/payment_intents/pi_123/confirm",
+                              "/v1/payment_intents?limit=3&created[gte]=5",
+                              "/v1/payment_intents/search?query=metadata['till']:'A b'",
+                              "/v1/events?a=%41%2f&b=%zz",
+                              "/v1/pi_%41/x#frag?y",
+                              "//v1/x?y",
+                              "/v1/\xe3\x81\x82?q=\xe3",
+                              "/v1/a b?c d",
+                              "/?",
+                              "/v1/x??y?",
+                              "/v1/./../x"};
+    const QByteArray alphabet = QByteArrayLiteral("az09/?&=[]%#.~'+ :@!$(),;*_-\x7f\x80\xff\"\\");
+    QRandomGenerator random(12);
+    for (int i = 0; i < 5000; ++i) {
+        QByteArray target("/");
+        const int length = random.bounded(1, 24);
+        for (int j = 0; j < length; ++j)
+            target += alphabet.at(random.bounded(int(alphabet.size())));
+        targets.append(target);
+    }
+    for (const QByteArray &target : std::as_const(targets)) {
+        QString path;
+        QByteArray query;
+        splitRequestTarget(target, path, query);
+        const auto [expectedPath, expectedQuery] = viaQUrl(target);
+        QVERIFY2(path == expectedPath, target.constData());
+        QVERIFY2(query == expectedQuery, target.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpConnection)

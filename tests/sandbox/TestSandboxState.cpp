@@ -1,6 +1,7 @@
 // The sandbox's state store: objects read on demand through a bounded cache, events that keep the
 // object as it was when they happened, the state file of the previous release migrated, and the
 // temporary database of an in-memory sandbox private to its owner.
+#include "RandomText.h"
 #include "SandboxHttp.h"
 #include "SandboxServer.h"
 
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <sys/stat.h>
+
+#include <cmath>
 
 using namespace konbini;
 using namespace konbini::test;
@@ -35,6 +38,7 @@ private slots:
     void manyObjects_keepTheCacheBoundedAndAllListed();
     void events_keepTheObjectAsItWas();
     void ids_growWithTime();
+    void randomCharacters_areDrawnEvenlyFromTheAlphabet();
     void stateFileOfThePreviousRelease_isMigrated();
     void stateFile_voucherPageAndDueTransitionsSurviveARestart();
     void temporaryDatabase_isOwnerOnly();
@@ -106,6 +110,31 @@ void TestSandboxState::ids_growWithTime()
         QCOMPARE(id.size(), 3 + 24);
         QVERIFY2(previous.isEmpty() || id.mid(3, 8) >= previous.mid(3, 8), qPrintable(previous + u' ' + id));
         previous = id;
+    }
+}
+
+// Ids, payment codes and confirmation numbers take several characters from each random draw.
+void TestSandboxState::randomCharacters_areDrawnEvenlyFromTheAlphabet()
+{
+    for (const std::string_view alphabet :
+         {std::string_view("0123456789"),
+          std::string_view("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")}) {
+        const int rounds = 1000;
+        QString text;
+        for (int i = 0; i < rounds; ++i)
+            sandbox::appendRandomCharacters(text, alphabet, int(alphabet.size()) - i % 3); // lengths across draws
+        QCOMPARE(text.size(), rounds * int(alphabet.size()) - 999);
+        QHash<QChar, int> counts;
+        for (const QChar c : std::as_const(text))
+            ++counts[c];
+        QCOMPARE(counts.size(), qsizetype(alphabet.size())); // every character, and no other
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            QVERIFY2(alphabet.find(char(it.key().unicode())) != std::string_view::npos, qPrintable(QString(it.key())));
+            // Within six standard deviations of an even share (about 30): a skewed draw is far outside.
+            const double expected = double(text.size()) / double(alphabet.size());
+            QVERIFY2(std::abs(it.value() - expected) < 6 * std::sqrt(expected),
+                     qPrintable(QStringLiteral("%1: %2 of %3").arg(it.key()).arg(it.value()).arg(expected)));
+        }
     }
 }
 
