@@ -1,204 +1,202 @@
 #include "CompactJson.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
-#include <QJsonDocument>
 #include <QLocale>
 
 #include <charconv>
 #include <cstring>
-#include <limits>
 
 namespace konbini::sandbox {
 namespace {
 
-// Reads the CBOR that QCborValue::toCbor writes for a JSON object (definite lengths; text keys and
-// strings; integers; float64; false, true, null) and writes it as compact JSON into a buffer sized
-// for the worst case (each CBOR byte becomes at most six JSON bytes: a control character's \u00XX).
-class Transcoder
+constexpr char kHex[] = "0123456789abcdef";
+
+// Writes JSON text into a QByteArray through a raw pointer, growing it only when a value might
+// not fit (QByteArray::append per character costs more than the text itself).
+class Writer
 {
 public:
-    static constexpr int kMaxGrowth = 6;
+    explicit Writer(qsizetype expected) { m_bytes.resize(expected); m_at = m_bytes.data(); }
 
-    Transcoder(const QByteArray &cbor, char *out)
-        : m_at(reinterpret_cast<const uchar *>(cbor.constData())), m_end(m_at + cbor.size()), m_out(out)
+    void value(const QCborValue &value)
     {
-    }
-
-    bool value()
-    {
-        if (m_at >= m_end)
-            return false;
-        const uchar initial = *m_at++;
-        const int major = initial >> 5;
-        if (major == 7)
-            return simple(initial & 0x1f);
-        quint64 argument = 0;
-        if (!readArgument(initial & 0x1f, argument))
-            return false;
-        switch (major) {
-        case 0:
-            m_out = std::to_chars(m_out, m_out + 20, argument).ptr;
-            return true;
-        case 1:
-            // -1 - argument; within qint64 for anything a JSON object holds
-            if (argument > quint64(std::numeric_limits<qint64>::max()))
-                return false;
-            m_out = std::to_chars(m_out, m_out + 21, -1 - qint64(argument)).ptr;
-            return true;
-        case 3:
-            return text(argument);
-        case 4:
-            *m_out++ = '[';
-            for (quint64 i = 0; i < argument; ++i) {
-                if (i)
-                    *m_out++ = ',';
-                if (!value())
-                    return false;
-            }
-            *m_out++ = ']';
-            return true;
-        case 5:
-            *m_out++ = '{';
-            for (quint64 i = 0; i < argument; ++i) {
-                if (i)
-                    *m_out++ = ',';
-                if (m_at >= m_end || (*m_at >> 5) != 3 || !value())
-                    return false;
-                *m_out++ = ':';
-                if (!value())
-                    return false;
-            }
-            *m_out++ = '}';
-            return true;
-        default:
-            return false; // byte strings and tags never come from a JSON object
+        switch (value.type()) {
+        case QCborValue::Map:
+            map(value.toMap());
+            return;
+        case QCborValue::Array:
+            array(value.toArray());
+            return;
+        case QCborValue::String:
+            string(value.toString());
+            return;
+        case QCborValue::Integer: {
+            reserve(21);
+            m_at = std::to_chars(m_at, m_at + 21, value.toInteger()).ptr;
+            return;
         }
-    }
-
-    bool atEnd() const { return m_at == m_end; }
-    char *out() const { return m_out; }
-
-private:
-    bool readArgument(int info, quint64 &argument)
-    {
-        if (info < 24) {
-            argument = quint64(info);
-            return true;
-        }
-        const int bytes = info == 24 ? 1 : info == 25 ? 2 : info == 26 ? 4 : info == 27 ? 8 : 0;
-        if (bytes == 0 || m_end - m_at < bytes)
-            return false; // indefinite lengths are not written for JSON objects
-        argument = 0;
-        for (int i = 0; i < bytes; ++i)
-            argument = (argument << 8) | *m_at++;
-        return true;
-    }
-
-    void put(const char *text, size_t length)
-    {
-        std::memcpy(m_out, text, length);
-        m_out += length;
-    }
-
-    bool simple(int info)
-    {
-        switch (info) {
-        case 20:
-            put("false", 5);
-            return true;
-        case 21:
-            put("true", 4);
-            return true;
-        case 22:
-        case 23: // undefined: JSON's null
-            put("null", 4);
-            return true;
-        case 27: {
-            if (m_end - m_at < 8)
-                return false;
-            quint64 bits = 0;
-            for (int i = 0; i < 8; ++i)
-                bits = (bits << 8) | *m_at++;
-            double number;
-            std::memcpy(&number, &bits, sizeof number);
+        case QCborValue::Double: {
+            const double number = value.toDouble();
             if (!qIsFinite(number)) {
                 put("null", 4);
             } else {
                 const QByteArray digits = QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
-                put(digits.constData(), size_t(digits.size())); // at most 24 bytes from 9
+                put(digits.constData(), digits.size());
             }
-            return true;
+            return;
         }
-        default:
-            return false;
+        case QCborValue::True:
+            put("true", 4);
+            return;
+        case QCborValue::False:
+            put("false", 5);
+            return;
+        default: // null and undefined (what an empty QJsonValue holds)
+            put("null", 4);
+            return;
         }
     }
 
-    bool text(quint64 length)
+    void map(const QCborMap &map)
     {
-        if (quint64(m_end - m_at) < length)
-            return false;
-        static constexpr char kHex[] = "0123456789abcdef";
-        *m_out++ = '"';
-        const uchar *end = m_at + length;
-        while (m_at < end) {
-            // Runs of bytes that need no escape are copied at once.
-            const uchar *run = m_at;
-            while (m_at < end && *m_at >= 0x20 && *m_at != '"' && *m_at != '\\')
-                ++m_at;
-            put(reinterpret_cast<const char *>(run), size_t(m_at - run));
-            if (m_at == end)
-                break;
-            const uchar c = *m_at++;
-            *m_out++ = '\\';
-            switch (c) {
+        put("{", 1);
+        bool first = true;
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            if (!first)
+                put(",", 1);
+            first = false;
+            string(it.key().toString());
+            put(":", 1);
+            value(it.value());
+        }
+        put("}", 1);
+    }
+
+    QByteArray take()
+    {
+        m_bytes.truncate(m_at - m_bytes.constData());
+        if (m_bytes.capacity() > 2 * m_bytes.size())
+            m_bytes.squeeze(); // kept in caches: not four kilobytes for "{}"
+        return std::move(m_bytes);
+    }
+
+private:
+    void array(const QCborArray &array)
+    {
+        put("[", 1);
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i)
+                put(",", 1);
+            value(array.at(i));
+        }
+        put("]", 1);
+    }
+
+    // As Qt's writer escapes: quote, backslash, control characters and unpaired surrogates;
+    // everything else as UTF-8.
+    void string(const QString &text)
+    {
+        // At most six bytes per UTF-16 unit (a control character's \u00XX), plus the quotes.
+        reserve(6 * text.size() + 2);
+        *m_at++ = '"';
+        const QChar *at = text.constData();
+        const QChar *end = at + text.size();
+        while (at < end) {
+            const char16_t unit = (at++)->unicode();
+            if (unit >= 0x80) {
+                utf8(unit, at, end);
+                continue;
+            }
+            if (unit >= 0x20 && unit != '"' && unit != '\\') {
+                *m_at++ = char(unit);
+                continue;
+            }
+            *m_at++ = '\\';
+            switch (unit) {
             case '"':
             case '\\':
-                *m_out++ = char(c);
+                *m_at++ = char(unit);
                 break;
             case '\b':
-                *m_out++ = 'b';
+                *m_at++ = 'b';
                 break;
             case '\f':
-                *m_out++ = 'f';
+                *m_at++ = 'f';
                 break;
             case '\n':
-                *m_out++ = 'n';
+                *m_at++ = 'n';
                 break;
             case '\r':
-                *m_out++ = 'r';
+                *m_at++ = 'r';
                 break;
             case '\t':
-                *m_out++ = 't';
+                *m_at++ = 't';
                 break;
             default:
-                put("u00", 3);
-                *m_out++ = kHex[c >> 4];
-                *m_out++ = kHex[c & 0xf];
+                std::memcpy(m_at, "u00", 3);
+                m_at += 3;
+                *m_at++ = kHex[unit >> 4];
+                *m_at++ = kHex[unit & 0xf];
             }
         }
-        *m_out++ = '"';
-        return true;
+        *m_at++ = '"';
     }
 
-    const uchar *m_at;
-    const uchar *m_end;
-    char *m_out;
+    // One character at or above U+0080 (a pair of surrogates: `at` moves past the second) as
+    // UTF-8; an unpaired surrogate as \uXXXX, as Qt writes it.
+    void utf8(char16_t unit, const QChar *&at, const QChar *end)
+    {
+        if (QChar::isHighSurrogate(unit) && at < end && at->isLowSurrogate()) {
+            const char32_t code = QChar::surrogateToUcs4(unit, at->unicode());
+            ++at;
+            *m_at++ = char(0xf0 | (code >> 18));
+            *m_at++ = char(0x80 | ((code >> 12) & 0x3f));
+            *m_at++ = char(0x80 | ((code >> 6) & 0x3f));
+            *m_at++ = char(0x80 | (code & 0x3f));
+        } else if (QChar::isSurrogate(unit)) {
+            std::memcpy(m_at, "\\u", 2);
+            m_at += 2;
+            for (int shift = 12; shift >= 0; shift -= 4)
+                *m_at++ = kHex[(unit >> shift) & 0xf];
+        } else if (unit < 0x800) {
+            *m_at++ = char(0xc0 | (unit >> 6));
+            *m_at++ = char(0x80 | (unit & 0x3f));
+        } else {
+            *m_at++ = char(0xe0 | (unit >> 12));
+            *m_at++ = char(0x80 | ((unit >> 6) & 0x3f));
+            *m_at++ = char(0x80 | (unit & 0x3f));
+        }
+    }
+
+    void put(const char *text, qsizetype length)
+    {
+        reserve(length);
+        std::memcpy(m_at, text, size_t(length));
+        m_at += length;
+    }
+
+    void reserve(qsizetype length)
+    {
+        const qsizetype used = m_at - m_bytes.constData();
+        if (used + length <= m_bytes.size())
+            return;
+        m_bytes.resize(std::max(2 * m_bytes.size(), used + length));
+        m_at = m_bytes.data() + used;
+    }
+
+    QByteArray m_bytes;
+    char *m_at = nullptr;
 };
 
 } // namespace
 
 QByteArray compactJson(const QJsonObject &object)
 {
-    const QByteArray cbor = QCborValue(QCborMap::fromJsonObject(object)).toCbor();
-    QByteArray json(cbor.size() * Transcoder::kMaxGrowth + 32, Qt::Uninitialized);
-    Transcoder transcoder(cbor, json.data());
-    if (!transcoder.value() || !transcoder.atEnd())
-        return QJsonDocument(object).toJson(QJsonDocument::Compact); // not expected; never wrong
-    json.truncate(transcoder.out() - json.constData());
-    json.squeeze();
-    return json;
+    Writer writer(4096);
+    writer.map(QCborMap::fromJsonObject(object));
+    return writer.take();
 }
 
 } // namespace konbini::sandbox

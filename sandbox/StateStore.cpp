@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <deque>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,15 +37,17 @@ public:
         sqlite3_bind_int64(m_statement, index, value);
         return *this;
     }
+    // Text and blobs are held (shared, not copied) until reset: SQLite reads them in place.
     Statement &bind(int index, const QByteArray &value)
     {
-        sqlite3_bind_blob64(m_statement, index, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT);
+        const QByteArray &held = m_held.emplace_back(value);
+        sqlite3_bind_blob64(m_statement, index, held.constData(), sqlite3_uint64(held.size()), SQLITE_STATIC);
         return *this;
     }
     Statement &bind(int index, const QString &value)
     {
-        const QByteArray utf8 = value.toUtf8();
-        sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+        const QByteArray &held = m_held.emplace_back(value.toUtf8());
+        sqlite3_bind_text64(m_statement, index, held.constData(), sqlite3_uint64(held.size()), SQLITE_STATIC,
                             SQLITE_UTF8);
         return *this;
     }
@@ -68,6 +71,7 @@ public:
     {
         sqlite3_reset(m_statement);
         sqlite3_clear_bindings(m_statement);
+        m_held.clear();
     }
     qint64 integer(int column) const { return sqlite3_column_int64(m_statement, column); }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
@@ -84,6 +88,7 @@ public:
 
 private:
     sqlite3_stmt *m_statement = nullptr;
+    std::deque<QByteArray> m_held; // a deque: elements stay where they are as more are bound
 };
 
 namespace {

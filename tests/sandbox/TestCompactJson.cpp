@@ -40,7 +40,7 @@ QJsonValue randomValue(QRandomGenerator &random, int depth)
     static const QString pieces[] = {QStringLiteral("a"), QStringLiteral("山田 花子"), QStringLiteral("\""),
                                      QStringLiteral("\\"), QStringLiteral("\n\t"), QStringLiteral("😀"),
                                      QStringLiteral("ﾔﾏﾀﾞ"), QStringLiteral("<b>"), QString(QChar(0x1f)),
-                                     QStringLiteral("０９０"), QString()};
+                                     QStringLiteral("０９０"), QString(QChar(0xd800)), QString()};
     switch (random.bounded(depth > 3 ? 6 : 8)) {
     case 0:
         return QJsonValue();
@@ -91,6 +91,17 @@ void TestCompactJson::sameBytesAsQt_data()
                                             {QStringLiteral("empty"), QString()},
                                             {QStringLiteral("key \"quoted\"\n"), QStringLiteral("v")},
                                             {QStringLiteral("long"), QString(70000, QChar(u'x'))}};
+    // Text Qt cannot write as UTF-8 as it is: unpaired surrogates, alone, reversed, at the ends of a run.
+    const QChar high(0xd83c);
+    const QChar low(0xdf59);
+    QTest::newRow("surrogates") << QJsonObject{{QStringLiteral("high"), QString(high)},
+                                               {QStringLiteral("low"), QString(low)},
+                                               {QStringLiteral("reversed"), QString(low) + high},
+                                               {QStringLiteral("pair"), QString(high) + low},
+                                               {QString(high) + u'k', QStringLiteral("お") + high + u'x' + low}};
+    // Far beyond the first buffer, in a nested array: three bytes for each character.
+    QTest::newRow("long japanese") << QJsonObject{
+        {QStringLiteral("a"), QJsonArray{QString(9000, QChar(u'お')), QJsonObject{{QStringLiteral("b"), QString(5000, QChar(u'\n'))}}}}};
     QJsonObject integers;
     const qint64 values[] = {0, 1, 23, 24, 255, 256, 65535, 65536, 4294967295LL, 4294967296LL, -1, -24, -25,
                              -256, -257, 9007199254740993LL, std::numeric_limits<qint64>::max(),
