@@ -42,6 +42,10 @@ void TestFormDecoder::decode_data()
     QTest::newRow("empty body") << QByteArray() << QByteArray("{}");
     QTest::newRow("stray ampersands") << QByteArray("&&a=1&") << QByteArray(R"({"a":"1"})");
     QTest::newRow("later value wins") << QByteArray("a=1&a=2") << QByteArray(R"({"a":"2"})");
+    // What JSON text must escape comes back as it was sent (names too).
+    QTest::newRow("quotes, backslashes, control characters")
+        << QByteArray("metadata[a%22b%5C]=%22%5C%00%0A%1F%7F&description=%3Cb%3E%F0%9F%8D%99%FF")
+        << QByteArray(R"({"description":"<b>🍙\ufffd","metadata":{"a\"b\\":"\"\\\u0000\n\u001f\u007f"}})");
     QTest::newRow("8 levels, the most allowed") << QByteArray("a[b][c][d][e][f][g][h]=1")
                                                 << QByteArray(R"({"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":"1"}}}}}}}})");
 }
