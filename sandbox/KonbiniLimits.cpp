@@ -6,6 +6,8 @@
 
 #include <iconv.h>
 
+#include <unordered_map>
+
 namespace konbini::sandbox::KonbiniLimits {
 namespace {
 
@@ -49,19 +51,37 @@ qint64 deadlineAfterDays(qint64 fromUnixSeconds, int days)
 
 QString unprintableCharacters(QStringView text)
 {
-    iconv_t converter = iconv_open("SHIFT_JIS", "UTF-8");
+    // Opened once per thread, and each character's answer kept: opening a converter per
+    // description was most of a create's cost in this check.
+    struct Checker {
+        iconv_t converter = iconv_open("SHIFT_JIS", "UTF-8");
+        std::unordered_map<char32_t, bool> printable;
+        ~Checker()
+        {
+            if (converter != iconv_t(-1))
+                iconv_close(converter);
+        }
+        bool isPrintable(char32_t codePoint)
+        {
+            const auto known = printable.find(codePoint);
+            if (known != printable.end())
+                return known->second;
+            const bool control = codePoint < 0x20 || codePoint == 0x7F;
+            const bool verdict = !control && converter != iconv_t(-1) && encodesInShiftJis(converter, codePoint);
+            if (printable.size() < 65536) // bounded, whatever clients send
+                printable.emplace(codePoint, verdict);
+            return verdict;
+        }
+    };
+    thread_local Checker checker;
     QString offending;
     QSet<char32_t> seen;
     for (char32_t codePoint : text.toUcs4()) {
-        const bool control = codePoint < 0x20 || codePoint == 0x7F;
-        const bool printable = !control && converter != iconv_t(-1) && encodesInShiftJis(converter, codePoint);
-        if (printable || seen.contains(codePoint))
+        if (checker.isPrintable(codePoint) || seen.contains(codePoint))
             continue;
         seen.insert(codePoint);
         offending.append(QString::fromUcs4(&codePoint, 1));
     }
-    if (converter != iconv_t(-1))
-        iconv_close(converter);
     return offending;
 }
 

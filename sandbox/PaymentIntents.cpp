@@ -135,10 +135,10 @@ void PaymentIntents::applyKonbiniOptions(QJsonObject &paymentIntent, const Param
 {
     QJsonObject methodOptions = paymentIntent.value(QStringLiteral("payment_method_options")).toObject();
     QJsonObject konbini = methodOptions.value(QStringLiteral("konbini")).toObject();
-    const QString daysPath = kKonbiniOptions + QStringLiteral(".expires_after_days");
-    const QString atPath = kKonbiniOptions + QStringLiteral(".expires_at");
-    const QString descriptionPath = kKonbiniOptions + QStringLiteral(".product_description");
-    const QString numberPath = kKonbiniOptions + QStringLiteral(".confirmation_number");
+    static const QString daysPath = kKonbiniOptions + QStringLiteral(".expires_after_days");
+    static const QString atPath = kKonbiniOptions + QStringLiteral(".expires_at");
+    static const QString descriptionPath = kKonbiniOptions + QStringLiteral(".product_description");
+    static const QString numberPath = kKonbiniOptions + QStringLiteral(".confirmation_number");
 
     const std::optional<qint64> days = params.integer(daysPath);
     const std::optional<qint64> expiresAt = params.integer(atPath);
@@ -416,29 +416,47 @@ QString PaymentIntents::attachPaymentMethod(const ParamReader &params, const Cal
                                             QStringLiteral("email_invalid"));
     }
     const QJsonObject address = params.object(QStringLiteral("payment_method_data.billing_details.address"));
-    static const QJsonObject kEmptyAddress = nullFields({"city", "country", "line1", "line2", "postal_code", "state"});
-    QJsonObject fullAddress = kEmptyAddress;
-    for (auto it = address.begin(); it != address.end(); ++it)
-        fullAddress.insert(it.key(), *it);
     const QString phone =
         params.string(QStringLiteral("payment_method_data.billing_details.phone")).value_or(QString());
+    const QJsonObject metadata = params.object(QStringLiteral("payment_method_data.metadata"));
 
-    const QString id = m_state.newId(QStringLiteral("pm_"));
-    const QJsonObject method{
-        {QStringLiteral("id"), id},
+    // Every field of a new PaymentMethod, built once; each confirm sets the ones it knows.
+    static const QJsonObject kNewMethod{
+        {QStringLiteral("id"), QString()},
         {QStringLiteral("object"), QStringLiteral("payment_method")},
         {QStringLiteral("billing_details"),
-         QJsonObject{{QStringLiteral("address"), fullAddress},
-                     {QStringLiteral("email"), email},
-                     {QStringLiteral("name"), name},
-                     {QStringLiteral("phone"), phone.isEmpty() ? QJsonValue() : QJsonValue(phone)}}},
-        {QStringLiteral("created"), call.now},
+         QJsonObject{{QStringLiteral("address"),
+                      nullFields({"city", "country", "line1", "line2", "postal_code", "state"})},
+                     {QStringLiteral("email"), QString()},
+                     {QStringLiteral("name"), QString()},
+                     {QStringLiteral("phone"), QJsonValue()}}},
+        {QStringLiteral("created"), 0},
         {QStringLiteral("customer"), QJsonValue()},
         {QStringLiteral("konbini"), QJsonObject()},
         {QStringLiteral("livemode"), false},
-        {QStringLiteral("metadata"), params.object(QStringLiteral("payment_method_data.metadata"))},
+        {QStringLiteral("metadata"), QJsonObject()},
         {QStringLiteral("type"), QStringLiteral("konbini")},
     };
+    static const QString kBillingDetails = QStringLiteral("billing_details");
+    QJsonObject billing = kNewMethod.value(kBillingDetails).toObject();
+    if (!address.isEmpty()) {
+        QJsonObject fullAddress = billing.value(QStringLiteral("address")).toObject();
+        for (auto it = address.begin(); it != address.end(); ++it)
+            fullAddress.insert(it.key(), *it);
+        billing[QStringLiteral("address")] = fullAddress;
+    }
+    billing[QStringLiteral("email")] = email;
+    billing[QStringLiteral("name")] = name;
+    if (!phone.isEmpty())
+        billing[QStringLiteral("phone")] = phone;
+
+    const QString id = m_state.newId(QStringLiteral("pm_"));
+    QJsonObject method = kNewMethod;
+    method[QStringLiteral("id")] = id;
+    method[kBillingDetails] = billing;
+    method[QStringLiteral("created")] = call.now;
+    if (!metadata.isEmpty())
+        method[QStringLiteral("metadata")] = metadata;
     m_state.insert(id, Record{method, {}});
     return id;
 }

@@ -71,6 +71,7 @@ private slots:
     void search_findsByStatusMetadataAndAmount();
     void search_paginates();
     void expand_replacesIds();
+    void paymentMethod_keepsWhatTheConfirmationSent();
     void paidCharge_hasItsChainFeeNetAndPayoutDay_data();
     void paidCharge_hasItsChainFeeNetAndPayoutDay();
     void payHelper_refusesAnUnknownChain();
@@ -642,6 +643,57 @@ void TestSandboxPaymentIntents::expand_replacesIds()
                 .toObject()
                 .value(QStringLiteral("payment_method"))
                 .isObject());
+}
+
+// The PaymentMethod a confirmation creates: what was sent, and null (not missing) for what was not.
+void TestSandboxPaymentIntents::paymentMethod_keepsWhatTheConfirmationSent()
+{
+    const auto methodOf = [this](const Form &billing) {
+        const QString id = m_http.createPaymentIntent().value(QStringLiteral("id")).toString();
+        const HttpResult confirmed = m_http.post(piPath(id, QStringLiteral("confirm")),
+                                                 Form{{QStringLiteral("payment_method_data[type]"), QStringLiteral("konbini")}}
+                                                     + billing);
+        if (confirmed.status != 200)
+            return QJsonObject{{QStringLiteral("status"), confirmed.status}};
+        return m_http.get(piPath(id), {{QStringLiteral("expand[]"), QStringLiteral("payment_method")}})
+            .json.value(QStringLiteral("payment_method"))
+            .toObject();
+    };
+    const Form who{{QStringLiteral("payment_method_data[billing_details][name]"), QStringLiteral("山田 \"花子\"")},
+                   {QStringLiteral("payment_method_data[billing_details][email]"), QStringLiteral("hanako@example.jp")}};
+
+    const QJsonObject plain = methodOf(who);
+    QVERIFY(plain.value(QStringLiteral("id")).toString().startsWith(u"pm_"));
+    QCOMPARE(plain.value(QStringLiteral("type")).toString(), QStringLiteral("konbini"));
+    QVERIFY(plain.value(QStringLiteral("created")).toInteger() > 0);
+    QCOMPARE(plain.value(QStringLiteral("metadata")).toObject(), QJsonObject());
+    const QJsonObject billing = plain.value(QStringLiteral("billing_details")).toObject();
+    QCOMPARE(billing.value(QStringLiteral("name")).toString(), QStringLiteral("山田 \"花子\""));
+    QCOMPARE(billing.value(QStringLiteral("email")).toString(), QStringLiteral("hanako@example.jp"));
+    QVERIFY(billing.value(QStringLiteral("phone")).isNull());
+    const QJsonObject noAddress = billing.value(QStringLiteral("address")).toObject();
+    QCOMPARE(noAddress.size(), 6);
+    for (auto it = noAddress.begin(); it != noAddress.end(); ++it)
+        QVERIFY2(it->isNull(), qPrintable(it.key()));
+
+    const QJsonObject full =
+        methodOf(who
+                 + Form{{QStringLiteral("payment_method_data[billing_details][phone]"), QStringLiteral("09012345678")},
+                        {QStringLiteral("payment_method_data[billing_details][address][city]"), QStringLiteral("渋谷区")},
+                        {QStringLiteral("payment_method_data[billing_details][address][postal_code]"), QStringLiteral("150-0002")},
+                        {QStringLiteral("payment_method_data[metadata][till]"), QStringLiteral("till-1")}});
+    const QJsonObject fullBilling = full.value(QStringLiteral("billing_details")).toObject();
+    QCOMPARE(fullBilling.value(QStringLiteral("phone")).toString(), QStringLiteral("09012345678"));
+    const QJsonObject address = fullBilling.value(QStringLiteral("address")).toObject();
+    QCOMPARE(address.size(), 6);
+    QCOMPARE(address.value(QStringLiteral("city")).toString(), QStringLiteral("渋谷区"));
+    QCOMPARE(address.value(QStringLiteral("postal_code")).toString(), QStringLiteral("150-0002"));
+    QVERIFY(address.value(QStringLiteral("line1")).isNull());
+    QCOMPARE(full.value(QStringLiteral("metadata")).toObject(),
+             QJsonObject({{QStringLiteral("till"), QStringLiteral("till-1")}}));
+    // A later one without a phone has none: what one confirmation set stays its own.
+    QCOMPARE(methodOf(who).value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("phone")),
+             QJsonValue());
 }
 
 void TestSandboxPaymentIntents::paidCharge_hasItsChainFeeNetAndPayoutDay_data()
