@@ -132,6 +132,10 @@ void TestSandboxPaymentIntents::confirm_issuesVoucherForEachChain()
         codes.insert(store.value(QStringLiteral("payment_code")).toString());
     }
     QCOMPARE(codes.size(), 4);
+    QCOMPARE(stores.size(), 4); // nothing more than Stripe's fields, at each level
+    QCOMPARE(details.size(), 3);
+    QCOMPARE(nextAction.size(), 2);
+    QVERIFY(details.value(QStringLiteral("expires_at")).isDouble()); // a number, not text
     // Default expiry: 3 days after creation, 23:59:59 JST.
     const qint64 expiresAt = details.value(QStringLiteral("expires_at")).toInteger();
     QCOMPARE((expiresAt + 9 * 3600) % 86400, 86399);
