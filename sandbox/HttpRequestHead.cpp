@@ -79,6 +79,17 @@ QList<QByteArrayView> splitLines(QByteArrayView bytes)
     return lines;
 }
 
+// Characters QUrl keeps as they are in a path and a query: a target made of these alone splits at
+// its first '?' into the same path and query as QUrl's, without QUrl's parse.
+bool isPlainTarget(QByteArrayView target)
+{
+    static constexpr std::string_view kPunctuation = "-._~!$&'()*+,;=:@/?";
+    return target.startsWith('/') && !target.startsWith("//") && std::all_of(target.begin(), target.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                   || kPunctuation.find(c) != std::string_view::npos;
+           });
+}
+
 } // namespace
 
 QByteArray HttpRequestHead::header(QByteArrayView name) const
@@ -143,6 +154,19 @@ std::variant<HttpRequestHead, HttpRefusal> parseHttpRequestHead(QByteArrayView b
     return head;
 }
 
+void splitRequestTarget(QByteArrayView target, QString &path, QByteArray &query)
+{
+    if (isPlainTarget(target)) {
+        const qsizetype question = target.indexOf('?');
+        path = QString::fromLatin1(question < 0 ? target : target.first(question));
+        query = question < 0 ? QByteArray() : target.sliced(question + 1).toByteArray();
+        return;
+    }
+    const QUrl url(QStringLiteral("http://sandbox") + QString::fromLatin1(target));
+    path = url.path();
+    query = url.query(QUrl::FullyEncoded).toLatin1();
+}
+
 QByteArray httpReasonPhrase(int status)
 {
     switch (status) {
@@ -166,37 +190,6 @@ QByteArray httpReasonPhrase(int status)
     case 505: return QByteArrayLiteral("HTTP Version Not Supported");
     default: return QByteArrayLiteral("Unknown");
     }
-}
-
-} // namespace konbini::sandbox
-
-namespace konbini::sandbox {
-namespace {
-
-// Characters QUrl keeps as they are in a path and a query: a target made of these alone splits at
-// its first '?' into the same path and query as QUrl's, without QUrl's parse.
-bool isPlainTarget(QByteArrayView target)
-{
-    static constexpr std::string_view kPunctuation = "-._~!$&'()*+,;=:@/?";
-    return target.startsWith('/') && !target.startsWith("//") && std::all_of(target.begin(), target.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                   || kPunctuation.find(c) != std::string_view::npos;
-           });
-}
-
-} // namespace
-
-void splitRequestTarget(QByteArrayView target, QString &path, QByteArray &query)
-{
-    if (isPlainTarget(target)) {
-        const qsizetype question = target.indexOf('?');
-        path = QString::fromLatin1(question < 0 ? target : target.first(question));
-        query = question < 0 ? QByteArray() : target.sliced(question + 1).toByteArray();
-        return;
-    }
-    const QUrl url(QStringLiteral("http://sandbox") + QString::fromLatin1(target));
-    path = url.path();
-    query = url.query(QUrl::FullyEncoded).toLatin1();
 }
 
 } // namespace konbini::sandbox
