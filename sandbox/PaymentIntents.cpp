@@ -337,6 +337,10 @@ QJsonObject PaymentIntents::create(const ParamReader &params, const Call &call)
         fields.insert(QStringLiteral("currency"), QStringLiteral("jpy"));
         fields.insert(QStringLiteral("livemode"), false);
         fields.insert(QStringLiteral("metadata"), QJsonObject());
+        fields.insert(QStringLiteral("payment_method_options"),
+                      QJsonObject{{QStringLiteral("konbini"),
+                                   nullFields({"confirmation_number", "expires_after_days", "expires_at",
+                                               "product_description"})}});
         fields.insert(QStringLiteral("payment_method_types"), QJsonArray{QStringLiteral("konbini")});
         fields.insert(kStatus, QStringLiteral("requires_payment_method"));
         return fields;
