@@ -39,7 +39,7 @@ ParagraphLabel *problemLabel(QWidget *parent, const QString &name)
 {
     auto *label = new ParagraphLabel(parent);
     label->setObjectName(name);
-    label->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, parent->palette()));
+    Tones::setTextTone(label, Tones::Tone::Problem);
     label->setTextFormat(Qt::PlainText); // it may quote what was typed
     label->setWordWrap(true);
     label->hide();
@@ -50,7 +50,7 @@ QLabel *hintLabel(QWidget *parent, const QString &name)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(name);
-    label->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, parent->palette()));
+    Tones::setTextTone(label, Tones::Tone::Quiet);
     label->setTextFormat(Qt::PlainText); // it quotes what was typed (the name preview)
     return label;
 }
@@ -314,7 +314,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    m_message->setStyleSheet(Tones::textStyle(Tones::Tone::Problem, palette(), true));
+    Tones::setTextTone(m_message, Tones::Tone::Problem, true);
     outer->addWidget(m_message);
     // Stripe's own words and request id (English), for whoever supports the till: never the message.
     m_messageDetails = new QLabel(this);
@@ -322,7 +322,7 @@ void CheckoutPage::buildForm(bool testMode)
     m_messageDetails->setWordWrap(true);
     m_messageDetails->setTextFormat(Qt::PlainText);
     m_messageDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageDetails->setStyleSheet(Tones::textStyle(Tones::Tone::Quiet, palette()) + QStringLiteral(";font-size:small"));
+    Tones::setTextTone(m_messageDetails, Tones::Tone::Quiet);
     outer->addWidget(m_messageDetails);
     // Shown only with a message: an empty bold line would still load the bold face of the CJK
     // font before the first paint.
@@ -732,9 +732,8 @@ void CheckoutPage::updateDescriptionFeedback()
     const QString text = m_description->text();
     const int count = characterCount(text);
     m_descriptionCount->setText(QStringLiteral("%1/%2").arg(count).arg(kProductDescriptionMaxLength));
-    m_descriptionCount->setStyleSheet(count > kProductDescriptionMaxLength
-                                          ? Tones::textStyle(Tones::Tone::Problem, palette(), true)
-                                          : Tones::textStyle(Tones::Tone::Quiet, palette()));
+    const bool tooLong = count > kProductDescriptionMaxLength;
+    Tones::setTextTone(m_descriptionCount, tooLong ? Tones::Tone::Problem : Tones::Tone::Quiet, tooLong);
     const QString unprintable = ShiftJis::unprintableCharacters(text);
     ParagraphLabel *problem = m_problems.value(CheckoutField::ProductDescription);
     if (!unprintable.isEmpty()) {
@@ -759,8 +758,8 @@ void CheckoutPage::updateNamePreview()
     if (preview.truncated)
         text += u' ' + tr("(cut to 20 characters)");
     m_namePreview->setText(text);
-    m_namePreview->setStyleSheet(Tones::textStyle(
-        preview.dropped.isEmpty() && !preview.truncated ? Tones::Tone::Quiet : Tones::Tone::Warning, palette()));
+    Tones::setTextTone(m_namePreview,
+                       preview.dropped.isEmpty() && !preview.truncated ? Tones::Tone::Quiet : Tones::Tone::Warning);
 }
 
 void CheckoutPage::updatePhonePreview()

@@ -58,15 +58,15 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     switch (m_settings.mode) {
     case StripeMode::Sandbox:
         banner->setText(tr("SANDBOX — offline Stripe emulator, no real payments"));
-        banner->setStyleSheet(QStringLiteral("background:#fff3cd;color:#6b4e00;padding:8px"));
+        Tones::setBand(banner, QColor(0xff, 0xf3, 0xcd), QColor(0x6b, 0x4e, 0x00), 8);
         break;
     case StripeMode::Test:
         banner->setText(tr("TEST MODE — Stripe test data, no real payments"));
-        banner->setStyleSheet(QStringLiteral("background:#ffe0b2;color:#7a3e00;padding:8px"));
+        Tones::setBand(banner, QColor(0xff, 0xe0, 0xb2), QColor(0x7a, 0x3e, 0x00), 8);
         break;
     case StripeMode::Live:
         banner->setText(tr("LIVE — real payments"));
-        banner->setStyleSheet(QStringLiteral("background:#e8f5e9;color:#1b5e20;padding:8px"));
+        Tones::setBand(banner, QColor(0xe8, 0xf5, 0xe9), QColor(0x1b, 0x5e, 0x20), 8);
         break;
     }
     layout->addWidget(banner);
@@ -74,7 +74,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     m_notices->setObjectName(QStringLiteral("notices"));
     m_notices->setWordWrap(true);
     m_notices->setTextFormat(Qt::PlainText);
-    m_notices->setStyleSheet(QStringLiteral("background:#fdecea;color:#8a1c12;padding:6px"));
+    Tones::setBand(m_notices, QColor(0xfd, 0xec, 0xea), QColor(0x8a, 0x1c, 0x12), 6);
     m_notices->hide();
     layout->addWidget(m_notices);
     // Interrupted sales the till could not finish: listed with what to do, never a passing notice.
@@ -97,7 +97,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
                                     central);
     m_storeNameMissing->setObjectName(QStringLiteral("storeNameMissing"));
     m_storeNameMissing->setWordWrap(true);
-    m_storeNameMissing->setStyleSheet(QStringLiteral("background:#e3f2fd;color:#0d47a1;padding:6px"));
+    Tones::setBand(m_storeNameMissing, QColor(0xe3, 0xf2, 0xfd), QColor(0x0d, 0x47, 0xa1), 6);
     m_storeNameMissing->setVisible(m_settings.storeName.isEmpty());
     layout->addWidget(m_storeNameMissing);
     // With clerks, nobody works the till before signing in.
@@ -110,7 +110,7 @@ MainWindow::MainWindow(Till &till, CounterSettings settings, QWidget *parent)
     signInButton->setObjectName(QStringLiteral("signInButton"));
     signInRow->addWidget(signInText, 1);
     signInRow->addWidget(signInButton);
-    m_signInBar->setStyleSheet(QStringLiteral("background:#e3f2fd;color:#0d47a1"));
+    Tones::setBand(m_signInBar, QColor(0xe3, 0xf2, 0xfd), QColor(0x0d, 0x47, 0xa1), 0);
     m_signInBar->hide();
     layout->addWidget(m_signInBar);
     connect(signInButton, &QPushButton::clicked, this, &MainWindow::signIn);

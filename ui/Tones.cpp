@@ -1,5 +1,7 @@
 #include "Tones.h"
 
+#include <QLabel>
+
 namespace konbini::ui::Tones {
 namespace {
 
@@ -30,6 +32,36 @@ QString textStyle(Tone tone, const QPalette &palette, bool bold)
 {
     return QStringLiteral("color:%1%2").arg(color(tone, palette).name(), bold ? QStringLiteral(";font-weight:bold")
                                                                                : QString());
+}
+
+void setTextTone(QWidget *widget, Tone tone, bool bold)
+{
+    QPalette palette = widget->palette();
+    const QColor text = color(tone, palette);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Text, text);
+    widget->setPalette(palette);
+    QFont font = widget->font();
+    if (font.bold() != bold) {
+        font.setBold(bold);
+        widget->setFont(font);
+    }
+}
+
+void setBand(QWidget *widget, const QColor &background, const QColor &text, int padding)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::Window, background);
+    palette.setColor(QPalette::WindowText, text);
+    widget->setPalette(palette);
+    widget->setAutoFillBackground(true);
+    if (auto *label = qobject_cast<QLabel *>(widget)) {
+        label->setMargin(padding);
+        // Where a style sheet's padding put the text: half an "x" in from the padding, as Qt
+        // indents a framed label's text.
+        label->setIndent(label->fontMetrics().horizontalAdvance(u'x') / 2);
+    } else
+        widget->setContentsMargins(padding, padding, padding, padding);
 }
 
 QString problemBorder(const QPalette &palette)

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "StripeBackend.h"
 #include "TillHarness.h"
+#include "Tones.h"
 #include "VoucherDialog.h"
 #include "PaidInboxPage.h"
 #include "VouchersPage.h"
@@ -152,6 +153,7 @@ private slots:
     void saleFinishedAtStart_isHandedOver();
     void escapeWhileWaiting_stopsWaiting();
     void vouchersPage_isBuiltOnFirstUse();
+    void counter_isColouredByPalettesNotStyleSheets();
     void paidAlert_needsNoVouchersPage();
     void autoPrint_printsEachNewSaleOnly();
     void enterOnTheFocusedIssueButton_continuesTheSameSale();
@@ -472,6 +474,43 @@ void TestCheckoutPage::escapeWhileWaiting_stopsWaiting()
 }
 
 // Start-up builds the counter only; F3 (or the tab) builds the voucher list the first time.
+// The counter's colours (banner, notices, problems, hints) come from palettes: a style sheet on
+// any of its widgets makes Qt build and apply its CSS style before the first paint.
+void TestCheckoutPage::counter_isColouredByPalettesNotStyleSheets()
+{
+    ui::CounterSettings newTill{QString(), QStringLiteral("お弁当"), ui::StripeMode::Sandbox, {}, 3, {}};
+    Counter counter(*m_backend, m_dir->filePath(QStringLiteral("tones.sqlite")), {}, newTill);
+    for (const QWidget *widget : counter.window->findChildren<QWidget *>())
+        QVERIFY2(widget->styleSheet().isEmpty(), qPrintable(widget->objectName()));
+
+    const auto *banner = counter.window->findChild<QLabel *>(QStringLiteral("modeBanner"));
+    QVERIFY(banner->autoFillBackground());
+    QCOMPARE(banner->palette().color(QPalette::Window), QColor(0xff, 0xf3, 0xcd));
+    QCOMPARE(banner->palette().color(QPalette::WindowText), QColor(0x6b, 0x4e, 0x00));
+    const auto *storeName = counter.window->findChild<QLabel *>(QStringLiteral("storeNameMissing"));
+    QVERIFY(storeName->isVisible());
+    QCOMPARE(storeName->palette().color(QPalette::Window), QColor(0xe3, 0xf2, 0xfd));
+    QCOMPARE(storeName->margin(), 6);
+
+    const QPalette window = counter.page->palette();
+    QCOMPARE(counter.label("amountProblem")->palette().color(QPalette::WindowText),
+             ui::Tones::color(ui::Tones::Tone::Problem, window));
+    QCOMPARE(counter.label("phonePreview")->palette().color(QPalette::WindowText),
+             ui::Tones::color(ui::Tones::Tone::Quiet, window));
+    QVERIFY(counter.label("messageLabel")->font().bold());
+    QVERIFY(!counter.label("descriptionCount")->font().bold());
+    // Over 22 characters the count turns to the problem colour, in bold, and back.
+    auto *description = counter.field<QLineEdit>("descriptionField");
+    description->setText(QString(23, QChar(u'弁')));
+    QCOMPARE(counter.label("descriptionCount")->palette().color(QPalette::WindowText),
+             ui::Tones::color(ui::Tones::Tone::Problem, window));
+    QVERIFY(counter.label("descriptionCount")->font().bold());
+    description->setText(QStringLiteral("お弁当"));
+    QCOMPARE(counter.label("descriptionCount")->palette().color(QPalette::WindowText),
+             ui::Tones::color(ui::Tones::Tone::Quiet, window));
+    QVERIFY(!counter.label("descriptionCount")->font().bold());
+}
+
 void TestCheckoutPage::vouchersPage_isBuiltOnFirstUse()
 {
     Counter counter(*m_backend, m_dir->filePath(QStringLiteral("lazy.sqlite")));
