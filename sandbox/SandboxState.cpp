@@ -136,6 +136,7 @@ const Record *SandboxState::find(const QString &id) const
     record.sequence = stored->sequence;
     record.versions = stored->versions;
     record.json = std::move(stored->object);
+    record.inStore = true;
     return &m_cache.insert_or_assign(id, std::move(record)).first->second;
 }
 
@@ -186,7 +187,9 @@ void SandboxState::writeChangedRecords() const
         stored.hidden = compact(record.hidden);
         stored.versions = record.versions;
         stored.voucherToken = voucherTokenOf(id, record);
-        store().writeRecord(stored);
+        if (!record.inStore || !store().updateRecord(stored))
+            store().writeRecord(stored);
+        record.inStore = true;
     }
     m_changed.clear();
 }

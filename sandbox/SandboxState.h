@@ -34,6 +34,7 @@ struct Record {
     qint64 versions = 0; // snapshots stored for its events
     // `object` serialised, while it is known to match (filled when read, answered or written).
     QByteArray json;
+    bool inStore = false; // a row for it exists: changes update it
 };
 
 // A stored answer to an idempotent POST (Stripe keeps them 24 hours).

@@ -369,6 +369,21 @@ void StateStore::writeRecord(const StoredRecord &record)
     write.step();
 }
 
+bool StateStore::updateRecord(const StoredRecord &record)
+{
+    Statement &update = statement(
+        "UPDATE records SET created = ?, object = ?, hidden = ?, versions = ?, voucher_token = ? WHERE id = ?");
+    Resetting<Statement> done{update};
+    update.bind(1, record.created)
+        .bind(2, record.object)
+        .bind(3, record.hidden)
+        .bind(4, record.versions)
+        .bindTextOrNull(5, record.voucherToken)
+        .bind(6, record.id);
+    update.step();
+    return sqlite3_changes(m_db) == 1;
+}
+
 qint64 StateStore::lastSequence()
 {
     Statement &query = statement("SELECT COALESCE(MAX(seq), 0) FROM records");

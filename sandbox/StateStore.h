@@ -77,6 +77,9 @@ public:
 
     std::optional<StoredRecord> record(const QString &id);
     void writeRecord(const StoredRecord &record);
+    // Rewrites a stored record's object, hidden part, versions and token (its id, kind and
+    // sequence stay): only the indexes of what changed are touched. False if there is none.
+    bool updateRecord(const StoredRecord &record);
     qint64 lastSequence();
     // The position of a record of this kind (`pi`, `re`, …) for list cursors.
     std::optional<qint64> recordSequence(const QString &kind, const QString &id);
