@@ -68,8 +68,7 @@ void JsonTextWriter::object(const QCborMap &map)
         if (!first)
             punctuation(',');
         first = false;
-        string(it.key().toString());
-        punctuation(':');
+        key(it.key().toString());
         value(it.value());
     }
     punctuation('}');

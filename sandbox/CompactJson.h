@@ -28,6 +28,12 @@ public:
     void object(const QCborMap &map);
     void value(const QCborValue &value);
     void string(QStringView text);
+    // A member's name and its colon; its value comes next.
+    void key(QStringView name)
+    {
+        string(name);
+        punctuation(':');
+    }
     void punctuation(char c) // { } [ ] : ,
     {
         reserve(1);

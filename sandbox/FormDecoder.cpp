@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QList>
-#include <QUrl>
 
 #include <map>
 #include <memory>
@@ -137,8 +136,7 @@ void writeJson(const Node &node, JsonTextWriter &json)
         for (const auto &[name, child] : node.fields) {
             if (!std::exchange(first, false))
                 json.punctuation(',');
-            json.string(name);
-            json.punctuation(':');
+            json.key(name);
             writeJson(*child, json);
         }
         json.punctuation('}');

@@ -104,39 +104,35 @@ QJsonObject mergedMetadata(QJsonObject current, const ParamReader &params)
 QJsonObject nextActionFor(const QString &number, qint64 expiresAt, const QString &voucherUrl)
 {
     JsonTextWriter json(1024);
-    const auto key = [&json](QStringView name) {
-        json.string(name);
-        json.punctuation(':');
-    };
     json.punctuation('{');
-    key(u"konbini_display_details");
+    json.key(u"konbini_display_details");
     json.punctuation('{');
-    key(u"expires_at");
+    json.key(u"expires_at");
     json.value(QCborValue(expiresAt));
     json.punctuation(',');
-    key(u"hosted_voucher_url");
+    json.key(u"hosted_voucher_url");
     json.string(voucherUrl);
     json.punctuation(',');
-    key(u"stores");
+    json.key(u"stores");
     json.punctuation('{');
     bool first = true;
     for (const StoreChain &storeChain : kStoreChains) {
         if (!std::exchange(first, false))
             json.punctuation(',');
         const QString chain = QLatin1String(storeChain.key);
-        key(chain);
+        json.key(chain);
         json.punctuation('{');
-        key(u"confirmation_number");
+        json.key(u"confirmation_number");
         json.string(number);
         json.punctuation(',');
-        key(u"payment_code");
+        json.key(u"payment_code");
         json.string(paymentCodeFor(chain));
         json.punctuation('}');
     }
     json.punctuation('}');
     json.punctuation('}');
     json.punctuation(',');
-    key(u"type");
+    json.key(u"type");
     json.string(u"konbini_display_details");
     json.punctuation('}');
     return QJsonDocument::fromJson(json.take()).object();

@@ -12,8 +12,8 @@
 #include <sqlite3.h>
 
 #include <cerrno>
-#include <deque>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
