@@ -8,6 +8,7 @@
 #include "Median.h"
 #include "RawHttpConnection.h"
 #include "StripeApi.h"
+#include "StripePaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -64,17 +65,19 @@ double rawRound(RawHttpConnection &connection, int vouchers, int &failures)
             return;
         }
         const QByteArray key = "raw-" + QByteArray::number(QRandomGenerator::global()->generate64());
-        connection.send(
-            RawHttpConnection::post("/v1/payment_intents", kKey, create), [&, key](int status, const QByteArray &body) {
-                failures += status != 200;
-                const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
-                connection.send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm", kKey, confirm),
-                                [&](int confirmStatus, const QByteArray &) {
-                                    failures += confirmStatus != 200;
-                                    ++done;
-                                    next();
-                                });
-            });
+        connection.send(RawHttpConnection::post(StripePaths::paymentIntents().toLatin1(), kKey, create),
+                        [&, key](int status, const QByteArray &body) {
+                            failures += status != 200;
+                            const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
+                            connection.send(RawHttpConnection::post(
+                                                StripePaths::confirmPaymentIntent(QString::fromLatin1(id)).toLatin1(),
+                                                kKey, confirm),
+                                            [&](int confirmStatus, const QByteArray &) {
+                                                failures += confirmStatus != 200;
+                                                ++done;
+                                                next();
+                                            });
+                        });
     };
     QElapsedTimer timer;
     timer.start();
@@ -134,14 +137,13 @@ double bareQnamRound(QNetworkAccessManager &network, const QUrl &base, int vouch
             loop.quit();
             return;
         }
-        QNetworkReply *created = network.post(request(QStringLiteral("/v1/payment_intents")), create);
+        QNetworkReply *created = network.post(request(StripePaths::paymentIntents()), create);
         QObject::connect(created, &QNetworkReply::finished, [&, created] {
             created->deleteLater();
             const QByteArray body = created->readAll();
             failures += created->error() != QNetworkReply::NoError;
             const QString id = QString::fromLatin1(body.mid(body.indexOf("\"id\":\"") + 6, 27));
-            QNetworkReply *confirmed =
-                network.post(request(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id)), confirm);
+            QNetworkReply *confirmed = network.post(request(StripePaths::confirmPaymentIntent(id)), confirm);
             QObject::connect(confirmed, &QNetworkReply::finished, [&, confirmed] {
                 confirmed->deleteLater();
                 failures += confirmed->error() != QNetworkReply::NoError;

@@ -9,6 +9,8 @@
 //   konbini-bench-sandbox-startup [--vouchers 10000] [--runs 7]
 #include "Median.h"
 #include "RawHttpConnection.h"
+#include "SandboxPaths.h"
+#include "StripePaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,7 +98,7 @@ void createVouchers(const QUrl &base, int count)
         if (started == count)
             return;
         const int number = started++;
-        connection->send(RawHttpConnection::post("/v1/payment_intents", kKey, form),
+        connection->send(RawHttpConnection::post(konbini::StripePaths::paymentIntents().toLatin1(), kKey, form),
                          [&, connection, number](int status, const QByteArray &body) {
                              failures += status != 200;
                              const auto done = [&, connection] {
@@ -113,13 +115,13 @@ void createVouchers(const QUrl &base, int count)
                                                        .value(QStringLiteral("id"))
                                                        .toString()
                                                        .toLatin1();
-                             connection->send(RawHttpConnection::post("/v1/test_helpers/sandbox/payment_intents/" + id
-                                                                          + "/pay",
-                                                                      kKey, {}),
-                                              [&failures, done](int payStatus, const QByteArray &) {
-                                                  failures += payStatus != 200;
-                                                  done();
-                                              });
+                             connection->send(
+                                 RawHttpConnection::post(
+                                     konbini::sandbox::SandboxPaths::pay(QString::fromLatin1(id)).toLatin1(), kKey, {}),
+                                 [&failures, done](int payStatus, const QByteArray &) {
+                                     failures += payStatus != 200;
+                                     done();
+                                 });
                          });
     };
     for (auto &connection : connections)

@@ -5,6 +5,7 @@
 // steadier than rates on a shared machine), and the targets.
 //   konbini-bench-sandbox [--connections 10] [--retrieves 100000] [--pairs 20000]
 #include "RawHttpConnection.h"
+#include "StripePaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,16 +134,17 @@ int main(int argc, char *argv[])
                                   "&payment_method_options[konbini][product_description]=%E3%81%8A%E5%BC%81%E5%BD%93";
     const QByteArray confirmForm = "payment_method_data[type]=konbini&payment_method_data[billing_details][name]=Hanako"
                                    "&payment_method_data[billing_details][email]=hanako%2Bfill_never%40test.com";
+    const QByteArray createPath = konbini::StripePaths::paymentIntents().toLatin1();
     QByteArray knownId;
     int failures = 0;
-    connections.front()->send(
-        RawHttpConnection::post("/v1/payment_intents", kKey, createForm), [&](int, const QByteArray &body) {
-            knownId = QJsonDocument::fromJson(body).object().value(QStringLiteral("id")).toString().toLatin1();
-        });
+    connections.front()->send(RawHttpConnection::post(createPath, kKey, createForm), [&](int, const QByteArray &body) {
+        knownId = QJsonDocument::fromJson(body).object().value(QStringLiteral("id")).toString().toLatin1();
+    });
     while (knownId.isEmpty())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 
-    const QByteArray retrieve = RawHttpConnection::get("/v1/payment_intents/" + knownId, kKey);
+    const QByteArray retrieve =
+        RawHttpConnection::get(konbini::StripePaths::paymentIntent(QString::fromLatin1(knownId)).toLatin1(), kKey);
     const Figures retrieves =
         run(connections, sandbox.processId(), parser.value(retrievesOption).toInt(), [&](RawHttpConnection *connection, auto done) {
             connection->send(retrieve, [&failures, done](int status, const QByteArray &) {
@@ -150,18 +152,21 @@ int main(int argc, char *argv[])
                 done();
             });
         });
-    const Figures pairs =
-        run(connections, sandbox.processId(), parser.value(pairsOption).toInt(), [&](RawHttpConnection *connection, auto done) {
-            connection->send(RawHttpConnection::post("/v1/payment_intents", kKey, createForm),
+    const Figures pairs = run(
+        connections, sandbox.processId(), parser.value(pairsOption).toInt(),
+        [&](RawHttpConnection *connection, auto done) {
+            connection->send(RawHttpConnection::post(createPath, kKey, createForm),
                              [&, connection, done](int status, const QByteArray &body) {
                                  failures += status != 200;
                                  const QByteArray id = body.mid(body.indexOf("\"id\":\"") + 6, 27);
-                                 connection->send(RawHttpConnection::post("/v1/payment_intents/" + id + "/confirm",
-                                                                          kKey, confirmForm),
-                                                  [&failures, done](int confirmStatus, const QByteArray &) {
-                                                      failures += confirmStatus != 200;
-                                                      done();
-                                                  });
+                                 connection->send(
+                                     RawHttpConnection::post(
+                                         konbini::StripePaths::confirmPaymentIntent(QString::fromLatin1(id)).toLatin1(),
+                                         kKey, confirmForm),
+                                     [&failures, done](int confirmStatus, const QByteArray &) {
+                                         failures += confirmStatus != 200;
+                                         done();
+                                     });
                              });
         });
 

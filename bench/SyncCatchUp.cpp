@@ -9,7 +9,9 @@
 #include "EventSync.h"
 #include "Ledger.h"
 #include "RawHttpConnection.h"
+#include "SandboxPaths.h"
 #include "StripeApi.h"
+#include "StripePaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -193,8 +195,11 @@ int main(int argc, char **argv)
                                     "&payment_method_data[billing_details][email]="
                 + email;
             int status = 0;
-            const QJsonObject pi = QJsonDocument::fromJson(
-                call(connection, RawHttpConnection::post("/v1/payment_intents", kKey, form), &status)).object();
+            const QJsonObject pi =
+                QJsonDocument::fromJson(
+                    call(connection, RawHttpConnection::post(StripePaths::paymentIntents().toLatin1(), kKey, form),
+                         &status))
+                    .object();
             if (status != 200) {
                 std::fprintf(stderr, "sandbox refused a PaymentIntent (%d)\n", status);
                 return 1;
@@ -290,7 +295,7 @@ int main(int argc, char **argv)
         Till till(sandbox.base);
         EventSync sync(till.api, ledger, EventSync::Settings{});
         // Sandbox helpers are never faulted: the clock moves and the burst is paid.
-        call(helper, RawHttpConnection::post("/v1/test_helpers/sandbox/clock", kKey, "advance_seconds=180"));
+        call(helper, RawHttpConnection::post(sandbox::SandboxPaths::clock().toLatin1(), kKey, "advance_seconds=180"));
         QElapsedTimer clock;
         clock.start();
         sync.start();

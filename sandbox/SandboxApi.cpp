@@ -6,6 +6,7 @@
 #include "FormDecoder.h"
 #include "Listing.h"
 #include "ParamSchema.h"
+#include "SandboxPaths.h"
 
 #include <QLoggingCategory>
 #include <QJsonDocument>
@@ -112,19 +113,18 @@ SandboxApi::SandboxApi(QString voucherBaseUrl)
           [this](const QStringList &a, const ParamReader &, const Call &) { return m_events.retrieve(a.at(0)); });
     route("POST", QStringLiteral("/v1/test_helpers/refunds/:/expire"), QString(),
           [&refunds](const QStringList &a, const ParamReader &, const Call &c) { return refunds.expire(a.at(0), c); });
-    // Sandbox-only helpers: the clock, and what a customer does.
-    const QString helpers = QStringLiteral("/v1/test_helpers/sandbox");
-    route("GET", helpers + QStringLiteral("/clock"), QString(),
+    // Sandbox-only helpers: the clock, and what a customer does (":" stands for the id).
+    route("GET", SandboxPaths::clock(), QString(),
           [this](const QStringList &, const ParamReader &p, const Call &) { return clock(p); });
-    route("POST", helpers + QStringLiteral("/clock"), QString(),
+    route("POST", SandboxPaths::clock(), QString(),
           [this](const QStringList &, const ParamReader &p, const Call &) { return clock(p); });
-    route("POST", helpers + QStringLiteral("/payment_intents/:/start_payment"), QString(),
+    route("POST", SandboxPaths::startPayment(QStringLiteral(":")), QString(),
           [&pis](const QStringList &a, const ParamReader &, const Call &c) {
               return pis.startPaymentAtStore(a.at(0), c);
           });
-    route("POST", helpers + QStringLiteral("/payment_intents/:/pay"), QString(),
+    route("POST", SandboxPaths::pay(QStringLiteral(":")), QString(),
           [&pis](const QStringList &a, const ParamReader &p, const Call &c) { return pis.payAtStore(a.at(0), p, c); });
-    route("POST", helpers + QStringLiteral("/refunds/:/bank_details"), QString(),
+    route("POST", SandboxPaths::refundBankDetails(QStringLiteral(":")), QString(),
           [&refunds](const QStringList &a, const ParamReader &p, const Call &c) {
               return refunds.submitBankDetails(a.at(0), p, c);
           });
@@ -160,7 +160,7 @@ std::optional<ApiAnswer> SandboxApi::authenticate(const ApiRequest &request) con
 
 bool SandboxApi::acceptsRandomFaults(const ApiRequest &request) const
 {
-    return request.path.startsWith(u"/v1/") && !request.path.startsWith(u"/v1/test_helpers/sandbox/");
+    return request.path.startsWith(u"/v1/") && !request.path.startsWith(SandboxPaths::helpers() + u'/');
 }
 
 ApiAnswer SandboxApi::faultAnswer(FaultPlan::Kind kind, const ApiRequest &request)

@@ -1,5 +1,7 @@
 #include "StripeApi.h"
 
+#include "StripePaths.h"
+
 #include <QUrl>
 
 namespace konbini {
@@ -65,21 +67,21 @@ PreparedRequest StripeApi::createPaymentIntent(const KonbiniPaymentIntentSpec &s
         params.add(QStringLiteral("confirm"), QStringLiteral("true"));
         addCustomer(params, *spec.confirmFor);
     }
-    return post(QStringLiteral("/v1/payment_intents"), params);
+    return post(StripePaths::paymentIntents(), params);
 }
 
 PreparedRequest StripeApi::confirmPaymentIntent(const QString &paymentIntentId, const KonbiniCustomer &customer)
 {
     FormParams params;
     addCustomer(params, customer);
-    return post(QStringLiteral("/v1/payment_intents/%1/confirm").arg(segment(paymentIntentId)), params);
+    return post(StripePaths::confirmPaymentIntent(segment(paymentIntentId)), params);
 }
 
 PreparedRequest StripeApi::cancelPaymentIntent(const QString &paymentIntentId, const QString &reason)
 {
     FormParams params;
     params.addIfNotEmpty(QStringLiteral("cancellation_reason"), reason);
-    return post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(segment(paymentIntentId)), params);
+    return post(StripePaths::cancelPaymentIntent(segment(paymentIntentId)), params);
 }
 
 PreparedRequest StripeApi::createRefund(const QString &paymentIntentId, qint64 amountYen, const QString &reason,
@@ -92,12 +94,12 @@ PreparedRequest StripeApi::createRefund(const QString &paymentIntentId, qint64 a
     params.addIfNotEmpty(QStringLiteral("reason"), reason);
     for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
         params.add(QStringLiteral("metadata[%1]").arg(it.key()), it.value());
-    return post(QStringLiteral("/v1/refunds"), params);
+    return post(StripePaths::refunds(), params);
 }
 
 PreparedRequest StripeApi::cancelRefund(const QString &refundId)
 {
-    return post(QStringLiteral("/v1/refunds/%1/cancel").arg(segment(refundId)), {});
+    return post(StripePaths::cancelRefund(segment(refundId)), {});
 }
 
 template <typename T>
@@ -132,28 +134,28 @@ template StripeCall *StripeApi::send<Refund>(const PreparedRequest &, Callback<R
 
 StripeCall *StripeApi::retrievePaymentIntent(const QString &id, Callback<PaymentIntent> done)
 {
-    return sendDecoded<PaymentIntent>(get(QStringLiteral("/v1/payment_intents/%1").arg(segment(id))),
-                                      &decodePaymentIntent, std::move(done));
+    return sendDecoded<PaymentIntent>(get(StripePaths::paymentIntent(segment(id))), &decodePaymentIntent,
+                                      std::move(done));
 }
 
 StripeCall *StripeApi::retrievePaidPaymentIntent(const QString &id, Callback<PaymentIntent> done)
 {
     FormParams params;
     params.addList(QStringLiteral("expand"), {QStringLiteral("latest_charge.balance_transaction")});
-    return sendDecoded<PaymentIntent>(get(QStringLiteral("/v1/payment_intents/%1").arg(segment(id)), params),
-                                      &decodePaymentIntent, std::move(done));
+    return sendDecoded<PaymentIntent>(get(StripePaths::paymentIntent(segment(id)), params), &decodePaymentIntent,
+                                      std::move(done));
 }
 
 StripeCall *StripeApi::retrieveRefund(const QString &id, Callback<Refund> done)
 {
-    return sendDecoded<Refund>(get(QStringLiteral("/v1/refunds/%1").arg(segment(id))), &decodeRefund, std::move(done));
+    return sendDecoded<Refund>(get(StripePaths::refund(segment(id))), &decodeRefund, std::move(done));
 }
 
 StripeCall *StripeApi::listRefundsOf(const QString &paymentIntentId, Callback<Page<Refund>> done)
 {
     FormParams query;
     query.add(QStringLiteral("payment_intent"), paymentIntentId).add(QStringLiteral("limit"), 100);
-    return sendDecoded<Page<Refund>>(get(QStringLiteral("/v1/refunds"), query), &decodeRefundPage, std::move(done));
+    return sendDecoded<Page<Refund>>(get(StripePaths::refunds(), query), &decodeRefundPage, std::move(done));
 }
 
 StripeCall *StripeApi::listEvents(const EventQuery &query, Callback<Page<Event>> done)
@@ -161,14 +163,14 @@ StripeCall *StripeApi::listEvents(const EventQuery &query, Callback<Page<Event>>
     FormParams params;
     params.addIfNotEmpty(QStringLiteral("ending_before"), query.endingBefore).add(QStringLiteral("limit"), query.limit);
     params.addList(QStringLiteral("types"), query.types);
-    return sendDecoded<Page<Event>>(get(QStringLiteral("/v1/events"), params), &decodeEventPage, std::move(done));
+    return sendDecoded<Page<Event>>(get(StripePaths::events(), params), &decodeEventPage, std::move(done));
 }
 
 StripeCall *StripeApi::listNewestPaymentIntent(Callback<Page<PaymentIntent>> done)
 {
     FormParams query;
     query.add(QStringLiteral("limit"), 1);
-    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), query), &decodePaymentIntentPage,
+    return sendDecoded<Page<PaymentIntent>>(get(StripePaths::paymentIntents(), query), &decodePaymentIntentPage,
                                             std::move(done));
 }
 
@@ -181,7 +183,7 @@ StripeCall *StripeApi::listPaymentIntents(const PaymentIntentListQuery &query, C
     params.addIfNotEmpty(QStringLiteral("starting_after"), query.startingAfter);
     // A paid one's charge and fee come with it: no second read per paid voucher.
     params.addList(QStringLiteral("expand"), {QStringLiteral("data.latest_charge.balance_transaction")});
-    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents"), params), &decodePaymentIntentPage,
+    return sendDecoded<Page<PaymentIntent>>(get(StripePaths::paymentIntents(), params), &decodePaymentIntentPage,
                                             std::move(done));
 }
 
@@ -194,8 +196,8 @@ StripeCall *StripeApi::searchPaymentIntents(const QString &query, const QString 
         .addIfNotEmpty(QStringLiteral("page"), page);
     // The customer's name, and what was refunded (the all-terminals list tells partial refunds apart).
     params.addList(QStringLiteral("expand"), {QStringLiteral("data.payment_method"), QStringLiteral("data.latest_charge")});
-    return sendDecoded<Page<PaymentIntent>>(get(QStringLiteral("/v1/payment_intents/search"), params),
-                                            &decodePaymentIntentPage, std::move(done));
+    return sendDecoded<Page<PaymentIntent>>(get(StripePaths::paymentIntentSearch(), params), &decodePaymentIntentPage,
+                                            std::move(done));
 }
 
 QString StripeApi::storeQuery(const QString &store)

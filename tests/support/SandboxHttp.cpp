@@ -1,7 +1,9 @@
 #include "SandboxHttp.h"
 
 #include "OpenApiCheck.h"
+#include "SandboxPaths.h"
 #include "SandboxServer.h"
+#include "StripePaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,7 +54,7 @@ void SandboxHttp::startServer(const sandbox::SandboxOptions &options)
     if (!m_server->start(error))
         qFatal("could not start the sandbox: %s", qPrintable(error));
     m_baseUrl = m_server->baseUrl();
-    post(QStringLiteral("/v1/test_helpers/sandbox/clock"), {{QStringLiteral("frozen"), QStringLiteral("true")}});
+    post(sandbox::SandboxPaths::clock(), {{QStringLiteral("frozen"), QStringLiteral("true")}});
 }
 
 QNetworkReply *SandboxHttp::start(const QByteArray &method, const QString &path, const Form &form,
@@ -135,7 +137,7 @@ QJsonObject SandboxHttp::createPaymentIntent(qint64 amount, const Form &extra)
               {QStringLiteral("currency"), QStringLiteral("jpy")},
               {QStringLiteral("payment_method_types[]"), QStringLiteral("konbini")}};
     form += extra;
-    const HttpResult result = post(QStringLiteral("/v1/payment_intents"), form);
+    const HttpResult result = post(StripePaths::paymentIntents(), form);
     if (result.status != 200)
         qWarning("create failed: %s", result.body.constData());
     return result.json;
@@ -150,7 +152,7 @@ HttpResult SandboxHttp::confirm(const QString &id, const QString &email, const Q
     if (!confirmationNumber.isEmpty())
         form.append({QStringLiteral("payment_method_options[konbini][confirmation_number]"), confirmationNumber});
     form += extra;
-    return post(QStringLiteral("/v1/payment_intents/%1/confirm").arg(id), form);
+    return post(StripePaths::confirmPaymentIntent(id), form);
 }
 
 QJsonObject SandboxHttp::issueVoucher(const QString &email, const QString &confirmationNumber)
@@ -163,18 +165,17 @@ QJsonObject SandboxHttp::paidPaymentIntent(qint64 amount)
 {
     const QString id = createPaymentIntent(amount).value(QStringLiteral("id")).toString();
     confirm(id, QStringLiteral("hanako+succeed_immediately@test.com"));
-    return get(QStringLiteral("/v1/payment_intents/") + id).json;
+    return get(StripePaths::paymentIntent(id)).json;
 }
 
 qint64 SandboxHttp::now()
 {
-    return get(QStringLiteral("/v1/test_helpers/sandbox/clock")).json.value(QStringLiteral("now")).toInteger();
+    return get(sandbox::SandboxPaths::clock()).json.value(QStringLiteral("now")).toInteger();
 }
 
 qint64 SandboxHttp::advanceClock(qint64 seconds)
 {
-    return post(QStringLiteral("/v1/test_helpers/sandbox/clock"),
-                {{QStringLiteral("advance_seconds"), QString::number(seconds)}})
+    return post(sandbox::SandboxPaths::clock(), {{QStringLiteral("advance_seconds"), QString::number(seconds)}})
         .json.value(QStringLiteral("now"))
         .toInteger();
 }
@@ -188,22 +189,22 @@ qsizetype SandboxHttp::count(const QString &listPath, const Form &query)
 
 qsizetype SandboxHttp::paymentIntentCount()
 {
-    return count(QStringLiteral("/v1/payment_intents"));
+    return count(StripePaths::paymentIntents());
 }
 
 qsizetype SandboxHttp::eventCount(const QString &type)
 {
-    return count(QStringLiteral("/v1/events"), {{QStringLiteral("type"), type}});
+    return count(StripePaths::events(), {{QStringLiteral("type"), type}});
 }
 
 HttpResult SandboxHttp::paymentIntent(const QString &id)
 {
-    return get(QStringLiteral("/v1/payment_intents/") + id);
+    return get(StripePaths::paymentIntent(id));
 }
 
 HttpResult SandboxHttp::cancelPaymentIntent(const QString &id)
 {
-    return post(QStringLiteral("/v1/payment_intents/%1/cancel").arg(id));
+    return post(StripePaths::cancelPaymentIntent(id));
 }
 
 HttpResult SandboxHttp::pay(const QString &paymentIntentId, const QString &chain)
@@ -211,18 +212,18 @@ HttpResult SandboxHttp::pay(const QString &paymentIntentId, const QString &chain
     Form form;
     if (!chain.isEmpty())
         form.append({QStringLiteral("chain"), chain});
-    return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/pay").arg(paymentIntentId), form);
+    return post(sandbox::SandboxPaths::pay(paymentIntentId), form);
 }
 
 HttpResult SandboxHttp::startPayment(const QString &paymentIntentId)
 {
-    return post(QStringLiteral("/v1/test_helpers/sandbox/payment_intents/%1/start_payment").arg(paymentIntentId));
+    return post(sandbox::SandboxPaths::startPayment(paymentIntentId));
 }
 
 HttpResult SandboxHttp::submitBankDetails(const QString &refundId, const QString &routingNumber,
                                           const QString &accountNumber)
 {
-    return post(QStringLiteral("/v1/test_helpers/sandbox/refunds/%1/bank_details").arg(refundId),
+    return post(sandbox::SandboxPaths::refundBankDetails(refundId),
                 {{QStringLiteral("routing_number"), routingNumber}, {QStringLiteral("account_number"), accountNumber}});
 }
 
